@@ -1,0 +1,51 @@
+# The project's commands: see README.md. `make html` and `make test` work on a
+# fresh machine: the virtualenv and pinned dependencies are installed on demand.
+
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+RUN := PYTHONPATH=plugins $(BIN)/python
+PELICAN := $(BIN)/pelican content
+PORT ?= 8000
+
+.PHONY: html serve check new publish test browser clean
+
+html: check
+	$(PELICAN) -s pelicanconf.py -o output
+
+serve: $(STAMP)
+	$(PELICAN) -s pelicanconf.py -o output --listen --autoreload --bind 127.0.0.1 --port $(PORT)
+
+check: $(STAMP)
+	@$(RUN) -m campaign.check -s pelicanconf.py
+
+new: $(STAMP)
+	@$(RUN) -m campaign.new "$(KIND)" "$(TITLE)"
+
+# Build beside the live output and swap only on success: a failed publish leaves
+# the previous output/ exactly as it was.
+publish: check
+	rm -rf output.new
+	$(PELICAN) -s publishconf.py -o output.new --fatal warnings
+	rm -rf output.old
+	if [ -d output ]; then mv output output.old; fi
+	mv output.new output
+	rm -rf output.old
+
+test: $(STAMP) browser
+	$(BIN)/python -m pytest
+
+# Playwright cannot download its own browser here: use Debian's Chromium.
+browser:
+	@command -v chromium >/dev/null || $(BIN)/playwright install chromium 2>/dev/null \
+	  || (apt-get update -qq && apt-get install -y -qq chromium) \
+	  || { echo "Chromium introuvable : installez le paquet « chromium »." >&2; exit 1; }
+
+$(STAMP): requirements.txt
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements.txt
+	touch $@
+
+clean:
+	rm -rf output output.new output.old cache .pytest_cache

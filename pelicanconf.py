@@ -1,0 +1,79 @@
+"""Preview settings of the example campaign (make html, make serve).
+
+The plugin's own settings and their defaults live in plugins/campaign/settings.py;
+only what this campaign changes is set here.
+"""
+
+SITENAME = "Paris Passerelles — le vrai du faux"
+SITE_SHORTNAME = "Paris Passerelles"
+SITE_DESCRIPTION = (
+    "Vérification des affirmations de la campagne municipale à Paris, "
+    "sources à l'appui, par l'équipe de la liste Paris Passerelles."
+)
+# The shipped example is invented from start to finish; say so on every page.
+CAMPAIGN_NOTICE = (
+    "Site de démonstration : la liste « Paris Passerelles », les personnes citées "
+    "et les chiffres sont fictifs."
+)
+AUTHOR = "Équipe Paris Passerelles"
+SITEURL = ""
+RELATIVE_URLS = True
+
+PATH = "content"
+OUTPUT_PATH = "output"
+THEME = "theme"
+PLUGIN_PATHS = ["plugins"]
+PLUGINS = ["campaign"]
+
+TIMEZONE = "Europe/Paris"
+DEFAULT_LANG = "fr"
+DEFAULT_DATE_FORMAT = "%Y-%m-%d"
+
+# A file's name is its address: editing a title never breaks a shared link.
+SLUGIFY_SOURCE = "basename"
+
+# Claims and posts have their own generators; Pelican's articles are not used.
+ARTICLE_PATHS = []
+PAGE_PATHS = ["pages"]
+STATIC_PATHS = ["images"]
+PAGE_URL = "{slug}/"
+PAGE_SAVE_AS = "{slug}/index.html"
+DIRECT_TEMPLATES = []
+ARCHIVES_SAVE_AS = ""
+AUTHOR_SAVE_AS = ""
+AUTHORS_SAVE_AS = ""
+CATEGORY_SAVE_AS = ""
+CATEGORIES_SAVE_AS = ""
+TAG_SAVE_AS = ""
+TAGS_SAVE_AS = ""
+DRAFT_PAGE_SAVE_AS = ""
+FEED_ALL_ATOM = None
+CATEGORY_FEED_ATOM = None
+TRANSLATION_FEED_ATOM = None
+AUTHOR_FEED_ATOM = None
+AUTHOR_FEED_RSS = None
+
+DEFAULT_PAGINATION = 24
+# Every listing is paginated at DEFAULT_PAGINATION items a page.
+PAGINATED_TEMPLATES = dict.fromkeys(
+    ["claims", "verdict", "topic", "claimant", "posts", "topics", "claimants"]
+)
+PAGINATION_PATTERNS = (
+    (1, "{url}", "{save_as}"),
+    (2, "{url}page/{number}/", "{url}page/{number}/index.html"),
+)
+
+MARKDOWN = {
+    "extension_configs": {
+        "markdown.extensions.extra": {},
+        "markdown.extensions.sane_lists": {},
+    },
+    "output_format": "html5",
+}
+
+CACHE_CONTENT = True
+LOAD_CONTENT_CACHE = True
+CACHE_PATH = "cache"
+
+# Drafts and embargoed items are shown at their own address while previewing.
+CAMPAIGN_SHOW_DRAFTS = True

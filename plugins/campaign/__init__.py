@@ -1,0 +1,44 @@
+"""Campaign plugin: claims, posts, listings and the checks that guard them."""
+
+from pelican import signals
+
+from .filters import FILTERS
+from .generators import (
+    PROBLEMS,
+    ClaimsGenerator,
+    ContentError,
+    PostsGenerator,
+    SiteGenerator,
+)
+from .reader import YamlMarkdownReader
+from .settings import apply_defaults
+
+
+def configure(pelican):
+    apply_defaults(pelican.settings)
+    pelican.settings.setdefault("JINJA_FILTERS", {}).update(FILTERS)
+
+
+def add_reader(readers):
+    for extension in YamlMarkdownReader.file_extensions:
+        readers.reader_classes[extension] = YamlMarkdownReader
+
+
+def get_generators(pelican):
+    # Claims and posts first: the site-wide pages are built from both.
+    return [ClaimsGenerator, PostsGenerator, SiteGenerator]
+
+
+def refuse_invalid_content(generators):
+    """Stop before anything is written if any file was invalid."""
+    problems = generators[0].context.get(PROBLEMS, [])
+    if problems:
+        raise ContentError(problems)
+
+
+def register():
+    signals.initialized.connect(configure)
+    signals.readers_init.connect(add_reader)
+    signals.get_generators.connect(get_generators)
+    signals.all_generators_finalized.connect(refuse_invalid_content)
+

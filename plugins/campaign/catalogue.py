@@ -1,0 +1,91 @@
+"""Load what content is validated against: the verdict scale and the data files."""
+
+from __future__ import annotations
+
+import os
+from zoneinfo import ZoneInfo
+
+from .frontmatter import decode, parse
+from .model import Catalogue, District, Problem, Topic, Verdict
+from .validate import Fields
+
+TOPICS_FILE = "data/topics.yaml"
+DISTRICTS_FILE = "data/districts.yaml"
+
+
+def load_verdicts(scale: list[dict]) -> tuple[Verdict, ...]:
+    """The `VERDICTS` setting as Verdict objects, best rating first."""
+    return tuple(
+        Verdict(
+            slug=entry["slug"],
+            label=entry["label"],
+            rating=entry.get("rating"),
+            colour=entry["colour"],
+            description=entry.get("description", ""),
+        )
+        for entry in scale
+    )
+
+
+def load_catalogue(content_path: str, scale: list[dict]) -> tuple[Catalogue, list[Problem]]:
+    """Read topics and districts from the content folder; report every mistake."""
+    problems: list[Problem] = []
+    topics = _load_list(content_path, TOPICS_FILE, _topic, problems)
+    districts = _load_list(content_path, DISTRICTS_FILE, _district, problems)
+    return Catalogue(load_verdicts(scale), tuple(topics), tuple(districts)), problems
+
+
+def _load_list(content_path, name, build, problems) -> list:
+    path = os.path.join(content_path, name)
+    shown = os.path.relpath(path)
+    try:
+        with open(path, "rb") as handle:
+            text, problem = decode(shown, handle.read())
+    except FileNotFoundError:
+        problems.append(Problem(shown, 1, f"fichier de données « {name} » introuvable ; créez-le"))
+        return []
+    if problem:
+        problems.append(problem)
+        return []
+    document = parse(shown, text, shape=list)
+    fields = Fields(document, ZoneInfo("UTC"))
+    entries, slugs = [], set()
+    for index in range(len(document.values)):
+        if not fields.mapping(index):
+            continue
+        entry = build(fields, index)
+        if entry.slug in slugs:
+            fields.error((index, "slug"), f"identifiant « {entry.slug} » en double ; chaque entrée doit avoir le sien")
+        slugs.add(entry.slug)
+        entries.append(entry)
+    problems.extend(fields.problems)
+    return entries
+
+
+def _topic(fields: Fields, index: int) -> Topic:
+    return Topic(
+        slug=fields.text(index, "slug", required=True),
+        name=fields.text(index, "name", required=True),
+        colour=fields.text(index, "colour") or "#444444",
+        description=fields.text(index, "description"),
+        hashtag=fields.text(index, "hashtag"),
+    )
+
+
+def _district(fields: Fields, index: int) -> District:
+    numbers = []
+    for position, number in enumerate(fields.items(index, "arrondissements", required=True)):
+        if isinstance(number, int) and not isinstance(number, bool) and 1 <= number <= 99:
+            numbers.append(number)
+        else:
+            fields.error(
+                (index, "arrondissements", position),
+                f"numéro d'arrondissement « {number} » invalide ; écrivez un nombre, par exemple 13",
+            )
+    return District(
+        slug=str(fields.text(index, "slug", required=True)),
+        name=fields.text(index, "name", required=True),
+        arrondissements=tuple(numbers),
+        lead=fields.text(index, "lead"),
+        contact=fields.text(index, "contact"),
+    )

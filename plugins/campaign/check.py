@@ -1,0 +1,109 @@
+"""`make check`: validate every content file without building, report every problem.
+
+Usage: python -m campaign.check [-s pelicanconf.py]
+Exit status: 0 when the content is valid, 1 when anything is wrong.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from dataclasses import dataclass, field
+from zoneinfo import ZoneInfo
+
+from pelican.settings import read_settings
+
+from . import frontmatter
+from .catalogue import load_catalogue
+from .model import Problem
+from .settings import SettingsError, apply_defaults
+from .validate import duplicate_slugs, parse_claim, parse_post
+
+MARKDOWN_SUFFIXES = (".md", ".markdown", ".mkd", ".mdown")
+
+
+@dataclass
+class Report:
+    problems: list[Problem] = field(default_factory=list)
+    counts: dict[str, int] = field(default_factory=dict)
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems
+
+
+def markdown_files(folder: str) -> list[str]:
+    found = []
+    for root, _, names in os.walk(folder):
+        found += [os.path.join(root, n) for n in names if n.endswith(MARKDOWN_SUFFIXES)]
+    return sorted(found)
+
+
+def check_content(settings: dict) -> Report:
+    """Everything `make html` would refuse, found without building."""
+    report = Report()
+    content = settings["PATH"]
+    catalogue, problems = load_catalogue(content, settings["VERDICTS"])
+    report.problems += problems
+    zone = ZoneInfo(settings.get("TIMEZONE", "UTC"))
+    kinds = (
+        ("vérifications", settings["CLAIM_PATHS"], parse_claim),
+        ("actualités", settings["POST_PATHS"], parse_post),
+    )
+    for label, folders, parse in kinds:
+        parsed = []
+        for folder in folders:
+            for path in markdown_files(os.path.join(content, folder)):
+                front, _ = frontmatter.read(path, os.path.relpath(path))
+                basename = os.path.splitext(os.path.basename(path))[0]
+                result = parse(front, basename, catalogue, zone)
+                if isinstance(result, list):
+                    report.problems += result
+                else:
+                    parsed.append((result.slug, front))
+        report.problems += duplicate_slugs(parsed)
+        report.counts[label] = len(parsed)
+    for folder in settings["PAGE_PATHS"]:
+        pages = markdown_files(os.path.join(content, folder))
+        for path in pages:
+            front, _ = frontmatter.read(path, os.path.relpath(path))
+            report.problems += front.problems
+            if not front.problems and not front.values.get("title"):
+                report.problems.append(
+                    Problem(front.path, 1, "champ « title » obligatoire manquant ; ajoutez « title: ... »")
+                )
+        report.counts["pages"] = len(pages)
+    report.problems.sort(key=lambda p: (p.path, p.line))
+    return report
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="make check", description=__doc__.splitlines()[0])
+    parser.add_argument("-s", "--settings", default="pelicanconf.py")
+    parser.add_argument("--path", help="dossier de contenu (par défaut : PATH des réglages)")
+    args = parser.parse_args(argv)
+    try:
+        settings = read_settings(args.settings, override={"PATH": args.path} if args.path else None)
+        apply_defaults(settings)
+    except SettingsError as error:
+        print(f"{args.settings}: réglage invalide : {error}", file=sys.stderr)
+        return 1
+    report = check_content(settings)
+    for problem in report.problems:
+        print(problem)
+    if report.problems:
+        files = len({p.path for p in report.problems})
+        print(
+            f"\n{len(report.problems)} erreur(s) dans {files} fichier(s) ; "
+            "corrigez-les puis relancez « make check ».",
+            file=sys.stderr,
+        )
+        return 1
+    summary = ", ".join(f"{count} {label}" for label, count in report.counts.items())
+    print(f"Contenu valide : {summary}.")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

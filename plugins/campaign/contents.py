@@ -1,0 +1,46 @@
+"""Pelican content types wrapping the domain objects, for templates and URLs."""
+
+from __future__ import annotations
+
+from pelican.contents import Content
+
+
+class SourceFile(Content):
+    """A file as read, before validation: it only carries body and front matter."""
+
+    mandatory_properties = ()
+
+
+class _CampaignContent(Content):
+    """Content whose URL settings are `<PREFIX>_URL` and `<PREFIX>_SAVE_AS`."""
+
+    url_prefix = ""
+    mandatory_properties = ("title", "date")
+
+    def _expand_settings(self, key, klass=None):
+        return super()._expand_settings(key, klass or self.url_prefix)
+
+    @classmethod
+    def wrap(cls, item, source: SourceFile, field: str, settings, context):
+        """Build the page for a validated domain object read from `source`."""
+        metadata = {
+            "title": item.title,
+            "date": item.date,
+            "slug": item.slug,
+            "status": item.status,
+            "summary": item.summary,
+            field: item,
+        }
+        if item.modified:
+            metadata["modified"] = item.modified
+        return cls(source._content, metadata, settings, source.source_path, context)
+
+
+class ClaimPage(_CampaignContent):
+    url_prefix = "CLAIM"
+    default_template = "claim"
+
+
+class PostPage(_CampaignContent):
+    url_prefix = "POST"
+    default_template = "post"

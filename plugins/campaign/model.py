@@ -1,0 +1,169 @@
+"""Plain, typed domain objects of the campaign site: no Pelican in here."""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class Problem:
+    """A content mistake, located, with a French message that says the fix."""
+
+    path: str
+    line: int
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.path}:{self.line}: {self.message}"
+
+
+@dataclass(frozen=True)
+class Verdict:
+    slug: str
+    label: str
+    rating: int | None
+    colour: str
+    description: str = ""
+
+    @property
+    def rated(self) -> bool:
+        return self.rating is not None
+
+
+@dataclass(frozen=True)
+class Topic:
+    slug: str
+    name: str
+    colour: str
+    description: str
+    hashtag: str
+
+
+@dataclass(frozen=True)
+class District:
+    slug: str
+    name: str
+    arrondissements: tuple[int, ...]
+    lead: str = ""
+    contact: str = ""
+
+
+@dataclass(frozen=True)
+class Catalogue:
+    """Everything content is validated against: the verdict scale and the data files."""
+
+    verdicts: tuple[Verdict, ...]
+    topics: tuple[Topic, ...]
+    districts: tuple[District, ...]
+
+    def verdict(self, slug: str) -> Verdict | None:
+        return next((v for v in self.verdicts if v.slug == slug), None)
+
+    def topic(self, slug: str) -> Topic | None:
+        return next((t for t in self.topics if t.slug == slug), None)
+
+    def district(self, name: str | int) -> District | None:
+        """Find a district by slug or by arrondissement number (3, "3", "3e", "1er")."""
+        text = str(name).strip().lower()
+        for district in self.districts:
+            if district.slug == text:
+                return district
+        number = text.removesuffix("er").removesuffix("e")
+        if number.isdigit():
+            for district in self.districts:
+                if int(number) in district.arrondissements:
+                    return district
+        return None
+
+
+@dataclass(frozen=True)
+class Source:
+    title: str
+    url: str
+    publisher: str = ""
+    date: datetime.date | None = None
+    archive: str = ""
+
+
+@dataclass(frozen=True)
+class Correction:
+    date: datetime.date
+    note: str
+
+
+@dataclass(frozen=True)
+class Figure:
+    value: str
+    label: str
+
+
+@dataclass(frozen=True)
+class Claimant:
+    name: str
+    slug: str
+    url: str = ""
+
+
+@dataclass(frozen=True)
+class Claim:
+    """A reviewed statement: what was said, by whom, and what we found."""
+
+    slug: str
+    text: str
+    title: str
+    claimant: Claimant
+    verdict: Verdict
+    summary: str
+    date: datetime.datetime
+    topics: tuple[Topic, ...]
+    sources: tuple[Source, ...]
+    claim_date: datetime.date | None = None
+    appearance: str = ""
+    modified: datetime.datetime | None = None
+    districts: tuple[District, ...] = ()
+    figure: Figure | None = None
+    share: str = ""
+    hashtags: tuple[str, ...] = ()
+    pin: bool = False
+    corrections: tuple[Correction, ...] = ()
+    status: str = "published"
+
+
+@dataclass(frozen=True)
+class Post:
+    """A piece of campaign news."""
+
+    slug: str
+    title: str
+    date: datetime.datetime
+    summary: str
+    topics: tuple[Topic, ...] = ()
+    districts: tuple[District, ...] = ()
+    modified: datetime.datetime | None = None
+    share: str = ""
+    hashtags: tuple[str, ...] = ()
+    pin: bool = False
+    image: str = ""
+    status: str = "published"
+
+
+@dataclass(frozen=True)
+class FrontMatter:
+    """A file's YAML front matter, with the line of every key for error messages.
+
+    `lines` maps a dotted path ("sources.0.url") to a 1-based line number in the file.
+    """
+
+    path: str
+    values: dict | list = field(default_factory=dict)
+    lines: dict[str, int] = field(default_factory=dict)
+    problems: tuple[Problem, ...] = ()
+
+    def line(self, *keys: str | int) -> int:
+        """The line of the deepest known key on this path (1 if none is known)."""
+        for depth in range(len(keys), 0, -1):
+            dotted = ".".join(str(k) for k in keys[:depth])
+            if dotted in self.lines:
+                return self.lines[dotted]
+        return 1

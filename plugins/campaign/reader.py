@@ -1,0 +1,72 @@
+"""Pelican reader for Markdown files with YAML front matter."""
+
+from __future__ import annotations
+
+import datetime
+import os
+
+import markdown
+from pelican.readers import BaseReader
+
+from . import frontmatter
+
+# Front matter keys that Pelican itself understands, passed on for plain pages.
+PELICAN_KEYS = ("title", "summary", "template", "slug", "status", "save_as", "url")
+
+
+class YamlMarkdownReader(BaseReader):
+    """Turn a file into HTML and metadata; the raw front matter rides along.
+
+    The reader only checks syntax: meaning (verdicts, topics, districts) is
+    checked by the generators against the data files, so that Pelican's content
+    cache never holds a verdict on data that has since changed.
+    """
+
+    enabled = True
+    file_extensions = ["md", "markdown", "mkd", "mdown"]
+
+    def __init__(self, settings):
+        super().__init__(settings)
+        # One Markdown instance per heading level, reused for every file: building
+        # one costs more than converting a file.
+        self._markdown = {level: _markdown(settings, level) for level in (1, 2)}
+        self._nested = tuple(
+            os.path.abspath(os.path.join(settings["PATH"], path)) for path in settings["CLAIM_PATHS"]
+        )
+
+    def read(self, source_path):
+        front, body = frontmatter.read(source_path, os.path.relpath(source_path))
+        # A claim's analysis sits under the page's "L'analyse" heading: its "##"
+        # becomes <h3> so the outline stays in order.
+        level = 2 if os.path.abspath(source_path).startswith(self._nested) else 1
+        html = self._markdown[level].reset().convert(body) if body.strip() else ""
+        return html, {"front_matter": front, **_pelican_metadata(front.values)}
+
+
+def _markdown(settings: dict, heading_level: int) -> markdown.Markdown:
+    options = dict(settings["MARKDOWN"])
+    configs = {key: dict(value) for key, value in options.pop("extension_configs", {}).items()}
+    configs.setdefault("markdown.extensions.toc", {})["baselevel"] = heading_level
+    return markdown.Markdown(
+        extensions=list(configs) + list(options.pop("extensions", [])),
+        extension_configs=configs,
+        **options,
+    )
+
+
+def _pelican_metadata(values: dict) -> dict:
+    """The subset of front matter Pelican's own page generator can use as is."""
+    metadata = {
+        key: values[key] for key in PELICAN_KEYS if isinstance(values.get(key), str)
+    }
+    date = values.get("date")
+    if isinstance(date, datetime.datetime):
+        metadata["date"] = date
+    elif isinstance(date, datetime.date):
+        metadata["date"] = datetime.datetime.combine(date, datetime.time())
+    elif isinstance(date, str):
+        try:
+            metadata["date"] = datetime.datetime.fromisoformat(date)
+        except ValueError:
+            pass
+    return metadata

@@ -1,0 +1,82 @@
+"""The plugin's settings, with their defaults in one place, checked once at start-up."""
+
+from __future__ import annotations
+
+import re
+
+# Colours are dark enough for white text (WCAG AA); the word and the gauge carry
+# the verdict too, never the colour alone.
+VERDICTS = [
+    {"slug": "vrai", "label": "Vrai", "rating": 5, "colour": "#1a6b2f",
+     "description": "L'affirmation est exacte et ne manque d'aucun contexte important."},
+    {"slug": "plutot-vrai", "label": "Plutôt vrai", "rating": 4, "colour": "#4a6b12",
+     "description": "L'affirmation est exacte pour l'essentiel, mais demande une précision."},
+    {"slug": "trompeur", "label": "Trompeur", "rating": 3, "colour": "#8a5a00",
+     "description": "Les faits cités sont exacts mais présentés de façon à induire en erreur."},
+    {"slug": "plutot-faux", "label": "Plutôt faux", "rating": 2, "colour": "#a8431a",
+     "description": "L'affirmation contient une part de vrai mais se trompe sur l'essentiel."},
+    {"slug": "faux", "label": "Faux", "rating": 1, "colour": "#b0182a",
+     "description": "L'affirmation est contredite par les sources disponibles."},
+    {"slug": "inverifiable", "label": "Invérifiable", "rating": None, "colour": "#4d5560",
+     "description": "Aucune source fiable ne permet aujourd'hui de trancher."},
+]
+
+DEFAULTS = {
+    "VERDICTS": VERDICTS,
+    "CLAIM_PATHS": ["claims"],
+    "CLAIM_URL": "vrai-du-faux/{slug}/",
+    "CLAIM_SAVE_AS": "vrai-du-faux/{slug}/index.html",
+    "POST_PATHS": ["posts"],
+    "POST_URL": "actualites/{slug}/",
+    "POST_SAVE_AS": "actualites/{slug}/index.html",
+    # Listings: (url, save_as) patterns.
+    "CLAIMS_INDEX_URL": "vrai-du-faux/",
+    "VERDICT_URL": "vrai-du-faux/verdict/{slug}/",
+    "TOPICS_INDEX_URL": "sujets/",
+    "TOPIC_URL": "sujets/{slug}/",
+    "CLAIMANTS_INDEX_URL": "personnalites/",
+    "CLAIMANT_URL": "personnalites/{slug}/",
+    "POSTS_INDEX_URL": "actualites/",
+    # Show drafts and embargoed items at their own URL (never in listings) for preview.
+    "CAMPAIGN_SHOW_DRAFTS": False,
+    # "Now" for embargo, as ISO text; empty means the build machine's clock.
+    "CAMPAIGN_NOW": "",
+    "CAMPAIGN_HOME_CLAIMS": 6,
+    "CAMPAIGN_HOME_POSTS": 3,
+    "CAMPAIGN_NOTICE": "",
+}
+
+_COLOUR = re.compile(r"^#[0-9a-fA-F]{6}$")
+
+
+class SettingsError(ValueError):
+    """A setting is wrong: the message names the key."""
+
+
+def apply_defaults(settings: dict) -> None:
+    for key, value in DEFAULTS.items():
+        settings.setdefault(key, value)
+    check(settings)
+
+
+def check(settings: dict) -> None:
+    """Refuse a broken verdict scale before anything is read."""
+    scale = settings["VERDICTS"]
+    if not scale:
+        raise SettingsError("VERDICTS : l'échelle des verdicts est vide")
+    slugs = set()
+    for position, entry in enumerate(scale, start=1):
+        missing = [key for key in ("slug", "label", "colour") if not entry.get(key)]
+        if missing:
+            raise SettingsError(f"VERDICTS, entrée {position} : il manque {', '.join(missing)}")
+        if not _COLOUR.match(entry["colour"]):
+            raise SettingsError(
+                f"VERDICTS, « {entry['slug']} » : couleur « {entry['colour']} » invalide, "
+                "écrivez-la #rrggbb"
+            )
+        rating = entry.get("rating")
+        if rating is not None and not (isinstance(rating, int) and 1 <= rating <= 5):
+            raise SettingsError(f"VERDICTS, « {entry['slug']} » : la note doit aller de 1 à 5 ou être None")
+        if entry["slug"] in slugs:
+            raise SettingsError(f"VERDICTS : « {entry['slug']} » apparaît deux fois")
+        slugs.add(entry["slug"])
