@@ -17,6 +17,8 @@ from .settings import apply_defaults
 def configure(pelican):
     apply_defaults(pelican.settings)
     pelican.settings.setdefault("JINJA_FILTERS", {}).update(FILTERS)
+    # Every text from front matter is escaped; HTML we made ourselves is marked safe.
+    pelican.settings.setdefault("JINJA_ENVIRONMENT", {})["autoescape"] = True
 
 
 def add_reader(readers):

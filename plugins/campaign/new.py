@@ -123,7 +123,7 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     settings = read_settings(args.settings)
     apply_defaults(settings)
-    today = datetime.datetime.now(ZoneInfo(settings["TIMEZONE"])).replace(second=0, microsecond=0)
+    today = datetime.datetime.now(ZoneInfo(settings.get("TIMEZONE", "UTC"))).replace(second=0, microsecond=0)
     path, text = scaffold(args.kind, args.title, settings, today)
     shown = os.path.relpath(path)
     if os.path.exists(path):

@@ -1,0 +1,91 @@
+"""Shared fixtures: fixture content folders, site builds into tmp_path, Chromium."""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import os
+import shutil
+import threading
+from pathlib import Path
+
+import pytest
+from pelican import Pelican
+from pelican.settings import read_settings
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+# Fixed "now" for embargoes: builds never depend on the machine's clock.
+NOW = "2026-11-22T12:00"
+
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+
+
+def site_settings(content: Path, output: Path, **overrides) -> dict:
+    """Project settings pointed at a content folder and an output folder."""
+    base = {
+        "PATH": str(content),
+        "OUTPUT_PATH": str(output),
+        "CACHE_PATH": str(output.parent / f"{output.name}-cache"),
+        "CAMPAIGN_NOW": NOW,
+        "CAMPAIGN_SHOW_DRAFTS": False,
+    }
+    return read_settings(str(ROOT / "pelicanconf.py"), override={**base, **overrides})
+
+
+def build_site(content: Path, output: Path, **overrides) -> Path:
+    Pelican(site_settings(content, output, **overrides)).run()
+    return output
+
+
+def copy_fixture(name: str, destination: Path) -> Path:
+    """A writable copy of a fixture content folder."""
+    target = destination / name
+    shutil.copytree(FIXTURES / name, target)
+    return target
+
+
+@pytest.fixture(scope="session")
+def site(tmp_path_factory) -> Path:
+    """The fixture site, built once as the public would get it (no drafts)."""
+    return build_site(FIXTURES / "site", tmp_path_factory.mktemp("site") / "output")
+
+
+@pytest.fixture(scope="session")
+def served_site(site):
+    """The built fixture site on http://127.0.0.1:<port>/."""
+    handler = functools.partial(QuietHandler, directory=str(site))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}"
+    server.shutdown()
+
+
+class QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+def chromium_path() -> str | None:
+    """CHROMIUM_PATH, else Debian's chromium; None lets Playwright use its own."""
+    for candidate in (os.environ.get("CHROMIUM_PATH"), shutil.which("chromium")):
+        if candidate:
+            return candidate
+    return None
+
+
+@pytest.fixture(scope="session")
+def browser_type_launch_args(browser_type_launch_args):
+    args = {**browser_type_launch_args, "args": CHROMIUM_ARGS}
+    path = chromium_path()
+    if path:
+        args["executable_path"] = path
+    return args

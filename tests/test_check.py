@@ -1,0 +1,72 @@
+"""`make check` as the comms team runs it: every problem at once, path:line, French."""
+
+import re
+import subprocess
+import sys
+
+from conftest import FIXTURES, ROOT
+
+PROBLEM_LINE = re.compile(r"^(tests/fixtures/broken/\S+\.md):(\d+): (.+)$")
+
+
+def run_check(path) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, "-m", "campaign.check", "--path", str(path)],
+        cwd=ROOT,
+        env={"PYTHONPATH": str(ROOT / "plugins"), "PATH": ""},
+        capture_output=True,
+        text=True,
+    )
+
+
+def test_broken_content_reports_every_file_with_its_line():
+    result = run_check(FIXTURES / "broken")
+    assert result.returncode == 1
+    assert "Traceback" not in result.stdout + result.stderr
+    found = {}
+    for line in result.stdout.splitlines():
+        match = PROBLEM_LINE.match(line)
+        assert match, line
+        found.setdefault(match[1].rsplit("/", 1)[-1], []).append((int(match[2]), match[3]))
+    expected = {
+        "claim_bad_date.md": (10, "« date » illisible (« 12 mars »)"),
+        "claim_bad_yaml.md": (2, "YAML invalide"),
+        "claim_boolean_claimant.md": (4, "lu comme un booléen"),
+        "claim_empty_file.md": (1, "le fichier est vide"),
+        "claim_empty_sources.md": (8, "« sources » doit contenir au moins un élément"),
+        "claim_ftp_url.md": (10, "« sources n° 1 › url » doit être une adresse web complète"),
+        "claim_missing_sources.md": (1, "« sources » doit contenir au moins un élément"),
+        "claim_not_utf8.md": (2, "pas encodé en UTF-8"),
+        "claim_pelican_metadata.md": (1, "en-tête YAML manquant"),
+        "claim_too_long.md": (2, "« claim » fait 300 caractères ; maximum 280"),
+        "claim_unknown_verdict.md": (3, "verdict « presque-vrai » inconnu ; valeurs possibles : vrai,"),
+        "claim_duplicate_slug.md": (1, "adresse « claim-duplicate-slug » déjà prise"),
+        "post_misspelled_field.md": (4, "vouliez-vous dire « summary »"),
+    }
+    for name, (line, text) in expected.items():
+        assert any(l == line and text in m for l, m in found[name]), (name, found.get(name))
+    topic_and_district = found["claim_unknown_topic_and_district.md"]
+    assert (7, "sujet « pollution » inconnu ; valeurs possibles : logement, transports, ecoles") in topic_and_district
+    assert any(l == 8 and "arrondissement « 42e » inconnu" in m for l, m in topic_and_district)
+    assert "erreur(s) dans" in result.stderr
+
+
+def test_valid_content_passes():
+    result = run_check(FIXTURES / "site")
+    assert result.returncode == 0, result.stdout
+    assert result.stdout.strip() == "Contenu valide : 6 vérifications, 2 actualités, 3 pages."
+
+
+def test_the_shipped_example_campaign_is_valid():
+    result = run_check(ROOT / "content")
+    assert result.returncode == 0, result.stdout
+
+
+def test_broken_data_file_is_reported(tmp_path):
+    content = tmp_path / "content"
+    (content / "data").mkdir(parents=True)
+    (content / "data" / "topics.yaml").write_text("- slug: logement\n  colour: rouge\n", encoding="utf-8")
+    result = run_check(content)
+    assert result.returncode == 1
+    assert "data/topics.yaml:1: champ « name » obligatoire manquant" in result.stdout
+    assert "data/districts.yaml:1: fichier de données « data/districts.yaml » introuvable" in result.stdout

@@ -1,0 +1,69 @@
+"""Tier 1: splitting files and parsing YAML front matter, with line numbers."""
+
+from campaign import frontmatter
+
+
+def test_values_and_line_of_every_key():
+    text = (
+        "---\n"
+        "claim: \"Texte.\"\n"
+        "sources:\n"
+        "  - title: A\n"
+        "    url: https://a.example.org\n"
+        "  - title: B\n"
+        "    url: https://b.example.org\n"
+        "---\n"
+        "Corps\n"
+    )
+    front, body, body_line = frontmatter.split("x.md", text)
+    assert front.problems == ()
+    assert front.values["sources"][1]["title"] == "B"
+    assert front.line("claim") == 2
+    assert front.line("sources", 1, "url") == 7
+    assert body == "Corps\n"
+    assert body_line == 9
+
+
+def test_unknown_nested_key_falls_back_to_parent_line():
+    front, _, _ = frontmatter.split("x.md", "---\na: 1\nsources:\n  - {}\n---\n")
+    assert front.line("sources", 0, "url") == 4
+
+
+def test_yaml_error_names_the_file_line():
+    front, _, _ = frontmatter.split("x.md", "---\nclaim: ok\ntitle: a: b\n---\n")
+    [problem] = front.problems
+    assert (problem.path, problem.line) == ("x.md", 3)
+    assert "YAML invalide" in problem.message
+
+
+def test_missing_front_matter_is_a_problem_not_a_crash():
+    front, body, _ = frontmatter.split("x.md", "Title: Pelican\nDate: 2026-01-01\n\nCorps")
+    [problem] = front.problems
+    assert problem.line == 1 and "« --- »" in problem.message
+    assert body.startswith("Title")
+
+
+def test_unclosed_and_empty_files():
+    assert "non fermé" in frontmatter.split("x.md", "---\na: 1\n")[0].problems[0].message
+    assert "vide" in frontmatter.split("x.md", "  \n")[0].problems[0].message
+    assert "vide" in frontmatter.split("x.md", "---\n---\n")[0].problems[0].message
+
+
+def test_front_matter_must_be_a_mapping():
+    [problem] = frontmatter.split("x.md", "---\n- a\n- b\n---\n")[0].problems
+    assert "clé: valeur" in problem.message
+
+
+def test_duplicate_key_is_reported_at_its_second_line():
+    [problem] = frontmatter.split("x.md", "---\nverdict: vrai\nverdict: faux\n---\n")[0].problems
+    assert problem.line == 3 and "deux fois" in problem.message
+
+
+def test_non_utf8_bytes_name_their_line():
+    text, problem = frontmatter.decode("x.md", "---\nclaim: Café\n".encode("latin-1"))
+    assert text == "" and problem.line == 2 and "UTF-8" in problem.message
+
+
+def test_utf8_bom_is_accepted():
+    text, problem = frontmatter.decode("x.md", "\ufeff---\n".encode("utf-8"))
+    assert problem is None and text == "---\n"

@@ -1,0 +1,44 @@
+"""`make new`: a scaffold that `make check` accepts and that never publishes by itself."""
+
+import datetime
+import subprocess
+import sys
+from zoneinfo import ZoneInfo
+
+import pytest
+from conftest import FIXTURES, ROOT, copy_fixture, site_settings
+
+from campaign.check import check_content
+from campaign.new import scaffold
+from campaign.settings import apply_defaults
+
+TODAY = datetime.datetime(2026, 11, 22, 9, 30, tzinfo=ZoneInfo("Europe/Paris"))
+
+
+@pytest.mark.parametrize("kind", ["claim", "post"])
+def test_scaffold_is_valid_and_a_draft(tmp_path, kind):
+    content = copy_fixture("site", tmp_path)
+    settings = site_settings(content, tmp_path / "output")
+    apply_defaults(settings)
+    path, text = scaffold(kind, "Le périphérique sera-t-il limité à 50 km/h ?", settings, TODAY)
+    assert path.endswith("le-peripherique-sera-t-il-limite-a-50-km-h.md")
+    assert "date: 2026-11-22 09:30" in text and "status: draft" in text
+    with open(path, "x", encoding="utf-8") as handle:
+        handle.write(text)
+    report = check_content(settings)
+    assert report.problems == []
+
+
+def test_new_refuses_to_overwrite(tmp_path):
+    content = copy_fixture("site", tmp_path)
+    (tmp_path / "campaignconf.py").write_text(
+        f"from pelicanconf import *\nPATH = {str(content)!r}\nTHEME = {str(ROOT / 'theme')!r}\n",
+        encoding="utf-8",
+    )
+    command = [sys.executable, "-m", "campaign.new", "claim", "Vélo", "-s", str(tmp_path / "campaignconf.py")]
+    env = {"PYTHONPATH": f"{ROOT / 'plugins'}:{ROOT}", "PATH": ""}
+    first = subprocess.run(command, cwd=tmp_path, env=env, capture_output=True, text=True)
+    assert first.returncode == 0, first.stderr
+    assert first.stdout.strip().endswith("claims/velo.md")
+    second = subprocess.run(command, cwd=tmp_path, env=env, capture_output=True, text=True)
+    assert second.returncode == 1 and "existe déjà" in second.stderr
