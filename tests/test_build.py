@@ -185,3 +185,19 @@ def test_invalid_content_stops_the_build_before_writing(tmp_path):
         build_site(content, tmp_path / "output")
     assert "velo-tout-paris.md:4: verdict « presque-vrai » inconnu" in str(error.value)
     assert not (tmp_path / "output").exists()
+
+
+def test_production_build_uses_absolute_addresses(tmp_path):
+    site = build_site(
+        FIXTURES / "site",
+        tmp_path / "output",
+        SITEURL="https://campagne.example.org",
+        RELATIVE_URLS=False,
+    )
+    page = soup(site, "vrai-du-faux/velo-tout-paris")
+    assert page.find("link", rel="canonical")["href"] == (
+        "https://campagne.example.org/vrai-du-faux/velo-tout-paris/"
+    )
+    [review] = json_ld(page)
+    assert review["url"] == "https://campagne.example.org/vrai-du-faux/velo-tout-paris/"
+    assert review["author"]["url"] == "https://campagne.example.org"
