@@ -4,9 +4,8 @@ import json
 
 import pytest
 from bs4 import BeautifulSoup
-from conftest import FIXTURES, build_site, copy_fixture
-
 from campaign.generators import ContentError
+from conftest import FIXTURES, build_site, copy_fixture
 
 PUBLISHED = ["logements-sociaux-13e", "metro-paris-centre", "cantines-19e", "velo-tout-paris"]
 UNPUBLISHED = ["brouillon-logement", "embargo-logement"]
@@ -19,8 +18,7 @@ def soup(site, url: str) -> BeautifulSoup:
 def claim_links(page: BeautifulSoup) -> list[str]:
     """Slugs of the claims listed on a page, in order."""
     return [
-        a["href"].rstrip("/").rsplit("/", 1)[-1]
-        for a in page.select(".card--claim .card__title a")
+        a["href"].rstrip("/").rsplit("/", 1)[-1] for a in page.select(".card--claim .card__title a")
     ]
 
 
@@ -98,7 +96,10 @@ def test_script_in_a_summary_cannot_escape_the_json_ld(site):
 def test_fact_check_index_lists_published_claims_newest_first(site):
     page = soup(site, "vrai-du-faux")
     assert claim_links(page) == PUBLISHED
-    counts = {a["href"].split("/")[-2]: a.select_one(".count").text for a in page.select(".verdict-filter a")}
+    counts = {
+        a["href"].split("/")[-2]: a.select_one(".count").text
+        for a in page.select(".verdict-filter a")
+    }
     assert counts["faux"] == "1" and counts["trompeur"] == "0"
 
 
@@ -180,7 +181,10 @@ def test_same_content_gives_the_same_bytes(tmp_path):
 def test_invalid_content_stops_the_build_before_writing(tmp_path):
     content = copy_fixture("site", tmp_path)
     bad = content / "claims" / "velo-tout-paris.md"
-    bad.write_text(bad.read_text(encoding="utf-8").replace("verdict: vrai", "verdict: presque-vrai"), encoding="utf-8")
+    bad.write_text(
+        bad.read_text(encoding="utf-8").replace("verdict: vrai", "verdict: presque-vrai"),
+        encoding="utf-8",
+    )
     with pytest.raises(ContentError) as error:
         build_site(content, tmp_path / "output")
     assert "velo-tout-paris.md:4: verdict « presque-vrai » inconnu" in str(error.value)

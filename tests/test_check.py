@@ -39,14 +39,20 @@ def test_broken_content_reports_every_file_with_its_line():
         "claim_not_utf8.md": (2, "pas encodé en UTF-8"),
         "claim_pelican_metadata.md": (1, "en-tête YAML manquant"),
         "claim_too_long.md": (2, "« claim » fait 300 caractères ; maximum 280"),
-        "claim_unknown_verdict.md": (3, "verdict « presque-vrai » inconnu ; valeurs possibles : vrai,"),
+        "claim_unknown_verdict.md": (
+            3,
+            "verdict « presque-vrai » inconnu ; valeurs possibles : vrai,",
+        ),
         "claim_duplicate_slug.md": (1, "adresse « claim-duplicate-slug » déjà prise"),
         "post_misspelled_field.md": (4, "vouliez-vous dire « summary »"),
     }
     for name, (line, text) in expected.items():
         assert any(l == line and text in m for l, m in found[name]), (name, found.get(name))
     topic_and_district = found["claim_unknown_topic_and_district.md"]
-    assert (7, "sujet « pollution » inconnu ; valeurs possibles : logement, transports, ecoles") in topic_and_district
+    assert (
+        7,
+        "sujet « pollution » inconnu ; valeurs possibles : logement, transports, ecoles",
+    ) in topic_and_district
     assert any(l == 8 and "arrondissement « 42e » inconnu" in m for l, m in topic_and_district)
     assert "erreur(s) dans" in result.stderr
 
@@ -65,8 +71,13 @@ def test_the_shipped_example_campaign_is_valid():
 def test_broken_data_file_is_reported(tmp_path):
     content = tmp_path / "content"
     (content / "data").mkdir(parents=True)
-    (content / "data" / "topics.yaml").write_text("- slug: logement\n  colour: rouge\n", encoding="utf-8")
+    (content / "data" / "topics.yaml").write_text(
+        "- slug: logement\n  colour: rouge\n", encoding="utf-8"
+    )
     result = run_check(content)
     assert result.returncode == 1
     assert "data/topics.yaml:1: champ « name » obligatoire manquant" in result.stdout
-    assert "data/districts.yaml:1: fichier de données « data/districts.yaml » introuvable" in result.stdout
+    assert (
+        "data/districts.yaml:1: fichier de données « data/districts.yaml » introuvable"
+        in result.stdout
+    )

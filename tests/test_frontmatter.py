@@ -6,7 +6,7 @@ from campaign import frontmatter
 def test_values_and_line_of_every_key():
     text = (
         "---\n"
-        "claim: \"Texte.\"\n"
+        'claim: "Texte."\n'
         "sources:\n"
         "  - title: A\n"
         "    url: https://a.example.org\n"

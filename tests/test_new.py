@@ -6,11 +6,10 @@ import sys
 from zoneinfo import ZoneInfo
 
 import pytest
-from conftest import FIXTURES, ROOT, copy_fixture, site_settings
-
 from campaign.check import check_content
 from campaign.new import scaffold
 from campaign.settings import apply_defaults
+from conftest import ROOT, copy_fixture, site_settings
 
 TODAY = datetime.datetime(2026, 11, 22, 9, 30, tzinfo=ZoneInfo("Europe/Paris"))
 
@@ -35,7 +34,15 @@ def test_new_refuses_to_overwrite(tmp_path):
         f"from pelicanconf import *\nPATH = {str(content)!r}\nTHEME = {str(ROOT / 'theme')!r}\n",
         encoding="utf-8",
     )
-    command = [sys.executable, "-m", "campaign.new", "claim", "Vélo", "-s", str(tmp_path / "campaignconf.py")]
+    command = [
+        sys.executable,
+        "-m",
+        "campaign.new",
+        "claim",
+        "Vélo",
+        "-s",
+        str(tmp_path / "campaignconf.py"),
+    ]
     env = {"PYTHONPATH": f"{ROOT / 'plugins'}:{ROOT}", "PATH": ""}
     first = subprocess.run(command, cwd=tmp_path, env=env, capture_output=True, text=True)
     assert first.returncode == 0, first.stderr

@@ -5,14 +5,13 @@ from zoneinfo import ZoneInfo
 
 import pytest
 import yaml
-from hypothesis import given, settings
-from hypothesis import strategies as st
-
 from campaign.catalogue import load_verdicts
 from campaign.frontmatter import split
 from campaign.model import Catalogue, Claim, District, Post, Problem, Topic
 from campaign.settings import VERDICTS
 from campaign.validate import parse_claim, parse_post
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 PARIS = ZoneInfo("Europe/Paris")
 CATALOGUE = Catalogue(
@@ -154,7 +153,9 @@ yaml_values = st.recursive(
     | st.floats(allow_nan=False)
     | st.text(max_size=30)
     | st.dates(),
-    lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=8), inner, max_size=3),
+    lambda inner: (
+        st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=8), inner, max_size=3)
+    ),
     max_leaves=8,
 )
 field_names = st.sampled_from(sorted(VALID) + ["districts", "figure", "corrections", "pin", "x"])

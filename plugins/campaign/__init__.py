@@ -43,4 +43,3 @@ def register():
     signals.readers_init.connect(add_reader)
     signals.get_generators.connect(get_generators)
     signals.all_generators_finalized.connect(refuse_invalid_content)
-

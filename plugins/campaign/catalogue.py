@@ -55,7 +55,10 @@ def _load_list(content_path, name, build, problems) -> list:
             continue
         entry = build(fields, index)
         if entry.slug in slugs:
-            fields.error((index, "slug"), f"identifiant « {entry.slug} » en double ; chaque entrée doit avoir le sien")
+            fields.error(
+                (index, "slug"),
+                f"identifiant « {entry.slug} » en double ; chaque entrée doit avoir le sien",
+            )
         slugs.add(entry.slug)
         entries.append(entry)
     problems.extend(fields.problems)

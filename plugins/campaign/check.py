@@ -71,7 +71,11 @@ def check_content(settings: dict) -> Report:
             report.problems += front.problems
             if not front.problems and not front.values.get("title"):
                 report.problems.append(
-                    Problem(front.path, 1, "champ « title » obligatoire manquant ; ajoutez « title: ... »")
+                    Problem(
+                        front.path,
+                        1,
+                        "champ « title » obligatoire manquant ; ajoutez « title: ... »",
+                    )
                 )
         report.counts["pages"] = len(pages)
     report.problems.sort(key=lambda p: (p.path, p.line))

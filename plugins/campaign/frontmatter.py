@@ -21,8 +21,7 @@ def decode(path: str, data: bytes) -> tuple[str, Problem | None]:
         return "", Problem(
             path,
             line,
-            "le fichier n'est pas encodé en UTF-8 ; enregistrez-le en UTF-8 "
-            "depuis votre éditeur",
+            "le fichier n'est pas encodé en UTF-8 ; enregistrez-le en UTF-8 depuis votre éditeur",
         )
 
 
@@ -39,7 +38,15 @@ def read(path: str, shown: str) -> tuple[FrontMatter, str]:
 def split(path: str, text: str) -> tuple[FrontMatter, str, int]:
     """Return the front matter, the Markdown body and the body's first line number."""
     if not text.strip():
-        return _failed(path, 1, "le fichier est vide ; il doit commencer par un en-tête YAML entre deux lignes « --- »"), "", 1
+        return (
+            _failed(
+                path,
+                1,
+                "le fichier est vide ; il doit commencer par un en-tête YAML entre deux lignes « --- »",
+            ),
+            "",
+            1,
+        )
     lines = text.splitlines(keepends=True)
     if lines[0].strip() != FENCE:
         return (
@@ -58,7 +65,9 @@ def split(path: str, text: str) -> tuple[FrontMatter, str, int]:
             body = "".join(lines[index + 1 :])
             return parse(path, header, first_line=2), body, index + 2
     return (
-        _failed(path, 1, "en-tête YAML non fermé : ajoutez une ligne « --- » après le dernier champ"),
+        _failed(
+            path, 1, "en-tête YAML non fermé : ajoutez une ligne « --- » après le dernier champ"
+        ),
         "",
         len(lines) + 1,
     )
@@ -107,7 +116,9 @@ def _index_lines(node, prefix, first_line, lines, problems, path) -> None:
             line = first_line + key_node.start_mark.line
             if key in lines:
                 problems.append(
-                    Problem(path, line, f"le champ « {key} » apparaît deux fois ; gardez-en un seul")
+                    Problem(
+                        path, line, f"le champ « {key} » apparaît deux fois ; gardez-en un seul"
+                    )
                 )
             lines[key] = line
             _index_lines(value_node, f"{key}.", first_line, lines, problems, path)

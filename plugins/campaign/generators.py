@@ -139,7 +139,6 @@ class DocumentGenerator(CampaignGenerator):
         )
 
 
-
 class ClaimsGenerator(DocumentGenerator):
     """Fact-check pages, the fact-check index and one listing per verdict."""
 
@@ -162,10 +161,7 @@ class ClaimsGenerator(DocumentGenerator):
 
     def generate_output(self, writer):
         super().generate_output(writer)
-        self.write_listing(
-            writer, self.settings["CLAIMS_INDEX_URL"], "claims", self.pages,
-            heading="Le vrai du faux",
-        )
+        self.write_listing(writer, self.settings["CLAIMS_INDEX_URL"], "claims", self.pages)
         by_verdict = self.context["claims_by_verdict"]
         for verdict in self.context[CATALOGUE].verdicts:
             self.write_listing(
@@ -199,7 +195,9 @@ class SiteGenerator(CampaignGenerator):
         self.context["claims_by_topic"] = group(
             claims, lambda page: [t.slug for t in page.claim.topics]
         )
-        self.context["posts_by_topic"] = group(posts, lambda page: [t.slug for t in page.post.topics])
+        self.context["posts_by_topic"] = group(
+            posts, lambda page: [t.slug for t in page.post.topics]
+        )
         self.context["claims_by_claimant"] = group(claims, lambda page: [page.claim.claimant.slug])
 
     def generate_output(self, writer):
@@ -207,8 +205,11 @@ class SiteGenerator(CampaignGenerator):
         self.write_topics(writer)
         self.write_claimants(writer)
         writer.write_file(
-            "404.html", self.get_template("404"), self.context,
-            relative_urls=False, url="404.html",
+            "404.html",
+            self.get_template("404"),
+            self.context,
+            relative_urls=False,
+            url="404.html",
         )
 
     def write_home(self, writer):
@@ -230,7 +231,10 @@ class SiteGenerator(CampaignGenerator):
         claims_by_topic = self.context["claims_by_topic"]
         posts_by_topic = self.context["posts_by_topic"]
         self.write_listing(
-            writer, self.settings["TOPICS_INDEX_URL"], "topics", list(catalogue.topics),
+            writer,
+            self.settings["TOPICS_INDEX_URL"],
+            "topics",
+            list(catalogue.topics),
             claims_by_topic=claims_by_topic,
         )
         for topic in catalogue.topics:
@@ -251,7 +255,10 @@ class SiteGenerator(CampaignGenerator):
             key=lambda person: person.slug,
         )
         self.write_listing(
-            writer, self.settings["CLAIMANTS_INDEX_URL"], "claimants", people,
+            writer,
+            self.settings["CLAIMANTS_INDEX_URL"],
+            "claimants",
+            people,
             claims_by_claimant=by_claimant,
         )
         for person in people:

@@ -119,15 +119,23 @@ def main(argv: list[str] | None = None) -> int:
         print(f"KIND={args.kind} inconnu ; écrivez KIND=claim ou KIND=post", file=sys.stderr)
         return 2
     if not slugify(args.title):
-        print('TITLE manquant ; écrivez par exemple TITLE="Le 13e a-t-il perdu ses HLM ?"', file=sys.stderr)
+        print(
+            'TITLE manquant ; écrivez par exemple TITLE="Le 13e a-t-il perdu ses HLM ?"',
+            file=sys.stderr,
+        )
         return 2
     settings = read_settings(args.settings)
     apply_defaults(settings)
-    today = datetime.datetime.now(ZoneInfo(settings.get("TIMEZONE", "UTC"))).replace(second=0, microsecond=0)
+    today = datetime.datetime.now(ZoneInfo(settings.get("TIMEZONE", "UTC"))).replace(
+        second=0, microsecond=0
+    )
     path, text = scaffold(args.kind, args.title, settings, today)
     shown = os.path.relpath(path)
     if os.path.exists(path):
-        print(f"{shown} existe déjà ; choisissez un autre titre ou modifiez ce fichier", file=sys.stderr)
+        print(
+            f"{shown} existe déjà ; choisissez un autre titre ou modifiez ce fichier",
+            file=sys.stderr,
+        )
         return 1
     os.makedirs(os.path.dirname(path), exist_ok=True)
     with open(path, "x", encoding="utf-8") as handle:

@@ -31,7 +31,8 @@ class YamlMarkdownReader(BaseReader):
         # one costs more than converting a file.
         self._markdown = {level: _markdown(settings, level) for level in (1, 2)}
         self._nested = tuple(
-            os.path.abspath(os.path.join(settings["PATH"], path)) for path in settings["CLAIM_PATHS"]
+            os.path.abspath(os.path.join(settings["PATH"], path))
+            for path in settings["CLAIM_PATHS"]
         )
 
     def read(self, source_path):
@@ -56,9 +57,7 @@ def _markdown(settings: dict, heading_level: int) -> markdown.Markdown:
 
 def _pelican_metadata(values: dict) -> dict:
     """The subset of front matter Pelican's own page generator can use as is."""
-    metadata = {
-        key: values[key] for key in PELICAN_KEYS if isinstance(values.get(key), str)
-    }
+    metadata = {key: values[key] for key in PELICAN_KEYS if isinstance(values.get(key), str)}
     date = values.get("date")
     if isinstance(date, datetime.datetime):
         metadata["date"] = date

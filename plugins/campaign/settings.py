@@ -7,18 +7,48 @@ import re
 # Colours are dark enough for white text (WCAG AA); the word and the gauge carry
 # the verdict too, never the colour alone.
 VERDICTS = [
-    {"slug": "vrai", "label": "Vrai", "rating": 5, "colour": "#1a6b2f",
-     "description": "L'affirmation est exacte et ne manque d'aucun contexte important."},
-    {"slug": "plutot-vrai", "label": "Plutôt vrai", "rating": 4, "colour": "#4a6b12",
-     "description": "L'affirmation est exacte pour l'essentiel, mais demande une précision."},
-    {"slug": "trompeur", "label": "Trompeur", "rating": 3, "colour": "#8a5a00",
-     "description": "Les faits cités sont exacts mais présentés de façon à induire en erreur."},
-    {"slug": "plutot-faux", "label": "Plutôt faux", "rating": 2, "colour": "#a8431a",
-     "description": "L'affirmation contient une part de vrai mais se trompe sur l'essentiel."},
-    {"slug": "faux", "label": "Faux", "rating": 1, "colour": "#b0182a",
-     "description": "L'affirmation est contredite par les sources disponibles."},
-    {"slug": "inverifiable", "label": "Invérifiable", "rating": None, "colour": "#4d5560",
-     "description": "Aucune source fiable ne permet aujourd'hui de trancher."},
+    {
+        "slug": "vrai",
+        "label": "Vrai",
+        "rating": 5,
+        "colour": "#1a6b2f",
+        "description": "L'affirmation est exacte et ne manque d'aucun contexte important.",
+    },
+    {
+        "slug": "plutot-vrai",
+        "label": "Plutôt vrai",
+        "rating": 4,
+        "colour": "#4a6b12",
+        "description": "L'affirmation est exacte pour l'essentiel, mais demande une précision.",
+    },
+    {
+        "slug": "trompeur",
+        "label": "Trompeur",
+        "rating": 3,
+        "colour": "#8a5a00",
+        "description": "Les faits cités sont exacts mais présentés de façon à induire en erreur.",
+    },
+    {
+        "slug": "plutot-faux",
+        "label": "Plutôt faux",
+        "rating": 2,
+        "colour": "#a8431a",
+        "description": "L'affirmation contient une part de vrai mais se trompe sur l'essentiel.",
+    },
+    {
+        "slug": "faux",
+        "label": "Faux",
+        "rating": 1,
+        "colour": "#b0182a",
+        "description": "L'affirmation est contredite par les sources disponibles.",
+    },
+    {
+        "slug": "inverifiable",
+        "label": "Invérifiable",
+        "rating": None,
+        "colour": "#4d5560",
+        "description": "Aucune source fiable ne permet aujourd'hui de trancher.",
+    },
 ]
 
 DEFAULTS = {
@@ -76,7 +106,9 @@ def check(settings: dict) -> None:
             )
         rating = entry.get("rating")
         if rating is not None and not (isinstance(rating, int) and 1 <= rating <= 5):
-            raise SettingsError(f"VERDICTS, « {entry['slug']} » : la note doit aller de 1 à 5 ou être None")
+            raise SettingsError(
+                f"VERDICTS, « {entry['slug']} » : la note doit aller de 1 à 5 ou être None"
+            )
         if entry["slug"] in slugs:
             raise SettingsError(f"VERDICTS : « {entry['slug']} » apparaît deux fois")
         slugs.add(entry["slug"])

@@ -90,7 +90,7 @@ class Fields:
             self.error(
                 keys,
                 f"« {name} » a été lu comme un booléen (oui/non) ; mettez le texte "
-                f"entre guillemets, par exemple « {name}: \"non\" »",
+                f'entre guillemets, par exemple « {name}: "non" »',
             )
             return ""
         if isinstance(value, int | float):
@@ -140,9 +140,7 @@ class Fields:
         value = self.get(*keys)
         if value is None or value == "":
             if required:
-                self.error(
-                    keys, f"« {_name(keys)} » manquant ; écrivez une date AAAA-MM-JJ HH:MM"
-                )
+                self.error(keys, f"« {_name(keys)} » manquant ; écrivez une date AAAA-MM-JJ HH:MM")
             return None
         moment = None
         if isinstance(value, datetime.datetime):
@@ -178,7 +176,8 @@ class Fields:
         if value is None or value == []:
             if required:
                 self.error(
-                    keys, f"« {name} » doit contenir au moins un élément ; ajoutez « {name}: [...] »"
+                    keys,
+                    f"« {name} » doit contenir au moins un élément ; ajoutez « {name}: [...] »",
                 )
             return []
         if isinstance(value, list):
@@ -193,8 +192,7 @@ class Fields:
             return True
         self.error(
             keys,
-            f"« {_name(keys)} » doit être un bloc de champs (title:, url:, ...), "
-            "pas un texte seul",
+            f"« {_name(keys)} » doit être un bloc de champs (title:, url:, ...), pas un texte seul",
         )
         return False
 
@@ -208,7 +206,9 @@ class Fields:
     def _lookup(self, key: str, find: Callable, known: tuple, required: bool) -> tuple:
         found = []
         for index, name in enumerate(self.items(key, required=required)):
-            item = find(name) if isinstance(name, str | int) and not isinstance(name, bool) else None
+            item = (
+                find(name) if isinstance(name, str | int) and not isinstance(name, bool) else None
+            )
             if item is None:
                 choices = ", ".join(entry.slug for entry in known)
                 self.error(
@@ -234,7 +234,9 @@ class Fields:
     def status(self) -> str:
         status = self.text("status") or "published"
         if status not in STATUSES:
-            self.error(("status",), f"statut « {status} » inconnu ; valeurs possibles : published, draft")
+            self.error(
+                ("status",), f"statut « {status} » inconnu ; valeurs possibles : published, draft"
+            )
         return status
 
 
@@ -270,7 +272,9 @@ def slug_for(front: FrontMatter, basename: str, fields: Fields) -> str:
     wanted = fields.text("slug") or basename
     slug = slugify(wanted)
     if not slug:
-        fields.error(("slug",), f"impossible de tirer une adresse de « {wanted} » ; renommez le fichier")
+        fields.error(
+            ("slug",), f"impossible de tirer une adresse de « {wanted} » ; renommez le fichier"
+        )
     return slug
 
 
@@ -313,6 +317,21 @@ def parse_figure(fields: Fields) -> Figure | None:
     return Figure(value, label) if value and label else None
 
 
+def _shared_fields(fields: Fields, basename: str, catalogue: Catalogue) -> dict:
+    """Fields that claims and posts have in common, read the same way."""
+    return dict(
+        slug=slug_for(fields.front, basename, fields),
+        summary=fields.text("summary", required=True, limit=SUMMARY_MAX),
+        date=fields.moment("date", required=True),
+        modified=fields.moment("modified"),
+        districts=fields.districts(catalogue),
+        share=fields.text("share", limit=SHARE_MAX),
+        hashtags=fields.hashtags(),
+        pin=fields.flag("pin"),
+        status=fields.status(),
+    )
+
+
 def parse_claim(
     front: FrontMatter, basename: str, catalogue: Catalogue, timezone: ZoneInfo
 ) -> Claim | list[Problem]:
@@ -326,32 +345,24 @@ def parse_claim(
     verdict = catalogue.verdict(verdict_slug)
     if verdict_slug and verdict is None:
         choices = ", ".join(v.slug for v in catalogue.verdicts)
-        fields.error(("verdict",), f"verdict « {verdict_slug} » inconnu ; valeurs possibles : {choices}")
+        fields.error(
+            ("verdict",), f"verdict « {verdict_slug} » inconnu ; valeurs possibles : {choices}"
+        )
     claimant_name = fields.text("claimant", required=True)
     claim = dict(
-        slug=slug_for(front, basename, fields),
+        _shared_fields(fields, basename, catalogue),
         text=text,
         title=fields.text("title") or text,
         claimant=Claimant(claimant_name, slugify(claimant_name), fields.url("claimant_url")),
         verdict=verdict,
-        summary=fields.text("summary", required=True, limit=SUMMARY_MAX),
-        date=fields.moment("date", required=True),
-        modified=fields.moment("modified"),
         claim_date=fields.date("claim_date"),
         appearance=fields.url("appearance"),
         topics=fields.topics(catalogue, required=True),
-        districts=fields.districts(catalogue),
         figure=parse_figure(fields),
-        share=fields.text("share", limit=SHARE_MAX),
-        hashtags=fields.hashtags(),
-        pin=fields.flag("pin"),
         sources=parse_sources(fields),
         corrections=parse_corrections(fields),
-        status=fields.status(),
     )
-    if fields.problems:
-        return fields.problems
-    return Claim(**claim)
+    return fields.problems or Claim(**claim)
 
 
 def parse_post(
@@ -363,22 +374,12 @@ def parse_post(
         return fields.problems
     fields.unknown_keys(POST_FIELDS)
     post = dict(
-        slug=slug_for(front, basename, fields),
+        _shared_fields(fields, basename, catalogue),
         title=fields.text("title", required=True),
-        date=fields.moment("date", required=True),
-        modified=fields.moment("modified"),
-        summary=fields.text("summary", required=True, limit=SUMMARY_MAX),
         topics=fields.topics(catalogue, required=False),
-        districts=fields.districts(catalogue),
-        share=fields.text("share", limit=SHARE_MAX),
-        hashtags=fields.hashtags(),
-        pin=fields.flag("pin"),
         image=fields.text("image"),
-        status=fields.status(),
     )
-    if fields.problems:
-        return fields.problems
-    return Post(**post)
+    return fields.problems or Post(**post)
 
 
 def duplicate_slugs(items: list[tuple[str, FrontMatter]]) -> list[Problem]:
