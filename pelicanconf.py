@@ -54,10 +54,6 @@ AUTHOR_FEED_ATOM = None
 AUTHOR_FEED_RSS = None
 
 DEFAULT_PAGINATION = 24
-# Every listing is paginated at DEFAULT_PAGINATION items a page.
-PAGINATED_TEMPLATES = dict.fromkeys(
-    ["claims", "verdict", "topic", "claimant", "posts", "topics", "claimants"]
-)
 PAGINATION_PATTERNS = (
     (1, "{url}", "{save_as}"),
     (2, "{url}page/{number}/", "{url}page/{number}/index.html"),

@@ -46,3 +46,26 @@ def test_keyboard_user_can_skip_to_content(phone: Page, served_site):
     expect(skip).to_be_focused()
     phone.keyboard.press("Enter")
     expect(phone).to_have_url(re.compile("#contenu$"))
+
+
+def test_volunteer_picks_a_district_on_the_map(phone: Page, served_site):
+    phone.goto(served_site + "/arrondissements/")
+    district_map = phone.get_by_role("group", name="Carte schématique des arrondissements de Paris")
+    expect(district_map).to_be_visible()
+    box = district_map.bounding_box()
+    assert box["width"] <= 390
+    district_map.get_by_role("link", name="19e arrondissement").click()
+    expect(phone).to_have_url(served_site + "/arrondissements/19e/")
+    expect(phone.get_by_role("heading", level=1)).to_have_text("19e arrondissement")
+    current = phone.locator('.district-map a[aria-current="page"]')
+    expect(current).to_have_attribute("aria-label", "19e arrondissement (vous êtes ici)")
+
+
+def test_map_districts_are_reachable_with_the_keyboard(phone: Page, served_site):
+    phone.goto(served_site + "/arrondissements/")
+    phone.locator(".district-map a").first.focus()
+    expect(phone.locator(".district-map a").first).to_be_focused()
+    phone.keyboard.press("Tab")
+    expect(phone.locator(".district-map a").nth(1)).to_be_focused()
+    phone.keyboard.press("Enter")
+    expect(phone).to_have_url(served_site + "/arrondissements/13e/")

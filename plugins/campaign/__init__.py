@@ -7,6 +7,7 @@ from .generators import (
     PROBLEMS,
     ClaimsGenerator,
     ContentError,
+    DistrictsGenerator,
     PostsGenerator,
     SiteGenerator,
 )
@@ -27,8 +28,8 @@ def add_reader(readers):
 
 
 def get_generators(pelican):
-    # Claims and posts first: the site-wide pages are built from both.
-    return [ClaimsGenerator, PostsGenerator, SiteGenerator]
+    # Claims and posts first: district and site-wide pages are built from both.
+    return [ClaimsGenerator, PostsGenerator, DistrictsGenerator, SiteGenerator]
 
 
 def refuse_invalid_content(generators):

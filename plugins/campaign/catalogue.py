@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import os
+import re
 from zoneinfo import ZoneInfo
 
 from .frontmatter import decode, parse
-from .model import Catalogue, District, Problem, Topic, Verdict
+from .model import Catalogue, District, MapCell, Problem, PublicFigure, Topic, Verdict
 from .validate import Fields
 
+EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 TOPICS_FILE = "data/topics.yaml"
 DISTRICTS_FILE = "data/districts.yaml"
 
@@ -85,10 +87,54 @@ def _district(fields: Fields, index: int) -> District:
                 (index, "arrondissements", position),
                 f"numéro d'arrondissement « {number} » invalide ; écrivez un nombre, par exemple 13",
             )
+    contact = fields.text(index, "contact")
+    if contact and not EMAIL.match(contact):
+        fields.error((index, "contact"), f"« contact » doit être une adresse e-mail (lu : « {contact} »)")
     return District(
         slug=str(fields.text(index, "slug", required=True)),
         name=fields.text(index, "name", required=True),
+        short=fields.text(index, "short"),
         arrondissements=tuple(numbers),
         lead=fields.text(index, "lead"),
-        contact=fields.text(index, "contact"),
+        contact=contact,
+        cell=_map_cell(fields, index),
+        figures=_figures(fields, index),
     )
+
+
+def _map_cell(fields: Fields, index: int) -> MapCell | None:
+    box = fields.get(index, "map")
+    if box is None:
+        return None
+    if not (isinstance(box, list) and len(box) == 4 and all(_whole(n) for n in box)):
+        fields.error(
+            (index, "map"),
+            "« map » doit être [colonne, ligne, largeur, hauteur], des nombres entiers ; "
+            "par exemple [2, 3, 1, 1]",
+        )
+        return None
+    return MapCell(*box)
+
+
+def _whole(value) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool) and value >= 0
+
+
+def _figures(fields: Fields, index: int) -> tuple[PublicFigure, ...]:
+    figures = []
+    for position, _ in enumerate(fields.items(index, "figures")):
+        if not fields.mapping(index, "figures", position):
+            continue
+        year = fields.get(index, "figures", position, "year")
+        if not _whole(year):
+            fields.error((index, "figures", position, "year"), "« year » doit être une année, par exemple 2021")
+        figures.append(
+            PublicFigure(
+                value=fields.text(index, "figures", position, "value", required=True),
+                label=fields.text(index, "figures", position, "label", required=True),
+                source=fields.url(index, "figures", position, "source", required=True),
+                publisher=fields.text(index, "figures", position, "publisher"),
+                year=year if _whole(year) else 0,
+            )
+        )
+    return tuple(figures)

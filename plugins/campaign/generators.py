@@ -15,7 +15,7 @@ from zoneinfo import ZoneInfo
 
 from pelican.generators import Generator
 
-from . import schema
+from . import districts, schema
 from .catalogue import load_catalogue
 from .contents import ClaimPage, PostPage, SourceFile
 from .model import Catalogue, Problem
@@ -185,6 +185,41 @@ class PostsGenerator(DocumentGenerator):
     def generate_output(self, writer):
         super().generate_output(writer)
         self.write_listing(writer, self.settings["POSTS_INDEX_URL"], "posts", self.pages)
+
+
+class DistrictsGenerator(CampaignGenerator):
+    """The district chooser and one landing page per district."""
+
+    def generate_context(self):
+        catalogue = catalogue_for(self.context)
+        claims, posts = self.context["claims"], self.context["posts"]
+        self.context["claims_by_district"] = group(
+            claims, lambda page: [d.slug for d in page.claim.districts]
+        )
+        self.context["posts_by_district"] = group(
+            posts, lambda page: [d.slug for d in page.post.districts]
+        )
+        self.context["citywide_claims"] = [page for page in claims if not page.claim.districts]
+        self.context["citywide_posts"] = [page for page in posts if not page.post.districts]
+        self.context["district_map"] = districts.layout(catalogue.districts)
+
+    def generate_output(self, writer):
+        catalogue = self.context[CATALOGUE]
+        shown = self.settings["CAMPAIGN_CITYWIDE_ITEMS"]
+        self.write_listing(
+            writer, self.settings["DISTRICTS_INDEX_URL"], "districts", list(catalogue.districts)
+        )
+        for district in catalogue.districts:
+            self.write_listing(
+                writer,
+                self.settings["DISTRICT_URL"].format(slug=district.slug),
+                "district",
+                self.context["claims_by_district"].get(district.slug, []),
+                district=district,
+                district_posts=self.context["posts_by_district"].get(district.slug, []),
+                citywide_claims=self.context["citywide_claims"][:shown],
+                citywide_posts=self.context["citywide_posts"][:shown],
+            )
 
 
 class SiteGenerator(CampaignGenerator):

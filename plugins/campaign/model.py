@@ -41,12 +41,41 @@ class Topic:
 
 
 @dataclass(frozen=True)
+class PublicFigure:
+    """A public number about a place, always with its source and year."""
+
+    value: str
+    label: str
+    source: str
+    publisher: str
+    year: int
+
+
+@dataclass(frozen=True)
+class MapCell:
+    """A district's box on the schematic map, in grid units."""
+
+    column: int
+    row: int
+    width: int = 1
+    height: int = 1
+
+
+@dataclass(frozen=True)
 class District:
     slug: str
     name: str
     arrondissements: tuple[int, ...]
+    short: str = ""
     lead: str = ""
     contact: str = ""
+    cell: MapCell | None = None
+    figures: tuple[PublicFigure, ...] = ()
+
+    @property
+    def label(self) -> str:
+        """The short name drawn on the map."""
+        return self.short or self.slug
 
 
 @dataclass(frozen=True)

@@ -67,6 +67,10 @@ DEFAULTS = {
     "CLAIMANTS_INDEX_URL": "personnalites/",
     "CLAIMANT_URL": "personnalites/{slug}/",
     "POSTS_INDEX_URL": "actualites/",
+    "DISTRICTS_INDEX_URL": "arrondissements/",
+    "DISTRICT_URL": "arrondissements/{slug}/",
+    # City-wide items shown on each district page, newest first.
+    "CAMPAIGN_CITYWIDE_ITEMS": 4,
     # Show drafts and embargoed items at their own URL (never in listings) for preview.
     "CAMPAIGN_SHOW_DRAFTS": False,
     # "Now" for embargo, as ISO text; empty means the build machine's clock.
@@ -75,6 +79,11 @@ DEFAULTS = {
     "CAMPAIGN_HOME_POSTS": 3,
     "CAMPAIGN_NOTICE": "",
 }
+
+# Templates of the plugin's listings: always paginated, DEFAULT_PAGINATION a page.
+LISTING_TEMPLATES = (
+    "claims verdict topic topics claimant claimants posts districts district".split()
+)
 
 _COLOUR = re.compile(r"^#[0-9a-fA-F]{6}$")
 
@@ -86,6 +95,9 @@ class SettingsError(ValueError):
 def apply_defaults(settings: dict) -> None:
     for key, value in DEFAULTS.items():
         settings.setdefault(key, value)
+    paginated = settings.setdefault("PAGINATED_TEMPLATES", {})
+    for template in LISTING_TEMPLATES:
+        paginated.setdefault(template, None)
     check(settings)
 
 
