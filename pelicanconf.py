@@ -15,6 +15,8 @@ CAMPAIGN_NOTICE = (
     "Site de démonstration : la liste « Paris Passerelles », les personnes citées "
     "et les chiffres sont fictifs."
 )
+# Cards travel without the site around them: they say it too.
+CAMPAIGN_CARD_FOOTER = "Paris Passerelles · campagne fictive de démonstration"
 AUTHOR = "Équipe Paris Passerelles"
 SITEURL = ""
 RELATIVE_URLS = True
@@ -70,6 +72,10 @@ MARKDOWN = {
 CACHE_CONTENT = True
 LOAD_CONTENT_CACHE = True
 CACHE_PATH = "cache"
+
+# Added to every share text; utm_campaign of every link in feeds and share kits.
+CAMPAIGN_HASHTAGS = ["ParisPasserelles"]
+CAMPAIGN_UTM = "municipales-2026"
 
 # Drafts and embargoed items are shown at their own address while previewing.
 CAMPAIGN_SHOW_DRAFTS = True

@@ -12,6 +12,7 @@ from .generators import (
     SiteGenerator,
 )
 from .reader import YamlMarkdownReader
+from .syndication import SharingGenerator
 from .settings import apply_defaults
 
 
@@ -29,7 +30,8 @@ def add_reader(readers):
 
 def get_generators(pelican):
     # Claims and posts first: district and site-wide pages are built from both.
-    return [ClaimsGenerator, PostsGenerator, DistrictsGenerator, SiteGenerator]
+    # Sharing last: its feeds and share kits gather every listing built before it.
+    return [ClaimsGenerator, PostsGenerator, DistrictsGenerator, SiteGenerator, SharingGenerator]
 
 
 def refuse_invalid_content(generators):

@@ -120,6 +120,7 @@ class DocumentGenerator(CampaignGenerator):
         self.pages = newest_first(published)
         self.previews = previews if self.settings["CAMPAIGN_SHOW_DRAFTS"] else []
         self.context[self.kind] = self.pages
+        self.context.setdefault("previews", []).extend(self.previews)
 
     def generate_output(self, writer):
         for page in self.pages + self.previews:

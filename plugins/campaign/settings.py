@@ -78,6 +78,19 @@ DEFAULTS = {
     "CAMPAIGN_HOME_CLAIMS": 6,
     "CAMPAIGN_HOME_POSTS": 3,
     "CAMPAIGN_NOTICE": "",
+    # Sharing: the address used for absolute links when SITEURL is empty (preview),
+    # hashtags added to every share text, and utm_campaign of every tagged link.
+    "CAMPAIGN_PREVIEW_URL": "http://127.0.0.1:8000",
+    "CAMPAIGN_HASHTAGS": [],
+    "CAMPAIGN_UTM": "campagne",
+    "CARD_URL": "images/cartes/{slug}.png",
+    # Footer line of every social card (default: SITENAME).
+    "CAMPAIGN_CARD_FOOTER": "",
+    "SHARE_URL": "partager/",
+    "DISTRICT_SHARE_URL": "arrondissements/{slug}/partager/",
+    "CAMPAIGN_FEED_URL": "flux/{name}",
+    "CAMPAIGN_FEED_ITEMS": 50,
+    "CAMPAIGN_SHARE_ITEMS": 12,
 }
 
 # Templates of the plugin's listings: always paginated, DEFAULT_PAGINATION a page.

@@ -1,0 +1,379 @@
+"""Social cards: the 1200x630 PNG shown when a claim, a post or a sheet is shared.
+
+Pure: a CardSpec in, PNG bytes out. No Pelican in here; the caller builds the spec.
+"""
+
+from __future__ import annotations
+
+import bisect
+import functools
+import hashlib
+import io
+import json
+import os
+import re
+import tempfile
+from collections.abc import Iterator
+from dataclasses import asdict, dataclass
+from importlib import metadata, resources
+
+import PIL
+from PIL import Image, ImageDraw, ImageFont
+
+# Bump whenever the drawing changes, so cached cards are drawn again.
+RENDERER_VERSION = "1"
+
+# Pillow's built-in font has no French accents: take a full-Latin font that installs
+# with the project, never one from the machine.
+FONT_PACKAGE = "font_lato"
+FONT_DISTRIBUTION = "font-lato"
+REGULAR = "Lato-Regular.ttf"
+BOLD = "Lato-Bold.ttf"
+
+WIDTH, HEIGHT = 1200, 630
+KINDS = ("claim", "post", "sheet")
+BACKGROUND = "#ffffff"
+INK = "#111111"
+BYLINE_INK = "#3d3d3d"
+FOOTER_BACKGROUND = "#14181f"
+STRIPE_WIDTH = 16
+LEFT = STRIPE_WIDTH + 56
+RIGHT = WIDTH - 64
+BADGE_TOP, BADGE_HEIGHT, BADGE_FONT = 48, 64, 34
+DOT, DOT_GAP = 20, 10
+FOOTER_TOP, FOOTER_FONT = HEIGHT - 84, 32
+HEADLINE_TOP = BADGE_TOP + BADGE_HEIGHT + 36
+CONTENT_BOTTOM = FOOTER_TOP - 36
+BYLINE_FONT, BYLINE_GAP = 30, 22
+MAX_SIZE, MIN_SIZE, SIZE_STEP = 64, 30, 2
+LINE_SPACING = 1.18
+ELLIPSIS = "…"
+NBSP = "\u00a0"
+TRAILING = f" ,;:{NBSP}"  # dropped before an ellipsis
+HEX_COLOUR = re.compile(r"#[0-9a-fA-F]{6}")
+
+
+class CardError(ValueError):
+    """A card spec that cannot be drawn: the message names the field."""
+
+
+@dataclass(frozen=True)
+class CardSpec:
+    """Everything a card shows; two equal specs give byte-identical PNGs."""
+
+    kind: str
+    headline: str
+    byline: str
+    site_name: str
+    badge_label: str = ""
+    badge_colour: str = "#333333"
+    rating: int | None = None
+    accent: str = "#0b4f8a"
+
+    def __post_init__(self) -> None:
+        if self.kind not in KINDS:
+            raise CardError(f"kind: {self.kind!r} is not one of {', '.join(KINDS)}")
+        for name in ("badge_colour", "accent"):
+            if not HEX_COLOUR.fullmatch(getattr(self, name)):
+                raise CardError(f"{name}: {getattr(self, name)!r} is not a #rrggbb colour")
+        if self.rating is not None and not 1 <= self.rating <= 5:
+            raise CardError(f"rating: {self.rating!r} is not between 1 and 5")
+
+
+@dataclass(frozen=True)
+class Box:
+    left: int
+    top: int
+    right: int
+    bottom: int
+
+    @property
+    def width(self) -> int:
+        return self.right - self.left
+
+    @property
+    def height(self) -> int:
+        return self.bottom - self.top
+
+
+@dataclass(frozen=True)
+class Layout:
+    """Where the headline goes: its font size, its lines and the box they fit in."""
+
+    font_size: int
+    lines: tuple[str, ...]
+    box: Box
+    line_height: int
+    text_top: int
+    truncated: bool
+
+    @property
+    def text_height(self) -> int:
+        return block_height(self.font_size, len(self.lines))
+
+    @property
+    def text_bottom(self) -> int:
+        return self.text_top + self.text_height
+
+
+@functools.lru_cache(maxsize=64)
+def load_font(name: str, size: int) -> ImageFont.FreeTypeFont:
+    """A font of the packaged family; BASIC layout so output does not depend on libraqm."""
+    resource = resources.files(FONT_PACKAGE) / "files" / name
+    with resource.open("rb") as handle:
+        return ImageFont.truetype(handle, size, layout_engine=ImageFont.Layout.BASIC)
+
+
+def line_height(size: int) -> int:
+    return round(size * LINE_SPACING)
+
+
+def block_height(size: int, count: int) -> int:
+    """Height of `count` lines drawn from their ascender line, descenders included."""
+    if count == 0:
+        return 0
+    ascent, descent = load_font(BOLD, size).getmetrics()
+    return (count - 1) * line_height(size) + ascent + descent
+
+
+def headline_box(spec: CardSpec) -> Box:
+    """The room for the headline: under the badge, above the byline and the footer."""
+    byline_room = block_height(BYLINE_FONT, 1) + BYLINE_GAP if spec.byline.strip() else 0
+    return Box(LEFT, HEADLINE_TOP, RIGHT, CONTENT_BOTTOM - byline_room)
+
+
+def keep_together(text: str) -> str:
+    """No-break spaces where French typography wants them: "4 000", "12 %", "« oui »"."""
+    text = text.replace("\u202f", NBSP)  # Lato has no narrow no-break space
+    text = re.sub(r" (?=[:;!?%»€])", NBSP, text)
+    text = re.sub(r"(?<=«) ", NBSP, text)
+    return re.sub(r"(?<=\d) (?=\d{3}\b)", NBSP, text)
+
+
+def headline_words(spec: CardSpec) -> list[str]:
+    """The headline as words; a claim gets French quotes held to it by no-break spaces."""
+    text = re.sub(r"[ \t\r\n]+", " ", spec.headline).strip()
+    if spec.kind == "claim":
+        text = text.strip(f'«»"“” {NBSP}\u202f')
+        text = f"«{NBSP}{text}{NBSP}»" if text else ""
+    return keep_together(text).split(" ") if text else []
+
+
+def fits(text: str, font: ImageFont.FreeTypeFont, width: int) -> bool:
+    """Whether text fits the width; no glyph we draw is under a pixel wide, so a longer
+    text is refused unmeasured (measuring is slow on a pasted URL or junk)."""
+    return len(text) <= width and font.getlength(text) <= width
+
+
+def fitting_prefix(word: str, font: ImageFont.FreeTypeFont, width: int) -> int:
+    """Length of the longest start of `word` that fits: gallop, then bisect."""
+    end = 1
+    while end < len(word) and fits(word[:end], font, width):
+        end *= 2
+    prefixes = range(1, min(end, len(word)) + 1)
+    cut = bisect.bisect_left(prefixes, True, key=lambda k: not fits(word[:k], font, width))
+    return max(cut, 1)
+
+
+def split_word(word: str, font: ImageFont.FreeTypeFont, width: int) -> Iterator[str]:
+    """Pieces of a word that each fit the width: a word wider than the box is cut."""
+    while word:
+        cut = fitting_prefix(word, font, width)
+        # In a URL, rather break after a hyphen or a slash, if one is not too early.
+        soft = max(word.rfind("-", 0, cut), word.rfind("/", 0, cut)) + 1
+        if cut < len(word) and soft > cut // 2:
+            cut = soft
+        yield word[:cut]
+        word = word[cut:]
+
+
+def wrap(words: list[str], font: ImageFont.FreeTypeFont, width: int, limit: int) -> list[str]:
+    """Greedy wrap on word boundaries; stops early once there are more than `limit` lines."""
+    lines, current = [], ""
+    for word in words:
+        candidate = f"{current} {word}" if current else word
+        if fits(candidate, font, width):
+            current = candidate
+            continue
+        for piece in split_word(word, font, width):
+            if current:
+                lines.append(current)
+            current = piece
+            if len(lines) > limit:
+                return lines
+    return lines + [current] if current else lines
+
+
+def shorten(line: str, font: ImageFont.FreeTypeFont, width: int, tail: str) -> str:
+    """Drop words (or, for a single word, letters) from the end until line + tail fits."""
+    while line and font.getlength(line.rstrip(TRAILING) + tail) > width:
+        line = line.rsplit(" ", 1)[0] if " " in line else line[:-1]
+    return line.rstrip(TRAILING) + tail
+
+
+def truncate(
+    lines: list[str], font: ImageFont.FreeTypeFont, width: int, count: int, tail: str
+) -> list[str]:
+    """Keep the first `count` lines and end the last one with the tail."""
+    kept = lines[: max(count, 1)]
+    return kept[:-1] + [shorten(kept[-1], font, width, tail)]
+
+
+def max_lines(size: int, height: int) -> int:
+    """How many lines of this size the height holds."""
+    count = 0
+    while block_height(size, count + 1) <= height:
+        count += 1
+    return count
+
+
+def layout(spec: CardSpec) -> Layout:
+    """The largest headline size whose lines fit the box; truncated at the smallest."""
+    words, box = headline_words(spec), headline_box(spec)
+    for size in range(MAX_SIZE, MIN_SIZE - 1, -SIZE_STEP):
+        limit = max_lines(size, box.height)
+        lines = wrap(words, load_font(BOLD, size), box.width, limit)
+        if len(lines) <= limit:
+            return place(size, lines, box, truncated=False)
+    font, limit = load_font(BOLD, MIN_SIZE), max_lines(MIN_SIZE, box.height)
+    tail = ELLIPSIS + (f"{NBSP}»" if spec.kind == "claim" else "")
+    lines = truncate(wrap(words, font, box.width, limit), font, box.width, limit, tail)
+    return place(MIN_SIZE, lines, box, truncated=True)
+
+
+def place(size: int, lines: list[str], box: Box, truncated: bool) -> Layout:
+    """Centre the headline and the byline under it, as one group, in the box."""
+    room = box.height - block_height(size, len(lines))
+    return Layout(size, tuple(lines), box, line_height(size), box.top + room // 2, truncated)
+
+
+def fit_line(text: str, font: ImageFont.FreeTypeFont, width: int) -> str:
+    """One line of text, shortened with an ellipsis if it is wider than `width`."""
+    text = re.sub(r"[ \t\r\n]+", " ", text.replace("\u202f", NBSP)).strip()
+    return text if fits(text, font, width) else shorten(text[:width], font, width, ELLIPSIS)
+
+
+def luminance(colour: str) -> float:
+    """WCAG relative luminance of a #rrggbb colour."""
+    channels = [int(colour[i : i + 2], 16) / 255 for i in (1, 3, 5)]
+    linear = [c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+    return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+
+
+def badge_ink(colour: str) -> str:
+    """White on the badge, unless the colour is too light for it (WCAG AA, 4.5:1)."""
+    contrast_with_white = 1.05 / (luminance(colour) + 0.05)
+    return "#ffffff" if contrast_with_white >= 4.5 else INK
+
+
+def draw_frame(draw: ImageDraw.ImageDraw, spec: CardSpec) -> None:
+    """Topic stripe down the left edge and the site name in a dark footer band."""
+    draw.rectangle((0, 0, STRIPE_WIDTH - 1, HEIGHT - 1), fill=spec.accent)
+    draw.rectangle((STRIPE_WIDTH, FOOTER_TOP, WIDTH - 1, HEIGHT - 1), fill=FOOTER_BACKGROUND)
+    font = load_font(BOLD, FOOTER_FONT)
+    name = fit_line(spec.site_name, font, RIGHT - LEFT)
+    middle = (FOOTER_TOP + HEIGHT) // 2
+    draw.text((LEFT, middle), name, font=font, fill="#ffffff", anchor="lm")
+
+
+def gauge_width(spec: CardSpec) -> int:
+    """Width of what follows the badge word: 5 dots, a "?" disc, or nothing."""
+    if spec.rating is not None:
+        return 5 * DOT + 4 * DOT_GAP
+    return BADGE_HEIGHT - 24 if spec.kind == "claim" else 0
+
+
+def draw_gauge(draw: ImageDraw.ImageDraw, spec: CardSpec, x: int, ink: str) -> None:
+    """Dots filled up to the rating (the shape says it, not only the colour), or "?"."""
+    middle = BADGE_TOP + BADGE_HEIGHT // 2
+    if spec.rating is None:
+        size = gauge_width(spec)
+        draw.ellipse((x, middle - size // 2, x + size, middle + size // 2), fill=ink)
+        font = load_font(BOLD, 30)
+        draw.text((x + size / 2, middle), "?", font=font, fill=spec.badge_colour, anchor="mm")
+        return
+    for index in range(5):
+        left = x + index * (DOT + DOT_GAP)
+        dot = (left, middle - DOT // 2, left + DOT, middle + DOT // 2)
+        draw.ellipse(dot, fill=ink if index < spec.rating else None, outline=ink, width=3)
+
+
+def draw_badge(draw: ImageDraw.ImageDraw, spec: CardSpec) -> None:
+    """Verdict (or kind) word on its colour, top-left, with the gauge after the word."""
+    font, ink = load_font(BOLD, BADGE_FONT), badge_ink(spec.badge_colour)
+    gauge = gauge_width(spec)
+    label = fit_line(spec.badge_label, font, RIGHT - LEFT - 56 - gauge - 20)
+    if not label and not gauge:
+        return
+    word = round(font.getlength(label))
+    between = 20 if label and gauge else 0
+    right = LEFT + 28 + word + between + gauge + 28
+    box = (LEFT, BADGE_TOP, right, BADGE_TOP + BADGE_HEIGHT)
+    draw.rounded_rectangle(box, radius=12, fill=spec.badge_colour)
+    middle = BADGE_TOP + BADGE_HEIGHT // 2
+    draw.text((LEFT + 28, middle), label, font=font, fill=ink, anchor="lm")
+    if gauge:
+        draw_gauge(draw, spec, LEFT + 28 + word + between, ink)
+
+
+def draw_text(draw: ImageDraw.ImageDraw, spec: CardSpec, plan: Layout) -> None:
+    """The headline lines, then the byline just under them."""
+    font = load_font(BOLD, plan.font_size)
+    for index, line in enumerate(plan.lines):
+        y = plan.text_top + index * plan.line_height
+        draw.text((plan.box.left, y), line, font=font, fill=INK, anchor="la")
+    if spec.byline.strip():
+        byline_font = load_font(REGULAR, BYLINE_FONT)
+        byline = fit_line(spec.byline, byline_font, plan.box.width)
+        y = plan.text_bottom + BYLINE_GAP
+        draw.text((plan.box.left, y), byline, font=byline_font, fill=BYLINE_INK, anchor="la")
+
+
+def render_card(spec: CardSpec) -> bytes:
+    """The card as PNG bytes, 1200x630 RGB, with no metadata: same spec, same bytes."""
+    image = Image.new("RGB", (WIDTH, HEIGHT), BACKGROUND)
+    draw = ImageDraw.Draw(image)
+    draw_frame(draw, spec)
+    draw_badge(draw, spec)
+    draw_text(draw, spec, layout(spec))
+    buffer = io.BytesIO()
+    image.save(buffer, format="PNG", optimize=False)
+    return buffer.getvalue()
+
+
+def card_key(spec: CardSpec) -> str:
+    """A stable hash of everything that changes the picture, for the cache's file name."""
+    inputs = {
+        "spec": asdict(spec),
+        "renderer": RENDERER_VERSION,
+        "fonts": [FONT_DISTRIBUTION, metadata.version(FONT_DISTRIBUTION), REGULAR, BOLD],
+        "pillow": PIL.__version__,
+    }
+    text = json.dumps(inputs, sort_keys=True, ensure_ascii=False)
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:24]
+
+
+def cached_card(spec: CardSpec, cache_dir: str) -> bytes:
+    """The card from `cache_dir` if it was drawn before, else drawn and stored there."""
+    path = os.path.join(cache_dir, f"{card_key(spec)}.png")
+    if os.path.exists(path):
+        with open(path, "rb") as handle:
+            return handle.read()
+    data = render_card(spec)
+    write_atomically(path, data)
+    return data
+
+
+def write_atomically(path: str, data: bytes) -> None:
+    """Write through a temporary file in the same folder, so no reader sees half a PNG."""
+    folder = os.path.dirname(path)
+    os.makedirs(folder, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(dir=folder, suffix=".tmp")
+    try:
+        with os.fdopen(handle, "wb") as output:
+            output.write(data)
+        os.chmod(temporary, 0o644)  # mkstemp makes it private; a card is public
+        os.replace(temporary, path)
+    except BaseException:
+        os.unlink(temporary)
+        raise

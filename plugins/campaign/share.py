@@ -1,0 +1,151 @@
+"""Share kit: share texts that fit on X, UTM-tagged URLs and plain share links (no SDK)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import NamedTuple
+from urllib.parse import quote, unquote, urlsplit, urlunsplit
+
+X_LIMIT = 280
+LINK_WEIGHT = 23  # X counts any link as 23 characters, whatever its length.
+ELLIPSIS = "…"
+NBSP = "\u00a0"  # French typography: binds « », : to their words, and is never a cut point.
+SHARE_MEDIUM = "partage"
+UTM_KEYS = ("utm_source", "utm_medium", "utm_campaign", "utm_content")
+# Punctuation left dangling before an ellipsis once a text is cut.
+_DANGLING = " ,;:.!?-–—«(\u00a0"
+
+
+class Network(NamedTuple):
+    """A share target. `template` takes percent-encoded {text}, {url}, {text_url},
+    {title} and {body} (e-mail)."""
+
+    slug: str
+    label: str
+    template: str
+
+
+# Networks that take only a text get {text_url}: the text followed by the link.
+# Mastodon: the official share page (share.joinmastodon.org, mastodon/share) reads
+# `?text=` from the query string, not from a fragment.
+NETWORKS: tuple[Network, ...] = (
+    Network("x", "X", "https://x.com/intent/tweet?text={text}&url={url}"),
+    Network("facebook", "Facebook", "https://www.facebook.com/sharer/sharer.php?u={url}"),
+    Network("whatsapp", "WhatsApp", "https://wa.me/?text={text_url}"),
+    Network("telegram", "Telegram", "https://t.me/share/url?url={url}&text={text}"),
+    Network("bluesky", "Bluesky", "https://bsky.app/intent/compose?text={text_url}"),
+    Network("threads", "Threads", "https://www.threads.net/intent/post?text={text_url}"),
+    Network("linkedin", "LinkedIn", "https://www.linkedin.com/sharing/share-offsite/?url={url}"),
+    Network("mastodon", "Mastodon", "https://share.joinmastodon.org/?text={text_url}"),
+    Network("email", "E-mail", "mailto:?subject={title}&body={body}"),
+)
+
+
+@dataclass(frozen=True)
+class ShareLink:
+    network: str
+    label: str
+    href: str
+
+
+def share_text(
+    headline: str,
+    override: str,
+    hashtags: Sequence[str],
+    campaign_hashtags: Sequence[str],
+    limit: int = X_LIMIT - LINK_WEIGHT - 1,
+) -> str:
+    """The text to share, hashtags included, in at most `limit` characters.
+
+    The override wins over the headline. The text is cut on a word boundary with an
+    ellipsis; hashtags (item ones, then campaign ones, de-duplicated) are dropped from
+    the end when they would leave the text less than half of the room.
+    """
+    text = _squeeze(override) or _squeeze(headline)
+    tags = _fitting_tags(_unique_tags([*hashtags, *campaign_hashtags]), len(text), limit)
+    room = limit - (len(" ".join(tags)) + 1 if tags else 0)
+    return " ".join([part for part in [truncate(text, room), *tags] if part])
+
+
+def truncate(text: str, limit: int) -> str:
+    """`text` in at most `limit` characters, cut after a whole word with an ellipsis."""
+    if len(text) <= limit:
+        return text
+    if limit <= len(ELLIPSIS):
+        return ELLIPSIS[:limit]
+    head = text[: limit - len(ELLIPSIS)]
+    if text[len(head)] != " ":
+        head = head.rpartition(" ")[0] or head  # one word longer than the limit: cut it
+    return head.rstrip(_DANGLING) + ELLIPSIS
+
+
+def _squeeze(text: str) -> str:
+    """Collapse runs of ordinary whitespace; no-break spaces are typography, kept."""
+    return re.sub(r"[ \t\r\n\f\v]+", " ", text or "").strip()
+
+
+def _unique_tags(names: Sequence[str]) -> list[str]:
+    """'#Tag' forms, in order, without case-insensitive duplicates or empty names."""
+    seen: dict[str, str] = {}
+    for name in names:
+        bare = "".join(str(name).split()).lstrip("#")
+        if bare and bare.casefold() not in seen:
+            seen[bare.casefold()] = "#" + bare
+    return list(seen.values())
+
+
+def _fitting_tags(tags: list[str], text_length: int, limit: int) -> list[str]:
+    """Drop tags from the end until the text keeps min(its length, limit // 2)."""
+    floor = min(text_length, limit // 2)
+    while tags and floor + 1 + len(" ".join(tags)) > limit:
+        tags = tags[:-1]
+    return tags
+
+
+def claim_headline(claim_text: str, verdict_label: str) -> str:
+    """'Plutôt faux : « Le 13e a perdu 2 000 logements sociaux. »', with no-break spaces."""
+    quote_text = _squeeze(claim_text).strip('«»“”"' + NBSP + " ")
+    label = _squeeze(verdict_label)
+    quoted = f"«{NBSP}{quote_text}{NBSP}»" if quote_text else ""
+    return f"{label}{NBSP}: {quoted}" if label and quoted else label or quoted
+
+
+def post_headline(title: str, summary: str) -> str:
+    """'Title — summary', or whichever of the two is given."""
+    return " — ".join(part for part in (_squeeze(title), _squeeze(summary)) if part)
+
+
+def tagged_url(url: str, source: str, medium: str, campaign: str, content: str) -> str:
+    """`url` with UTM parameters, replacing any earlier ones; the rest of the query
+    and the fragment are kept as written. Empty values are left out."""
+    parts = urlsplit(url)
+    kept = [p for p in parts.query.split("&") if p and _query_key(p) not in UTM_KEYS]
+    values = zip(UTM_KEYS, (source, medium, campaign, content), strict=True)
+    utm = [f"{key}={quote(value, safe='')}" for key, value in values if value]
+    return urlunsplit(parts._replace(query="&".join(kept + utm)))
+
+
+def _query_key(pair: str) -> str:
+    return unquote(pair.partition("=")[0].replace("+", " "))
+
+
+def share_links(url: str, text: str, title: str, campaign: str, slug: str) -> list[ShareLink]:
+    """One plain link per network, each carrying the page URL tagged for that network."""
+    return [
+        ShareLink(n.slug, n.label, _share_href(n, url, text, title, campaign, slug))
+        for n in NETWORKS
+    ]
+
+
+def _share_href(network: Network, url: str, text: str, title: str, campaign: str, slug: str) -> str:
+    page = tagged_url(url, network.slug, SHARE_MEDIUM, campaign, slug)
+    fields = {
+        "text": text,
+        "url": page,
+        "text_url": f"{text} {page}" if text else page,
+        "title": title or text,
+        "body": f"{text}\r\n\r\n{page}" if text else page,  # RFC 6068: CRLF line breaks
+    }
+    return network.template.format(**{k: quote(v, safe="") for k, v in fields.items()})

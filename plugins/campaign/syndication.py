@@ -1,0 +1,216 @@
+"""Every published item made ready to share: share texts and links, social cards,
+feeds and the volunteers' share kits.
+
+The pure work lives in share.py, cards.py and feeds.py; this module is the edge
+that turns Pelican pages into their inputs and writes the results.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+
+from pelican.utils import sanitised_join
+
+from . import cards, feeds, share
+from .filters import date_fr
+from .generators import CATALOGUE, CampaignGenerator, newest_first
+
+
+@dataclass(frozen=True)
+class Shareable:
+    """What a page needs to be shared: attached to every claim and post page."""
+
+    url: str  # absolute address of the page
+    text: str  # ready-made text, fits an X post with the link
+    card: str  # path of the 1200x630 card from the site's root
+    card_url: str  # absolute address of the card
+    card_alt: str
+    links: tuple[share.ShareLink, ...]
+
+
+def site_url(settings: dict) -> str:
+    """The absolute base of the site: SITEURL, or the preview server's address."""
+    return (settings["SITEURL"] or settings["CAMPAIGN_PREVIEW_URL"]).rstrip("/")
+
+
+def item_of(page):
+    """The domain object behind a claim or post page."""
+    return getattr(page, "claim", None) or page.post
+
+
+def headline(page) -> str:
+    if hasattr(page, "claim"):
+        return share.claim_headline(page.claim.text, page.claim.verdict.label)
+    return share.post_headline(page.post.title, page.post.summary)
+
+
+def shareable(page, settings: dict) -> Shareable:
+    item = item_of(page)
+    base = site_url(settings)
+    url = f"{base}/{page.url}"
+    text = share.share_text(headline(page), item.share, item.hashtags, settings["CAMPAIGN_HASHTAGS"])
+    card = settings["CARD_URL"].format(slug=page.slug)
+    links = share.share_links(url, text, item.title, settings["CAMPAIGN_UTM"], page.slug)
+    return Shareable(url, text, card, f"{base}/{card}", card_alt(page), tuple(links))
+
+
+def card_alt(page) -> str:
+    if hasattr(page, "claim"):
+        claim = page.claim
+        return f"Verdict {claim.verdict.label} : « {claim.text} », {claim.claimant.name}"
+    return page.post.title
+
+
+def card_spec(page, settings: dict) -> cards.CardSpec:
+    site_name = settings["CAMPAIGN_CARD_FOOTER"] or settings["SITENAME"]
+    item = item_of(page)
+    accent = item.topics[0].colour if item.topics else "#0b4f8a"
+    if hasattr(page, "claim"):
+        claim = page.claim
+        when = f", {date_fr(claim.claim_date)}" if claim.claim_date else ""
+        return cards.CardSpec(
+            kind="claim",
+            headline=claim.text,
+            byline=f"{claim.claimant.name}{when}",
+            site_name=site_name,
+            badge_label=claim.verdict.label,
+            badge_colour=claim.verdict.colour,
+            rating=claim.verdict.rating,
+            accent=accent,
+        )
+    return cards.CardSpec(
+        kind="post",
+        headline=page.post.title,
+        byline=date_fr(page.post.date),
+        site_name=site_name,
+        badge_label="Actualité",
+        badge_colour="#0b4f8a",
+        accent=accent,
+    )
+
+
+def categories(page) -> tuple[str, ...]:
+    item = item_of(page)
+    names = [t.name for t in item.topics] + [d.name for d in item.districts]
+    if hasattr(page, "claim"):
+        names.append(page.claim.verdict.label)
+    return tuple(names)
+
+
+def feed_entry(page, settings: dict, card_size: int) -> feeds.FeedEntry:
+    item = item_of(page)
+    return feeds.FeedEntry(
+        id=page.share.url,
+        title=item.title,
+        link=page.share.url,
+        slug=page.slug,
+        summary=page.share.text,
+        content_html=page.get_content(site_url(settings)),
+        categories=categories(page),
+        published=item.date,
+        updated=item.modified or item.date,
+        image_url=page.share.card_url,
+        image_length=card_size,
+        image_alt=page.share.card_alt,
+    )
+
+
+def write_bytes(writer, name: str, data: bytes) -> None:
+    """Write a binary output file below the output folder."""
+    path = sanitised_join(writer.output_path, name)
+    os.makedirs(os.path.dirname(path), exist_ok=True)
+    with open(path, "wb") as handle:
+        handle.write(data)
+
+
+class SharingGenerator(CampaignGenerator):
+    """Social cards, feeds and share kits, from the claims and posts gathered before."""
+
+    def generate_context(self):
+        claims, posts = self.context["claims"], self.context["posts"]
+        self.items = newest_first(claims + posts)
+        for page in self.items + self.context.get("previews", []):
+            page.share = shareable(page, self.settings)
+
+    def generate_output(self, writer):
+        # Cards first: feeds give each card's size in their enclosures.
+        sizes = self.write_cards(writer)
+        entries = {page.slug: feed_entry(page, self.settings, sizes[page.slug]) for page in self.items}
+        for name, title, pages in self.feed_definitions():
+            path = self.settings["CAMPAIGN_FEED_URL"].format(name=name)
+            self.write_feed(writer, path, title, [entries[page.slug] for page in pages])
+        self.write_share_kits(writer)
+
+    def write_cards(self, writer) -> dict[str, int]:
+        cache = os.path.join(self.settings["CACHE_PATH"], "cartes")
+        sizes = {}
+        for page in self.items:
+            data = cards.cached_card(card_spec(page, self.settings), cache)
+            write_bytes(writer, page.share.card, data)
+            sizes[page.slug] = len(data)
+        return sizes
+
+    def feed_definitions(self):
+        """(name, title, pages) of every feed, pages newest first."""
+        catalogue = self.context[CATALOGUE]
+        claims, posts = self.context["claims"], self.context["posts"]
+        yield "tout", "Tout", self.items
+        yield "vrai-du-faux", "Le vrai du faux", claims
+        yield "actualites", "Actualités", posts
+        for district in catalogue.districts:
+            yield (
+                f"arrondissements/{district.slug}",
+                district.name,
+                self.district_items(district.slug),
+            )
+        by_topic = self.context["claims_by_topic"], self.context["posts_by_topic"]
+        for topic in catalogue.topics:
+            pages = by_topic[0].get(topic.slug, []) + by_topic[1].get(topic.slug, [])
+            yield f"sujets/{topic.slug}", topic.name, newest_first(pages)
+        for verdict in catalogue.verdicts:
+            pages = self.context["claims_by_verdict"].get(verdict.slug, [])
+            yield f"verdicts/{verdict.slug}", f"Verdict « {verdict.label} »", pages
+
+    def district_items(self, slug: str) -> list:
+        """A district's own items and the city-wide ones, newest first."""
+        local = self.context["claims_by_district"].get(slug, []) + self.context[
+            "posts_by_district"
+        ].get(slug, [])
+        citywide = self.context["citywide_claims"] + self.context["citywide_posts"]
+        return newest_first(local + citywide)
+
+    def write_feed(self, writer, path: str, title: str, entries: list) -> None:
+        spec = feeds.FeedSpec(
+            title=f"{title} — {self.settings['SITENAME']}",
+            description=self.settings["SITE_DESCRIPTION"],
+            site_url=site_url(self.settings),
+            path=path,
+            campaign=self.settings["CAMPAIGN_UTM"],
+            author=self.settings.get("AUTHOR", ""),
+        )
+        entries = entries[: self.settings["CAMPAIGN_FEED_ITEMS"]]
+        write_bytes(writer, f"{path}.rss.xml", feeds.build_rss(spec, entries))
+        write_bytes(writer, f"{path}.atom.xml", feeds.build_atom(spec, entries))
+        write_bytes(writer, f"{path}.json", feeds.build_json(spec, entries))
+
+    def write_share_kits(self, writer) -> None:
+        self.write_share_kit(writer, self.settings["SHARE_URL"], self.items, district=None)
+        for district in self.context[CATALOGUE].districts:
+            url = self.settings["DISTRICT_SHARE_URL"].format(slug=district.slug)
+            self.write_share_kit(writer, url, self.district_items(district.slug), district)
+
+    def write_share_kit(self, writer, url: str, pages: list, district) -> None:
+        """Pinned items first, as today's priorities, then the latest ones."""
+        pinned = [page for page in pages if item_of(page).pin]
+        latest = [page for page in pages if not item_of(page).pin]
+        writer.write_file(
+            f"{url}index.html",
+            self.get_template("share"),
+            self.context,
+            relative_urls=self.settings["RELATIVE_URLS"],
+            url=url,
+            pinned=pinned,
+            latest=latest[: self.settings["CAMPAIGN_SHARE_ITEMS"]],
+            district=district,
+        )

@@ -1,0 +1,156 @@
+"""Feeds, share kits, share blocks and social cards in a production-like build."""
+
+import io
+from urllib.parse import parse_qs, urlsplit
+
+import feedparser
+import pytest
+from bs4 import BeautifulSoup
+from conftest import FIXTURES, build_site, copy_fixture
+from PIL import Image
+
+from campaign.share import LINK_WEIGHT, X_LIMIT
+
+SITE = "https://campagne.example.org"
+FEEDS = [
+    "tout",
+    "vrai-du-faux",
+    "actualites",
+    "arrondissements/paris-centre",
+    "arrondissements/13e",
+    "arrondissements/19e",
+    "sujets/logement",
+    "sujets/transports",
+    "sujets/ecoles",
+    *[f"verdicts/{v}" for v in "vrai plutot-vrai trompeur plutot-faux faux inverifiable".split()],
+]
+
+
+@pytest.fixture(scope="module")
+def published(tmp_path_factory):
+    root = tmp_path_factory.mktemp("published")
+    return build_site(FIXTURES / "site", root / "output", SITEURL=SITE, RELATIVE_URLS=False)
+
+
+def parse(site, name, fmt):
+    feed = feedparser.parse((site / "flux" / f"{name}.{fmt}.xml").read_bytes())
+    assert not feed.bozo, (name, fmt, feed.get("bozo_exception"))
+    return feed
+
+
+def slugs(feed) -> list[str]:
+    return [entry.id.rstrip("/").rsplit("/", 1)[-1] for entry in feed.entries]
+
+
+@pytest.mark.parametrize("name", FEEDS)
+def test_every_feed_parses_in_both_formats_and_json(published, name):
+    rss, atom = parse(published, name, "rss"), parse(published, name, "atom")
+    assert slugs(rss) == slugs(atom)
+    assert (published / "flux" / f"{name}.json").exists()
+
+
+def test_feed_items_carry_share_text_tagged_links_categories_and_card(published):
+    atom = parse(published, "tout", "atom")
+    assert slugs(atom) == [
+        "logements-sociaux-13e",
+        "reunion-19e",
+        "metro-paris-centre",
+        "cantines-19e",
+        "programme",
+        "velo-tout-paris",
+    ]
+    entry = atom.entries[0]
+    query = parse_qs(urlsplit(entry.link).query)
+    assert query == {
+        "utm_source": ["atom"],
+        "utm_medium": ["flux"],
+        "utm_campaign": ["municipales-2026"],
+        "utm_content": ["logements-sociaux-13e"],
+    }
+    assert entry.id == f"{SITE}/vrai-du-faux/logements-sociaux-13e/"
+    assert entry.summary.startswith("Plutôt faux")
+    assert "#Logement13" in entry.summary and "#ParisPasserelles" in entry.summary
+    assert {t.term for t in entry.tags} == {"Logement", "13e arrondissement", "Plutôt faux"}
+    [enclosure] = [link for link in entry.links if link.rel == "enclosure"]
+    assert enclosure.href == f"{SITE}/images/cartes/logements-sociaux-13e.png"
+    assert atom.feed.updated.startswith("2026-03-14")  # newest modification, not the clock
+
+
+def test_share_texts_fit_an_x_post_with_the_link(published):
+    for entry in parse(published, "tout", "rss").entries:
+        assert len(entry.summary) + 1 + LINK_WEIGHT <= X_LIMIT
+
+
+def test_district_feed_has_local_and_city_wide_items_only(published):
+    assert slugs(parse(published, "arrondissements/13e", "rss")) == [
+        "logements-sociaux-13e",
+        "programme",
+        "velo-tout-paris",
+    ]
+
+
+def test_cards_are_1200_by_630_pngs(published):
+    for entry in parse(published, "tout", "rss").entries:
+        path = urlsplit(entry.enclosures[0].href).path
+        image = Image.open(io.BytesIO((published / path.lstrip("/")).read_bytes()))
+        assert (image.format, image.size) == ("PNG", (1200, 630))
+        assert int(entry.enclosures[0].length) == (published / path.lstrip("/")).stat().st_size
+
+
+def test_claim_page_share_block_and_open_graph(published):
+    page = BeautifulSoup(
+        (published / "vrai-du-faux/logements-sociaux-13e/index.html").read_text(), "html.parser"
+    )
+    meta = {m.get("property") or m.get("name"): m.get("content") for m in page.find_all("meta")}
+    assert meta["og:image"] == f"{SITE}/images/cartes/logements-sociaux-13e.png"
+    assert (meta["og:image:width"], meta["og:image:height"]) == ("1200", "630")
+    assert meta["og:image:alt"].startswith("Verdict Plutôt faux")
+    assert meta["twitter:card"] == "summary_large_image"
+    links = {a.text: a["href"] for a in page.select(".share__link")}
+    assert list(links) == [
+        "X", "Facebook", "WhatsApp", "Telegram", "Bluesky", "Threads", "LinkedIn", "Mastodon", "E-mail"
+    ]
+    x = parse_qs(urlsplit(links["X"]).query)
+    assert x["url"] == [
+        f"{SITE}/vrai-du-faux/logements-sociaux-13e/?utm_source=x&utm_medium=partage"
+        "&utm_campaign=municipales-2026&utm_content=logements-sociaux-13e"
+    ]
+    assert x["text"][0].startswith("Plutôt faux")
+    assert page.select_one("a[download]")["href"].endswith("images/cartes/logements-sociaux-13e.png")
+
+
+def test_share_kit_puts_pinned_items_first(published):
+    page = BeautifulSoup((published / "partager/index.html").read_text(), "html.parser")
+    priority = [a.text for a in page.select(".priority .kit-item .card__title a")]
+    assert priority == ["Le 13e a-t-il perdu 2 000 logements sociaux ?"]
+    latest = page.select_one("#recents").parent.select(".kit-item .card__title a")
+    assert len(latest) == 5
+    local = BeautifulSoup(
+        (published / "arrondissements/19e/partager/index.html").read_text(), "html.parser"
+    )
+    titles = [a.text for a in local.select(".kit-item .card__title a")]
+    assert "Réunion publique dans le 19e" in titles
+    assert "Le 13e a-t-il perdu 2 000 logements sociaux ?" not in titles
+
+
+def test_unpublished_items_are_in_no_feed_card_or_kit(published):
+    for path in published.rglob("*"):
+        if path.suffix in (".xml", ".json", ".html", ".png"):
+            assert "brouillon" not in path.name and "embargo" not in path.name
+            if path.suffix != ".png":
+                text = path.read_text(encoding="utf-8")
+                assert "brouillon-logement" not in text and "embargo-logement" not in text
+
+
+def test_cards_are_drawn_once_then_reused(tmp_path):
+    content = copy_fixture("site", tmp_path)
+    build_site(content, tmp_path / "output")
+    cache = tmp_path / "output-cache" / "cartes"
+    first = {p.name: p.stat().st_mtime_ns for p in cache.iterdir()}
+    assert len(first) == 6
+    claim = content / "claims" / "velo-tout-paris.md"
+    claim.write_text(claim.read_text().replace("verdict: vrai", "verdict: plutot-vrai"))
+    build_site(content, tmp_path / "output")
+    second = {p.name: p.stat().st_mtime_ns for p in cache.iterdir()}
+    assert len(second) == 7  # one new card for the edited claim
+    assert all(second[name] == mtime for name, mtime in first.items())
