@@ -69,3 +69,56 @@ def test_map_districts_are_reachable_with_the_keyboard(phone: Page, served_site)
     expect(phone.locator(".district-map a").nth(1)).to_be_focused()
     phone.keyboard.press("Enter")
     expect(phone).to_have_url(served_site + "/arrondissements/13e/")
+
+
+def test_volunteer_follows_the_district_feed(phone: Page, served_site):
+    phone.goto(served_site + "/arrondissements/19e/")
+    feeds = phone.get_by_role("list", name="Flux du secteur 19e arrondissement")
+    with phone.expect_response(re.compile(r"/flux/arrondissements/19e\.rss\.xml$")) as answer:
+        feeds.get_by_role("link", name="RSS").click()
+    assert answer.value.status == 200
+    assert b"<rss" in answer.value.body()
+
+
+def test_share_kit_on_a_phone(phone: Page, served_site):
+    phone.goto(served_site + "/partager/")
+    priority = phone.get_by_role("region", name="À partager en priorité")
+    expect(priority.get_by_role("heading", level=3)).to_have_text(
+        ["Le 13e a-t-il perdu 2 000 logements sociaux ?"]
+    )
+    assert phone.evaluate("document.documentElement.scrollWidth - window.innerWidth") <= 0
+    first = priority.locator(".share").first
+    expected_hosts = {
+        "X": "x.com", "Facebook": "www.facebook.com", "WhatsApp": "wa.me", "Telegram": "t.me",
+        "Bluesky": "bsky.app", "Threads": "www.threads.net", "LinkedIn": "www.linkedin.com",
+        "Mastodon": "share.joinmastodon.org",
+    }
+    for label, host in expected_hosts.items():
+        link = first.get_by_role("link", name=label, exact=True)
+        href = link.get_attribute("href")
+        assert href.startswith(f"https://{host}/"), href
+        assert "utm_source%3D" in href and "utm_medium%3Dpartage" in href
+        box = link.bounding_box()
+        assert box["height"] >= 44 and box["width"] >= 44
+    assert first.get_by_role("link", name="E-mail").get_attribute("href").startswith("mailto:?")
+
+
+def test_copy_button_copies_the_share_text(phone: Page, served_site, context):
+    context.grant_permissions(["clipboard-read", "clipboard-write"], origin=served_site)
+    phone.goto(served_site + "/vrai-du-faux/logements-sociaux-13e/")
+    button = phone.locator("button[data-copy]")
+    expect(button).to_have_accessible_name("Copier le texte")
+    phone.bring_to_front()  # the clipboard answers only a focused page
+    button.click()
+    expect(button).to_have_text("Texte copié")
+    copied = phone.evaluate("navigator.clipboard.readText()")
+    assert copied.startswith("Plutôt faux") and copied.endswith("/vrai-du-faux/logements-sociaux-13e/")
+
+
+def test_without_javascript_the_text_is_there_and_no_dead_button(browser, served_site):
+    context = browser.new_context(java_script_enabled=False, viewport={"width": 390, "height": 844})
+    page = context.new_page()
+    page.goto(served_site + "/vrai-du-faux/logements-sociaux-13e/")
+    expect(page.locator(".share__text")).to_contain_text("#ParisPasserelles")
+    expect(page.get_by_role("button", name="Copier le texte")).to_be_hidden()
+    context.close()

@@ -154,3 +154,47 @@ def test_cards_are_drawn_once_then_reused(tmp_path):
     second = {p.name: p.stat().st_mtime_ns for p in cache.iterdir()}
     assert len(second) == 7  # one new card for the edited claim
     assert all(second[name] == mtime for name, mtime in first.items())
+
+
+def test_feed_content_holds_the_claim_verdict_and_sources(published):
+    [entry] = [e for e in parse(published, "tout", "rss").entries if "13e" in e.title]
+    content = BeautifulSoup(entry.content[0].value, "html.parser")
+    assert "Le 13e a perdu 2 000 logements sociaux depuis 2020." in content.blockquote.text
+    assert "Verdict : Plutôt faux (2 sur 5)." in content.strong.text
+    assert content.find("a", href="https://www.example.org/inventaire-sru")
+    assert content.find("a", string="Lire sur le site")["href"] == (
+        f"{SITE}/vrai-du-faux/logements-sociaux-13e/"
+    )
+
+
+def test_feeds_follow_the_w3c_validator_rules(published):
+    """What the W3C feed validator checks, asserted offline on the XML itself."""
+    import xml.etree.ElementTree as ET
+
+    atom_ns = "{http://www.w3.org/2005/Atom}"
+    for name in FEEDS:
+        rss = ET.parse(published / "flux" / f"{name}.rss.xml").getroot()
+        channel = rss.find("channel")
+        for tag in ("title", "link", "description", "lastBuildDate"):
+            assert channel.find(tag) is not None and channel.find(tag).text, (name, tag)
+        [self_link] = channel.findall(f"{atom_ns}link")
+        assert self_link.get("rel") == "self" and self_link.get("type") == "application/rss+xml"
+        assert self_link.get("href") == f"{SITE}/flux/{name}.rss.xml"
+        for item in channel.findall("item"):
+            assert item.find("guid").text.startswith(SITE)
+            assert item.find("pubDate").text[-5:] in ("+0100", "+0200")
+            enclosure = item.find("enclosure")
+            assert int(enclosure.get("length")) > 0 and enclosure.get("type") == "image/png"
+        atom = ET.parse(published / "flux" / f"{name}.atom.xml").getroot()
+        assert atom.find(f"{atom_ns}id").text == f"{SITE}/flux/{name}.atom.xml"
+        assert atom.find(f"{atom_ns}updated") is not None
+        assert atom.find(f"{atom_ns}author/{atom_ns}name").text
+        rels = [link.get("rel") for link in atom.findall(f"{atom_ns}link")]
+        assert rels.count("self") == 1 and rels.count("alternate") == 1
+        for entry in atom.findall(f"{atom_ns}entry"):
+            assert len(entry.findall(f"{atom_ns}updated")) == 1
+            assert entry.find(f"{atom_ns}id").text.startswith("https://")
+            links = {link.get("rel"): link for link in entry.findall(f"{atom_ns}link")}
+            assert set(links) == {"alternate", "enclosure"}
+            assert links["enclosure"].get("type") == "image/png"
+            assert entry.find(f"{atom_ns}content").get("type") == "html"

@@ -98,7 +98,7 @@ def categories(page) -> tuple[str, ...]:
     return tuple(names)
 
 
-def feed_entry(page, settings: dict, card_size: int) -> feeds.FeedEntry:
+def feed_entry(page, settings: dict, card_size: int, content_html: str) -> feeds.FeedEntry:
     item = item_of(page)
     return feeds.FeedEntry(
         id=page.share.url,
@@ -106,7 +106,7 @@ def feed_entry(page, settings: dict, card_size: int) -> feeds.FeedEntry:
         link=page.share.url,
         slug=page.slug,
         summary=page.share.text,
-        content_html=page.get_content(site_url(settings)),
+        content_html=content_html,
         categories=categories(page),
         published=item.date,
         updated=item.modified or item.date,
@@ -136,11 +136,19 @@ class SharingGenerator(CampaignGenerator):
     def generate_output(self, writer):
         # Cards first: feeds give each card's size in their enclosures.
         sizes = self.write_cards(writer)
-        entries = {page.slug: feed_entry(page, self.settings, sizes[page.slug]) for page in self.items}
+        entries = {
+            page.slug: feed_entry(page, self.settings, sizes[page.slug], self.feed_content(page))
+            for page in self.items
+        }
         for name, title, pages in self.feed_definitions():
             path = self.settings["CAMPAIGN_FEED_URL"].format(name=name)
             self.write_feed(writer, path, title, [entries[page.slug] for page in pages])
         self.write_share_kits(writer)
+
+    def feed_content(self, page) -> str:
+        """The item's full HTML for feeds, from the theme's feed_item template."""
+        template = self.get_template("feed_item")
+        return template.render({**self.context, "page": page, "SITEURL": site_url(self.settings)})
 
     def write_cards(self, writer) -> dict[str, int]:
         cache = os.path.join(self.settings["CACHE_PATH"], "cartes")
