@@ -89,8 +89,13 @@ def test_share_kit_on_a_phone(phone: Page, served_site):
     assert phone.evaluate("document.documentElement.scrollWidth - window.innerWidth") <= 0
     first = priority.locator(".share").first
     expected_hosts = {
-        "X": "x.com", "Facebook": "www.facebook.com", "WhatsApp": "wa.me", "Telegram": "t.me",
-        "Bluesky": "bsky.app", "Threads": "www.threads.net", "LinkedIn": "www.linkedin.com",
+        "X": "x.com",
+        "Facebook": "www.facebook.com",
+        "WhatsApp": "wa.me",
+        "Telegram": "t.me",
+        "Bluesky": "bsky.app",
+        "Threads": "www.threads.net",
+        "LinkedIn": "www.linkedin.com",
         "Mastodon": "share.joinmastodon.org",
     }
     for label, host in expected_hosts.items():
@@ -112,7 +117,9 @@ def test_copy_button_copies_the_share_text(phone: Page, served_site, context):
     button.click()
     expect(button).to_have_text("Texte copié")
     copied = phone.evaluate("navigator.clipboard.readText()")
-    assert copied.startswith("Plutôt faux") and copied.endswith("/vrai-du-faux/logements-sociaux-13e/")
+    assert copied.startswith("Plutôt faux") and copied.endswith(
+        "/vrai-du-faux/logements-sociaux-13e/"
+    )
 
 
 def test_without_javascript_the_text_is_there_and_no_dead_button(browser, served_site):

@@ -4,7 +4,9 @@ import json
 
 import pytest
 from bs4 import BeautifulSoup
+
 from campaign.generators import ContentError
+
 from conftest import FIXTURES, build_site, copy_fixture
 
 PUBLISHED = ["logements-sociaux-13e", "metro-paris-centre", "cantines-19e", "velo-tout-paris"]

@@ -4,6 +4,8 @@ import io
 import os
 
 import pytest
+from PIL import Image
+
 from campaign.cards import (
     BOLD,
     ELLIPSIS,
@@ -25,7 +27,6 @@ from campaign.cards import (
     render_card,
 )
 from campaign.settings import VERDICTS
-from PIL import Image
 
 CLAIM_280 = (
     "Depuis 2020, la mairie a supprimé 4 000 places de stationnement, augmenté les "

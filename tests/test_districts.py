@@ -2,12 +2,15 @@
 
 import pytest
 from bs4 import BeautifulSoup
-from test_build import claim_links, soup
 
 from campaign.districts import layout
 from campaign.model import Catalogue, District, MapCell
 
-CENTRE = District("paris-centre", "Paris Centre", (1, 2, 3, 4), short="Centre", cell=MapCell(1, 0, 2, 1))
+from test_build import claim_links, soup
+
+CENTRE = District(
+    "paris-centre", "Paris Centre", (1, 2, 3, 4), short="Centre", cell=MapCell(1, 0, 2, 1)
+)
 THIRTEENTH = District("13e", "13e arrondissement", (13,), cell=MapCell(0, 1))
 UNPLACED = District("autre", "Autre secteur", (99,))
 CATALOGUE = Catalogue((), (), (CENTRE, THIRTEENTH))
@@ -54,7 +57,9 @@ def test_district_page_lists_exactly_its_claims(site, slug, local):
 def test_district_page_has_its_posts_city_wide_items_and_team(site):
     page = soup(site, "arrondissements/19e")
     local_posts = page.select_one("#actualites-locales").parent
-    assert [a.text for a in local_posts.select(".card__title a")] == ["Réunion publique dans le 19e"]
+    assert [a.text for a in local_posts.select(".card__title a")] == [
+        "Réunion publique dans le 19e"
+    ]
     citywide = page.select_one("#tout-paris").parent
     assert claim_links(citywide) == ["velo-tout-paris"]
     assert "Notre programme" in citywide.get_text()

@@ -4,6 +4,7 @@ import json
 
 import pytest
 from bs4 import BeautifulSoup
+
 from conftest import ROOT, build_site
 
 

@@ -10,6 +10,7 @@ from xml.etree import ElementTree
 
 import feedparser
 import pytest
+
 from campaign.feeds import (
     EMPTY_FEED_UPDATED,
     FeedEntry,

@@ -1,9 +1,11 @@
 """Tier 2: the claim and post generators over the fixture content folder."""
 
 import pytest
-from campaign.generators import PROBLEMS, ClaimsGenerator, PostsGenerator
-from conftest import FIXTURES, ROOT, site_settings
 from pelican import Pelican
+
+from campaign.generators import PROBLEMS, ClaimsGenerator, PostsGenerator
+
+from conftest import FIXTURES, ROOT, site_settings
 
 
 @pytest.fixture

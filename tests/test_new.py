@@ -6,9 +6,11 @@ import sys
 from zoneinfo import ZoneInfo
 
 import pytest
+
 from campaign.check import check_content
 from campaign.new import scaffold
 from campaign.settings import apply_defaults
+
 from conftest import ROOT, copy_fixture, site_settings
 
 TODAY = datetime.datetime(2026, 11, 22, 9, 30, tzinfo=ZoneInfo("Europe/Paris"))

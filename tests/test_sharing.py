@@ -6,10 +6,11 @@ from urllib.parse import parse_qs, urlsplit
 import feedparser
 import pytest
 from bs4 import BeautifulSoup
-from conftest import FIXTURES, build_site, copy_fixture
 from PIL import Image
 
 from campaign.share import LINK_WEIGHT, X_LIMIT
+
+from conftest import FIXTURES, build_site, copy_fixture
 
 SITE = "https://campagne.example.org"
 FEEDS = [
@@ -108,7 +109,15 @@ def test_claim_page_share_block_and_open_graph(published):
     assert meta["twitter:card"] == "summary_large_image"
     links = {a.text: a["href"] for a in page.select(".share__link")}
     assert list(links) == [
-        "X", "Facebook", "WhatsApp", "Telegram", "Bluesky", "Threads", "LinkedIn", "Mastodon", "E-mail"
+        "X",
+        "Facebook",
+        "WhatsApp",
+        "Telegram",
+        "Bluesky",
+        "Threads",
+        "LinkedIn",
+        "Mastodon",
+        "E-mail",
     ]
     x = parse_qs(urlsplit(links["X"]).query)
     assert x["url"] == [
@@ -116,7 +125,9 @@ def test_claim_page_share_block_and_open_graph(published):
         "&utm_campaign=municipales-2026&utm_content=logements-sociaux-13e"
     ]
     assert x["text"][0].startswith("Plutôt faux")
-    assert page.select_one("a[download]")["href"].endswith("images/cartes/logements-sociaux-13e.png")
+    assert page.select_one("a[download]")["href"].endswith(
+        "images/cartes/logements-sociaux-13e.png"
+    )
 
 
 def test_share_kit_puts_pinned_items_first(published):

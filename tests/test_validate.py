@@ -5,13 +5,14 @@ from zoneinfo import ZoneInfo
 
 import pytest
 import yaml
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from campaign.catalogue import load_verdicts
 from campaign.frontmatter import split
 from campaign.model import Catalogue, Claim, District, Post, Problem, Topic
 from campaign.settings import VERDICTS
 from campaign.validate import parse_claim, parse_post
-from hypothesis import given, settings
-from hypothesis import strategies as st
 
 PARIS = ZoneInfo("Europe/Paris")
 CATALOGUE = Catalogue(

@@ -12,8 +12,8 @@ from .generators import (
     SiteGenerator,
 )
 from .reader import YamlMarkdownReader
-from .syndication import SharingGenerator
 from .settings import apply_defaults
+from .syndication import SharingGenerator
 
 
 def configure(pelican):

@@ -89,7 +89,9 @@ def _district(fields: Fields, index: int) -> District:
             )
     contact = fields.text(index, "contact")
     if contact and not EMAIL.match(contact):
-        fields.error((index, "contact"), f"« contact » doit être une adresse e-mail (lu : « {contact} »)")
+        fields.error(
+            (index, "contact"), f"« contact » doit être une adresse e-mail (lu : « {contact} »)"
+        )
     return District(
         slug=str(fields.text(index, "slug", required=True)),
         name=fields.text(index, "name", required=True),
@@ -127,7 +129,10 @@ def _figures(fields: Fields, index: int) -> tuple[PublicFigure, ...]:
             continue
         year = fields.get(index, "figures", position, "year")
         if not _whole(year):
-            fields.error((index, "figures", position, "year"), "« year » doit être une année, par exemple 2021")
+            fields.error(
+                (index, "figures", position, "year"),
+                "« year » doit être une année, par exemple 2021",
+            )
         figures.append(
             PublicFigure(
                 value=fields.text(index, "figures", position, "value", required=True),

@@ -49,7 +49,9 @@ def shareable(page, settings: dict) -> Shareable:
     item = item_of(page)
     base = site_url(settings)
     url = f"{base}/{page.url}"
-    text = share.share_text(headline(page), item.share, item.hashtags, settings["CAMPAIGN_HASHTAGS"])
+    text = share.share_text(
+        headline(page), item.share, item.hashtags, settings["CAMPAIGN_HASHTAGS"]
+    )
     card = settings["CARD_URL"].format(slug=page.slug)
     links = share.share_links(url, text, item.title, settings["CAMPAIGN_UTM"], page.slug)
     return Shareable(url, text, card, f"{base}/{card}", card_alt(page), tuple(links))
