@@ -6,19 +6,21 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 RUN := PYTHONPATH=plugins $(BIN)/python
-PELICAN := $(BIN)/pelican content
+CONTENT ?= content
+OUTPUT ?= output
+PELICAN := $(BIN)/pelican $(CONTENT)
 PORT ?= 8000
 
 .PHONY: html serve check new publish test browser clean
 
 html: check
-	$(PELICAN) -s pelicanconf.py -o output
+	$(PELICAN) -s pelicanconf.py -o $(OUTPUT)
 
 serve: $(STAMP)
-	$(PELICAN) -s pelicanconf.py -o output --listen --autoreload --bind 127.0.0.1 --port $(PORT)
+	$(PELICAN) -s pelicanconf.py -o $(OUTPUT) --listen --autoreload --bind 127.0.0.1 --port $(PORT)
 
 check: $(STAMP)
-	@$(RUN) -m campaign.check -s pelicanconf.py
+	@$(RUN) -m campaign.check -s pelicanconf.py --path $(CONTENT)
 
 new: $(STAMP)
 	@$(RUN) -m campaign.new "$(KIND)" "$(TITLE)"
@@ -26,12 +28,13 @@ new: $(STAMP)
 # Build beside the live output and swap only on success: a failed publish leaves
 # the previous output/ exactly as it was.
 publish: check
-	rm -rf output.new
-	$(PELICAN) -s publishconf.py -o output.new --fatal warnings
-	rm -rf output.old
-	if [ -d output ]; then mv output output.old; fi
-	mv output.new output
-	rm -rf output.old
+	rm -rf $(OUTPUT).new
+	$(PELICAN) -s publishconf.py -o $(OUTPUT).new --fatal warnings \
+	  || { rm -rf $(OUTPUT).new; echo "Publication annulée : $(OUTPUT)/ n'a pas été modifié." >&2; exit 1; }
+	rm -rf $(OUTPUT).old
+	if [ -d $(OUTPUT) ]; then mv $(OUTPUT) $(OUTPUT).old; fi
+	mv $(OUTPUT).new $(OUTPUT)
+	rm -rf $(OUTPUT).old
 
 test: $(STAMP) browser
 	$(BIN)/python -m pytest
@@ -48,4 +51,4 @@ $(STAMP): requirements.txt
 	touch $@
 
 clean:
-	rm -rf output output.new output.old cache .pytest_cache
+	rm -rf $(OUTPUT) $(OUTPUT).new $(OUTPUT).old cache .pytest_cache

@@ -1,5 +1,7 @@
 """Campaign plugin: claims, posts, listings and the checks that guard them."""
 
+import logging
+
 from pelican import signals
 
 from .filters import FILTERS
@@ -16,7 +18,16 @@ from .settings import apply_defaults
 from .syndication import SharingGenerator
 
 
+def hide_traceback_of_content_errors(record: logging.LogRecord) -> bool:
+    """A content mistake is the writer's to fix: show the list, not Python's stack."""
+    if record.exc_info and isinstance(record.exc_info[1], ContentError):
+        record.exc_info = None
+    return True
+
+
 def configure(pelican):
+    # Pelican logs a failed build with its traceback; ours need only the message.
+    logging.getLogger("pelican").addFilter(hide_traceback_of_content_errors)
     apply_defaults(pelican.settings)
     pelican.settings.setdefault("JINJA_FILTERS", {}).update(FILTERS)
     # Every text from front matter is escaped; HTML we made ourselves is marked safe.
