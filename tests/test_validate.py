@@ -96,7 +96,10 @@ def test_yaml_booleans_in_text_fields_are_explained():
 
 
 def test_limits_on_length():
-    text = messages(claim_from({**VALID, "claim": "x" * 281, "summary": "y" * 201}))
+    text = messages(
+        claim_from({**VALID, "claim": "x" * 281, "summary": "y" * 201, "share": "z" * 257})
+    )
+    assert "« share » fait 257 caractères ; maximum 256 (le lien ajouté" in text
     assert "« claim » fait 281 caractères ; maximum 280" in text
     assert "« summary » fait 201 caractères ; maximum 200" in text
 

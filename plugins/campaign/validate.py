@@ -27,10 +27,12 @@ from .model import (
     Source,
     Topic,
 )
+from .share import LINK_WEIGHT, X_LIMIT
 
 CLAIM_MAX = 280
 SUMMARY_MAX = 200
-SHARE_MAX = 280
+# A share text is posted with the page's link, which X counts as 23 characters.
+SHARE_MAX = X_LIMIT - LINK_WEIGHT - 1
 STATUSES = ("published", "draft")
 
 CLAIM_FIELDS = (
@@ -79,7 +81,9 @@ class Fields:
                     f"champ « {key} » inconnu ; {hint}champs possibles : {', '.join(allowed)}",
                 )
 
-    def text(self, *keys: Key, required: bool = False, limit: int | None = None) -> str:
+    def text(
+        self, *keys: Key, required: bool = False, limit: int | None = None, why: str = ""
+    ) -> str:
         value = self.get(*keys)
         name = _name(keys)
         if value is None or value == "":
@@ -102,7 +106,7 @@ class Fields:
         if limit and len(value) > limit:
             self.error(
                 keys,
-                f"« {name} » fait {len(value)} caractères ; maximum {limit}, raccourcissez-le",
+                f"« {name} » fait {len(value)} caractères ; maximum {limit}{why}, raccourcissez-le",
             )
         return value
 
@@ -325,7 +329,9 @@ def _shared_fields(fields: Fields, basename: str, catalogue: Catalogue) -> dict:
         date=fields.moment("date", required=True),
         modified=fields.moment("modified"),
         districts=fields.districts(catalogue),
-        share=fields.text("share", limit=SHARE_MAX),
+        share=fields.text(
+            "share", limit=SHARE_MAX, why=" (le lien ajouté au partage compte pour 23 sur X)"
+        ),
         hashtags=fields.hashtags(),
         pin=fields.flag("pin"),
         status=fields.status(),
