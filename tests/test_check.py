@@ -27,7 +27,10 @@ def test_broken_content_reports_every_file_with_its_line():
     for line in result.stdout.splitlines():
         match = PROBLEM_LINE.match(line)
         assert match, line
-        found.setdefault(match[1].rsplit("/", 1)[-1], []).append((int(match[2]), match[3]))
+        name = match[1].rsplit("/", 1)[-1]
+        if "/posts/claim_" in match[1]:
+            name = "posts/" + name
+        found.setdefault(name, []).append((int(match[2]), match[3]))
     expected = {
         "claim_bad_date.md": (10, "« date » illisible (« 12 mars »)"),
         "claim_bad_yaml.md": (2, "YAML invalide"),
@@ -45,6 +48,7 @@ def test_broken_content_reports_every_file_with_its_line():
         ),
         "claim_duplicate_slug.md": (1, "adresse « claim-duplicate-slug » déjà prise"),
         "post_misspelled_field.md": (4, "vouliez-vous dire « summary »"),
+        "posts/claim_duplicate_slug.md": (1, "leurs images de partage se remplaceraient"),
     }
     for name, (line, text) in expected.items():
         assert any(l == line and text in m for l, m in found[name]), (name, found.get(name))

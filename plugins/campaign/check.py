@@ -18,7 +18,7 @@ from . import frontmatter
 from .catalogue import load_catalogue
 from .model import Problem
 from .settings import SettingsError, apply_defaults
-from .validate import duplicate_slugs, parse_claim, parse_post
+from .validate import duplicate_slugs, parse_claim, parse_post, shared_card_names
 
 MARKDOWN_SUFFIXES = (".md", ".markdown", ".mkd", ".mdown")
 
@@ -51,6 +51,7 @@ def check_content(settings: dict) -> Report:
         ("vérifications", settings["CLAIM_PATHS"], parse_claim),
         ("actualités", settings["POST_PATHS"], parse_post),
     )
+    names = {}
     for label, folders, parse in kinds:
         parsed = []
         for folder in folders:
@@ -64,6 +65,8 @@ def check_content(settings: dict) -> Report:
                     parsed.append((result.slug, front))
         report.problems += duplicate_slugs(parsed)
         report.counts[label] = len(parsed)
+        names[label] = [(slug, front.path) for slug, front in parsed]
+    report.problems += shared_card_names(names["vérifications"], names["actualités"])
     for folder in settings["PAGE_PATHS"]:
         pages = markdown_files(os.path.join(content, folder))
         for path in pages:

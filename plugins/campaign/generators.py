@@ -19,7 +19,7 @@ from . import districts, schema
 from .catalogue import load_catalogue
 from .contents import ClaimPage, PostPage, SourceFile
 from .model import Catalogue, Problem
-from .validate import duplicate_slugs, parse_claim, parse_post
+from .validate import duplicate_slugs, parse_claim, parse_post, shared_card_names
 
 CATALOGUE = "campaign_catalogue"
 PROBLEMS = "campaign_problems"
@@ -235,6 +235,12 @@ class SiteGenerator(CampaignGenerator):
             posts, lambda page: [t.slug for t in page.post.topics]
         )
         self.context["claims_by_claimant"] = group(claims, lambda page: [page.claim.claimant.slug])
+        self.context[PROBLEMS].extend(
+            shared_card_names(
+                [(page.slug, os.path.relpath(page.source_path)) for page in claims],
+                [(page.slug, os.path.relpath(page.source_path)) for page in posts],
+            )
+        )
 
     def generate_output(self, writer):
         self.write_home(writer)

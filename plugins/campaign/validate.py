@@ -404,3 +404,18 @@ def duplicate_slugs(items: list[tuple[str, FrontMatter]]) -> list[Problem]:
         else:
             seen[slug] = front.path
     return problems
+
+
+def shared_card_names(claims: list[tuple[str, str]], posts: list[tuple[str, str]]) -> list[Problem]:
+    """A claim and a post with one file name would share one social card image."""
+    claim_paths = dict(claims)
+    return [
+        Problem(
+            path,
+            1,
+            f"« {slug} » est aussi le nom de {claim_paths[slug]} : leurs images de partage "
+            "se remplaceraient ; renommez l'un des deux fichiers",
+        )
+        for slug, path in posts
+        if slug in claim_paths
+    ]
