@@ -11,6 +11,28 @@ _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 FENCE = "---"
 
+# PyYAML's usual complaints, in the words of someone who is not a programmer.
+YAML_PROBLEMS = {
+    "mapping values are not allowed": "deux-points inattendu dans une valeur",
+    "could not find expected ':'": "il manque « : » après un nom de champ",
+    "found unexpected end of stream": "guillemet ouvert mais jamais fermé",
+    "expected <block end>": "indentation incohérente",
+    "did not find expected key": "indentation incohérente",
+    "found undefined alias": "« * » en début de texte ; mettez le texte entre guillemets",
+    "found character that cannot start any token": (
+        "caractère interdit en début de texte (tabulation, @, `) ; indentez avec des "
+        "espaces et mettez le texte entre guillemets"
+    ),
+}
+
+
+def yaml_problem(error: yaml.MarkedYAMLError) -> str:
+    reason = error.problem or "syntaxe invalide"
+    for english, french in YAML_PROBLEMS.items():
+        if reason.startswith(english):
+            return french
+    return reason
+
 
 def decode(path: str, data: bytes) -> tuple[str, Problem | None]:
     """Bytes to text, or a problem saying the file is not UTF-8."""
@@ -86,7 +108,7 @@ def parse(path: str, header: str, first_line: int = 1, shape: type = dict) -> Fr
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line = first_line + (mark.line if mark else 0)
-        reason = error.problem or "syntaxe invalide"
+        reason = yaml_problem(error)
         return _failed(
             path,
             line,

@@ -408,7 +408,9 @@ def duplicate_slugs(items: list[tuple[str, FrontMatter]]) -> list[Problem]:
 
 def shared_card_names(claims: list[tuple[str, str]], posts: list[tuple[str, str]]) -> list[Problem]:
     """A claim and a post with one file name would share one social card image."""
-    claim_paths = dict(claims)
+    claim_paths: dict[str, str] = {}
+    for slug, path in claims:
+        claim_paths.setdefault(slug, path)
     return [
         Problem(
             path,
