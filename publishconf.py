@@ -6,7 +6,7 @@ import sys
 sys.path.append(os.curdir)
 from pelicanconf import *  # noqa: E402,F403
 
-SITEURL = os.environ.get("SITEURL", "https://paris-passerelles.example.org")
+SITEURL = os.environ.get("SITEURL") or "https://paris-passerelles.example.org"
 RELATIVE_URLS = False
 CAMPAIGN_SHOW_DRAFTS = False
 LOAD_CONTENT_CACHE = False
