@@ -17,7 +17,7 @@ html: check
 	$(PELICAN) -s pelicanconf.py -o $(OUTPUT)
 
 serve: $(STAMP)
-	$(PELICAN) -s pelicanconf.py -o $(OUTPUT) --listen --autoreload --bind 127.0.0.1 --port $(PORT)
+	@$(RUN) -m campaign.serve --port $(PORT) --content $(CONTENT) --output $(OUTPUT)
 
 check: $(STAMP)
 	@$(RUN) -m campaign.check -s pelicanconf.py --path $(CONTENT)

@@ -1,6 +1,7 @@
 """The publishing workflow and pre-commit hook: valid YAML that runs our commands."""
 
 import yaml
+
 from conftest import ROOT
 
 

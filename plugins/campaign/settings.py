@@ -75,6 +75,8 @@ DEFAULTS = {
     "CAMPAIGN_SHOW_DRAFTS": False,
     # "Now" for embargo, as ISO text; empty means the build machine's clock.
     "CAMPAIGN_NOW": "",
+    # Set by `make serve` only: pages load the preview server's reload script.
+    "CAMPAIGN_LIVE_RELOAD": False,
     "CAMPAIGN_HOME_CLAIMS": 6,
     "CAMPAIGN_HOME_POSTS": 3,
     "CAMPAIGN_NOTICE": "",

@@ -1,0 +1,138 @@
+"""`make serve`: live preview that rebuilds on every save and reloads the open page.
+
+Each build runs in a fresh Pelican process, so edits to the plugin's own code are
+picked up too. A failed build leaves the last good pages in place and shows its
+errors on them. The reload script is served by this server only: it is never
+written into the output, so `make publish` cannot ship it.
+
+Usage: python -m campaign.serve [--port 8000] [--content content] [--output output]
+"""
+
+from __future__ import annotations
+
+import argparse
+import functools
+import http.server
+import json
+import os
+import re
+import subprocess
+import sys
+import threading
+
+import watchfiles
+
+STATE_PATH = "/__apercu/etat"
+SCRIPT_PATH = "/__apercu/script.js"
+
+# Polls the build state; reloads when a new build is ready, shows errors otherwise.
+SCRIPT = """\
+(function () {
+  var seen = null;
+  var banner = document.createElement("pre");
+  banner.setAttribute("role", "alert");
+  banner.style.cssText = "position:fixed;left:0;right:0;bottom:0;margin:0;max-height:50vh;" +
+    "overflow:auto;padding:1rem;background:#fde8e8;color:#1b1f24;border-top:4px solid #b0182a;" +
+    "white-space:pre-wrap;font:14px/1.4 monospace;z-index:9999";
+  function poll() {
+    fetch("STATE_PATH", {cache: "no-store"}).then(function (r) { return r.json(); })
+      .then(function (state) {
+        if (seen !== null && state.version !== seen && !state.error) { location.reload(); return; }
+        seen = state.version;
+        if (state.error) {
+          banner.textContent = "Erreur de construction : la page montre la dernière version valide.\\n\\n" + state.error;
+          if (!banner.isConnected) document.body.appendChild(banner);
+        } else if (banner.isConnected) { banner.remove(); }
+      })
+      .catch(function () {})
+      .finally(function () { setTimeout(poll, 700); });
+  }
+  poll();
+})();
+""".replace("STATE_PATH", STATE_PATH)
+
+ANSI = re.compile(r"\x1b\[[0-9;]*[A-Za-z]")
+
+
+class Preview:
+    """The state shared by the watcher thread and the web server."""
+
+    def __init__(self, args):
+        self.args = args
+        self.version = 0
+        self.error = ""
+        self.lock = threading.Lock()
+
+    def build(self) -> None:
+        command = [
+            sys.executable, "-m", "pelican", self.args.content,
+            "-s", self.args.settings, "-o", self.args.output,
+            "-e", "CAMPAIGN_LIVE_RELOAD=true",
+        ]  # fmt: skip
+        env = {**os.environ, "COLUMNS": "200", "NO_COLOR": "1", "TERM": "dumb"}
+        result = subprocess.run(command, capture_output=True, text=True, env=env)
+        printed = ANSI.sub("", result.stdout + result.stderr).strip()
+        with self.lock:
+            self.version += 1
+            self.error = printed if result.returncode else ""
+        print(
+            printed if result.returncode else f"Aperçu à jour (version {self.version}).", flush=True
+        )
+
+    def state(self) -> bytes:
+        with self.lock:
+            return json.dumps({"version": self.version, "error": self.error}).encode()
+
+    def watch(self) -> None:
+        paths = [self.args.content, "theme", "plugins", self.args.settings]
+        for _ in watchfiles.watch(*[p for p in paths if os.path.exists(p)]):
+            self.build()
+
+
+class Handler(http.server.SimpleHTTPRequestHandler):
+    preview: Preview
+
+    def do_GET(self):
+        if self.path == STATE_PATH:
+            return self.send_body(self.preview.state(), "application/json")
+        if self.path == SCRIPT_PATH:
+            return self.send_body(SCRIPT.encode(), "text/javascript")
+        return super().do_GET()
+
+    def send_body(self, body: bytes, kind: str) -> None:
+        self.send_response(200)
+        self.send_header("Content-Type", f"{kind}; charset=utf-8")
+        self.send_header("Cache-Control", "no-store")
+        self.end_headers()
+        self.wfile.write(body)
+
+    def log_message(self, *args):
+        pass
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="make serve", description=__doc__.splitlines()[0])
+    parser.add_argument("--port", type=int, default=8000)
+    parser.add_argument("--bind", default="127.0.0.1")
+    parser.add_argument("--content", default="content")
+    parser.add_argument("--output", default="output")
+    parser.add_argument("-s", "--settings", default="pelicanconf.py")
+    args = parser.parse_args(argv)
+    preview = Preview(args)
+    preview.build()
+    threading.Thread(target=preview.watch, daemon=True).start()
+    os.makedirs(args.output, exist_ok=True)
+    handler = functools.partial(
+        type("PreviewHandler", (Handler,), {"preview": preview}), directory=args.output
+    )
+    server = http.server.ThreadingHTTPServer((args.bind, args.port), handler)
+    print(f"Aperçu sur http://{args.bind}:{args.port}/ (Ctrl+C pour arrêter)", flush=True)
+    try:
+        server.serve_forever()
+    except KeyboardInterrupt:
+        pass
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
