@@ -34,6 +34,7 @@ def test_broken_content_reports_every_file_with_its_line():
     expected = {
         "claim_bad_date.md": (10, "« date » illisible (« 12 mars »)"),
         "claim_bad_yaml.md": (2, "YAML invalide"),
+        "claim_impossible_date.md": (11, "date impossible « 2026-02-30 »"),
         "claim_boolean_claimant.md": (4, "lu comme un booléen"),
         "claim_empty_file.md": (1, "le fichier est vide"),
         "claim_empty_sources.md": (8, "« sources » doit contenir au moins un élément"),

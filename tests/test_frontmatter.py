@@ -1,5 +1,8 @@
 """Tier 1: splitting files and parsing YAML front matter, with line numbers."""
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from campaign import frontmatter
 
 
@@ -67,3 +70,16 @@ def test_non_utf8_bytes_name_their_line():
 def test_utf8_bom_is_accepted():
     text, problem = frontmatter.decode("x.md", "\ufeff---\n".encode("utf-8"))
     assert problem is None and text == "---\n"
+
+
+def test_impossible_date_is_a_problem_not_a_crash():
+    [problem] = frontmatter.split("x.md", "---\na: 1\nb:\n  - 2025-13-01\n---\n")[0].problems
+    assert (problem.line, problem.message[:27]) == (4, "date impossible « 2025-13-0")
+
+
+# Whatever a writer types between the fences, the answer is values or problems.
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("ab:-[]{}\"'#&*!|>%@` \t\n0123456789é")), max_size=60))
+def test_any_header_text_never_raises(header):
+    front, _, _ = frontmatter.split("x.md", f"---\n{header}\n---\n")
+    assert isinstance(front.values, dict) or front.problems

@@ -28,6 +28,11 @@ def test_scaffold_is_valid_and_a_draft(tmp_path, kind):
         handle.write(text)
     report = check_content(settings)
     assert report.problems == []
+    # Publishing the untouched scaffold is refused: its placeholders must be replaced.
+    with open(path, "w", encoding="utf-8") as handle:
+        handle.write(text.replace("status: draft", "status: published"))
+    messages = [p.message for p in check_content(settings).problems]
+    assert messages and all("texte provisoire" in m for m in messages)
 
 
 def test_new_refuses_to_overwrite(tmp_path):

@@ -105,6 +105,13 @@ def parse(path: str, header: str, first_line: int = 1, shape: type = dict) -> Fr
     try:
         node = loader.get_single_node()
         values = loader.construct_document(node) if node is not None else None
+    except ValueError as error:  # a well-formed date that does not exist: 2026-02-30
+        line, text = _impossible_date(node) or (0, str(error))
+        return _failed(
+            path,
+            first_line + line,
+            f"date impossible « {text} » : ce jour n'existe pas ; corrigez-la (AAAA-MM-JJ)",
+        )
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line = first_line + (mark.line if mark else 0)
@@ -128,6 +135,27 @@ def parse(path: str, header: str, first_line: int = 1, shape: type = dict) -> Fr
     problems: list[Problem] = []
     _index_lines(node, "", first_line, lines, problems, path)
     return FrontMatter(path, values, lines, tuple(problems))
+
+
+def _impossible_date(node) -> tuple[int, str] | None:
+    """The line and text of the first timestamp that names no real day."""
+    if isinstance(node, yaml.ScalarNode):
+        if node.tag == "tag:yaml.org,2002:timestamp":
+            try:
+                yaml.SafeLoader("").construct_yaml_timestamp(node)
+            except ValueError:
+                return node.start_mark.line, node.value
+        return None
+    children = (
+        node.value
+        if isinstance(node, yaml.SequenceNode)
+        else [child for pair in node.value for child in pair]
+    )
+    for child in children:
+        found = _impossible_date(child)
+        if found:
+            return found
+    return None
 
 
 def _index_lines(node, prefix, first_line, lines, problems, path) -> None:

@@ -17,6 +17,7 @@ from slugify import slugify
 
 from .catalogue import load_catalogue
 from .settings import apply_defaults
+from .validate import PLACEHOLDER_URL
 
 CLAIM = """\
 ---
@@ -49,7 +50,7 @@ hashtags: []
 # Les sources : au moins une, adresse en https://.
 sources:
   - title: "À compléter : titre du document"
-    url: https://example.org/a-remplacer
+    url: {placeholder_url}
     publisher: "À compléter : éditeur"
     date: {day}
     # archive: https://web.archive.org/web/...
@@ -105,6 +106,7 @@ def scaffold(kind: str, title: str, settings: dict, today: datetime.datetime) ->
         verdicts=", ".join(v.slug for v in catalogue.verdicts),
         topics=", ".join(t.slug for t in catalogue.topics),
         topic=catalogue.topics[0].slug if catalogue.topics else "",
+        placeholder_url=PLACEHOLDER_URL,
     )
     return os.path.join(settings["PATH"], settings[paths_key][0], f"{slug}.md"), text
 

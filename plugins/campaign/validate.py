@@ -34,6 +34,9 @@ SUMMARY_MAX = 200
 # A share text is posted with the page's link, which X counts as 23 characters.
 SHARE_MAX = X_LIMIT - LINK_WEIGHT - 1
 STATUSES = ("published", "draft")
+# What `make new` writes in a fresh file: valid for a draft, refused for publication.
+PLACEHOLDER = "À compléter"
+PLACEHOLDER_URL = "https://example.org/a-remplacer"
 
 CLAIM_FIELDS = (
     "claim title claimant claimant_url claim_date appearance verdict summary date "
@@ -116,7 +119,7 @@ class Fields:
             self.error(
                 keys,
                 f"« {_name(keys)} » doit être une adresse web complète commençant par "
-                f"https:// (lu : « {value} »)",
+                f"https:// (ou http://) (lu : « {value} »)",
             )
             return ""
         return value
@@ -241,10 +244,29 @@ class Fields:
             self.error(
                 ("status",), f"statut « {status} » inconnu ; valeurs possibles : published, draft"
             )
+        if status == "published":
+            for keys in _placeholders(self.front.values, ()):
+                self.error(
+                    keys,
+                    f"« {_name(keys)} » contient encore un texte provisoire de « make new » ; "
+                    "remplacez-le avant de publier (ou remettez « status: draft »)",
+                )
         return status
 
 
 _KIND = {"topics": "sujet", "districts": "arrondissement"}
+
+
+def _placeholders(value, keys: tuple[Key, ...]):
+    """The paths of every value still holding a placeholder of the scaffold."""
+    if isinstance(value, dict):
+        for key, child in value.items():
+            yield from _placeholders(child, (*keys, key))
+    elif isinstance(value, list):
+        for index, child in enumerate(value):
+            yield from _placeholders(child, (*keys, index))
+    elif isinstance(value, str) and (PLACEHOLDER in value or value == PLACEHOLDER_URL):
+        yield keys
 
 
 def _name(keys: tuple[Key, ...]) -> str:
