@@ -11,7 +11,7 @@ OUTPUT ?= output
 PELICAN := $(BIN)/pelican $(CONTENT)
 PORT ?= 8000
 
-.PHONY: html serve check new publish test browser clean
+.PHONY: html serve check new publish test bench browser clean
 
 html: check
 	$(PELICAN) -s pelicanconf.py -o $(OUTPUT)
@@ -38,6 +38,11 @@ publish: check
 
 test: $(STAMP) browser
 	$(BIN)/python -m pytest
+
+# Generated corpus of CLAIMS claims, ours beside vanilla Pelican: see bench/README.md.
+CLAIMS ?= 2000
+bench: $(STAMP)
+	$(BIN)/python bench/run.py --claims $(CLAIMS)
 
 # Playwright cannot download its own browser here: use Debian's Chromium.
 browser:

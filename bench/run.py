@@ -1,0 +1,169 @@
+"""`make bench`: build a generated campaign of N claims, cold and after one edit,
+beside vanilla Pelican on the same Markdown bodies; print times, memory, ratios.
+
+Usage: python bench/run.py [--claims 2000] [--keep DIR]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import random
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+PELICAN = [sys.executable, "-m", "pelican"]
+VERDICTS = "vrai plutot-vrai trompeur plutot-faux faux inverifiable".split()
+TOPICS = "logement transports proprete securite ecoles climat budget".split()
+DISTRICTS = ["paris-centre", *[f"{n}e" for n in range(5, 21)]]
+WORDS = (
+    "la ville a augmenté réduit le nombre de logements sociaux places écoles arbres budget "
+    "dette depuis 2020 avec plus moins arrondissement selon les données publiques chiffre "
+    "hausse baisse rapport habitants quartier transports métro vélo propreté sécurité"
+).split()
+
+VANILLA_SETTINGS = """\
+PATH = {content!r}
+TIMEZONE = "Europe/Paris"
+DEFAULT_LANG = "fr"
+CACHE_CONTENT = True
+LOAD_CONTENT_CACHE = True
+"""
+
+
+@dataclass
+class Run:
+    name: str
+    seconds: float
+    peak_mib: float
+    pages: int
+
+
+def words(rng: random.Random, count: int) -> str:
+    return " ".join(rng.choice(WORDS) for _ in range(count))
+
+
+def body(rng: random.Random) -> str:
+    paragraphs = [words(rng, rng.randint(40, 120)) + "." for _ in range(rng.randint(2, 6))]
+    return "## Ce que disent les sources\n\n" + "\n\n".join(paragraphs) + "\n"
+
+
+def claim(rng: random.Random, index: int) -> tuple[str, str, str]:
+    """Front matter, body and date of a realistic claim."""
+    text = words(rng, rng.randint(6, 40)).capitalize()[:270] + "."
+    day = f"2026-{1 + index % 10:02d}-{1 + index % 28:02d} {index % 24:02d}:{index % 60:02d}"
+    districts = rng.sample(DISTRICTS, rng.choice([0, 0, 1, 1, 2]))
+    topics = rng.sample(TOPICS, rng.choice([1, 1, 2]))
+    front = (
+        f'claim: "{text}"\nclaimant: "Personne fictive {index % 60}"\n'
+        f"verdict: {rng.choice(VERDICTS)}\n"
+        f'summary: "{words(rng, 14).capitalize()}."\ndate: {day}\n'
+        f"topics: [{', '.join(topics)}]\ndistricts: [{', '.join(districts)}]\n"
+        f'sources:\n  - title: "Source {index}"\n    url: https://example.org/source/{index}\n'
+        f'    publisher: "Éditeur fictif"\n'
+    )
+    if rng.random() < 0.4:
+        front += f'figure: {{value: "{rng.randint(2, 99)} %", label: "{words(rng, 5)}"}}\n'
+    return front, body(rng), day
+
+
+def generate(root: Path, claims: int) -> tuple[Path, Path]:
+    """Our corpus and the vanilla one, with the same Markdown bodies."""
+    ours, vanilla = root / "ours", root / "vanilla"
+    shutil.copytree(ROOT / "content" / "data", ours / "data")
+    shutil.copytree(ROOT / "content" / "pages", ours / "pages")
+    for folder in (ours / "claims", ours / "posts", vanilla):
+        folder.mkdir(parents=True, exist_ok=True)
+    rng = random.Random(2026)
+    for index in range(claims):
+        front, text, day = claim(rng, index)
+        (ours / "claims" / f"verification-{index:05d}.md").write_text(f"---\n{front}---\n\n{text}")
+        (vanilla / f"verification-{index:05d}.md").write_text(
+            f"Title: Vérification {index}\nDate: {day}\nCategory: verifications\n\n{text}"
+        )
+    for index in range(claims // 10):
+        day = f"2026-{1 + index % 10:02d}-{1 + index % 28:02d} 18:00"
+        text = body(rng)
+        (ours / "posts" / f"actualite-{index:05d}.md").write_text(
+            f'---\ntitle: "Actualité {index}"\ndate: {day}\nsummary: "Résumé {index}."\n'
+            f"topics: [{rng.choice(TOPICS)}]\n---\n\n{text}"
+        )
+        (vanilla / f"actualite-{index:05d}.md").write_text(
+            f"Title: Actualité {index}\nDate: {day}\nCategory: actualites\n\n{text}"
+        )
+    return ours, vanilla
+
+
+def measure(name: str, command: list[str], output: Path) -> Run:
+    """Wall time and peak resident memory of one build, in its own process."""
+    start = time.perf_counter()
+    process = subprocess.Popen(command, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    _, status, usage = os.wait4(process.pid, 0)
+    seconds = time.perf_counter() - start
+    if os.waitstatus_to_exitcode(status) != 0:
+        sys.exit(f"{name} : la construction a échoué\n{process.stderr.read().decode()}")
+    pages = sum(1 for _ in output.rglob("*.html"))
+    return Run(name, seconds, usage.ru_maxrss / 1024, pages)
+
+
+def edit_one_claim(content: Path) -> None:
+    claim = next(iter(sorted((content / "claims").glob("*.md"))))
+    text = claim.read_text()
+    claim.write_text(text.replace('summary: "', 'summary: "Mis à jour : ', 1))
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="make bench", description=__doc__.splitlines()[0])
+    parser.add_argument("--claims", type=int, default=2000)
+    parser.add_argument("--keep", help="dossier où garder le corpus et les sorties")
+    args = parser.parse_args(argv)
+    root = Path(args.keep or tempfile.mkdtemp(prefix="bench-"))
+    ours, vanilla = generate(root, args.claims)
+    (root / "vanilla.py").write_text(VANILLA_SETTINGS.format(content=str(vanilla)))
+
+    def build(content: Path, settings: Path, name: str) -> list[str]:
+        return [
+            *PELICAN, str(content), "-s", str(settings), "-o", str(root / f"{name}-out"),
+            "-e", f'CACHE_PATH="{root / (name + "-cache")}"', "-q",
+        ]  # fmt: skip
+
+    runs = [
+        measure("ours, cold", build(ours, ROOT / "pelicanconf.py", "ours"), root / "ours-out"),
+    ]
+    edit_one_claim(ours)
+    runs.append(
+        measure(
+            "ours, one claim edited",
+            build(ours, ROOT / "pelicanconf.py", "ours"),
+            root / "ours-out",
+        )
+    )
+    vanilla_build = build(vanilla, root / "vanilla.py", "vanilla")
+    runs.append(measure("vanilla Pelican, cold", vanilla_build, root / "vanilla-out"))
+    runs.append(measure("vanilla Pelican, warm", vanilla_build, root / "vanilla-out"))
+    report(runs, args.claims)
+    if not args.keep:
+        shutil.rmtree(root)
+    return 0
+
+
+def report(runs: list[Run], claims: int) -> None:
+    print(f"\n{claims} claims, {claims // 10} posts ({os.cpu_count()} cores)\n")
+    print(f"{'build':<26}{'seconds':>9}{'peak MiB':>10}{'pages':>8}")
+    for run in runs:
+        print(f"{run.name:<26}{run.seconds:>9.2f}{run.peak_mib:>10.0f}{run.pages:>8}")
+    ours_cold, ours_edit, vanilla_cold, _ = runs
+    print(
+        f"\ncold / vanilla cold      {ours_cold.seconds / vanilla_cold.seconds:6.2f}  (target <= 1.3)"
+    )
+    print(f"one edit / our cold      {ours_edit.seconds / ours_cold.seconds:6.2f}  (target <= 0.5)")
+
+
+if __name__ == "__main__":
+    sys.exit(main())
