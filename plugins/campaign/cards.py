@@ -21,7 +21,7 @@ import PIL
 from PIL import Image, ImageDraw, ImageFont
 
 # Bump whenever the drawing changes, so cached cards are drawn again.
-RENDERER_VERSION = "1"
+RENDERER_VERSION = "2"
 
 # Pillow's built-in font has no French accents: take a full-Latin font that installs
 # with the project, never one from the machine.
@@ -117,6 +117,7 @@ class Layout:
 
 
 @functools.lru_cache(maxsize=64)
+@functools.lru_cache(maxsize=64)
 def load_font(name: str, size: int) -> ImageFont.FreeTypeFont:
     """A font of the packaged family; BASIC layout so output does not depend on libraqm."""
     resource = resources.files(FONT_PACKAGE) / "files" / name
@@ -188,7 +189,40 @@ def split_word(word: str, font: ImageFont.FreeTypeFont, width: int) -> Iterator[
 
 
 def wrap(words: list[str], font: ImageFont.FreeTypeFont, width: int, limit: int) -> list[str]:
-    """Greedy wrap on word boundaries; stops early once there are more than `limit` lines."""
+    """Greedy wrap on word boundaries; stops early once there are more than `limit` lines.
+
+    Widths are added up word by word (each word measured once), then every line is
+    measured whole; should kerning across a space ever make a line too wide, the
+    slower line-by-line measurement decides.
+    """
+    lines = _wrap_by_sums(words, font, width, limit)
+    if all(fits(line, font, width) for line in lines):
+        return lines
+    return _wrap_measuring(words, font, width, limit)
+
+
+def _wrap_by_sums(words: list[str], font, width: int, limit: int) -> list[str]:
+    space = font.getlength(" ")
+    lines, current, used = [], "", 0.0
+    for word in words:
+        size = font.getlength(word) if len(word) <= width else width + 1
+        if current and used + space + size <= width:
+            current, used = f"{current} {word}", used + space + size
+            continue
+        if not current and size <= width:
+            current, used = word, size
+            continue
+        pieces = [word] if size <= width else list(split_word(word, font, width))
+        for piece in pieces:
+            if current:
+                lines.append(current)
+            current, used = piece, font.getlength(piece)
+            if len(lines) > limit:
+                return lines
+    return lines + [current] if current else lines
+
+
+def _wrap_measuring(words: list[str], font, width: int, limit: int) -> list[str]:
     lines, current = [], ""
     for word in words:
         candidate = f"{current} {word}" if current else word
@@ -230,11 +264,24 @@ def max_lines(size: int, height: int) -> int:
 def layout(spec: CardSpec) -> Layout:
     """The largest headline size whose lines fit the box; truncated at the smallest."""
     words, box = headline_words(spec), headline_box(spec)
-    for size in range(MAX_SIZE, MIN_SIZE - 1, -SIZE_STEP):
+    sizes = list(range(MAX_SIZE, MIN_SIZE - 1, -SIZE_STEP))
+
+    def wrapped(size: int) -> list[str] | None:
         limit = max_lines(size, box.height)
         lines = wrap(words, load_font(BOLD, size), box.width, limit)
-        if len(lines) <= limit:
-            return place(size, lines, box, truncated=False)
+        return lines if len(lines) <= limit else None
+
+    # Smaller text never needs more lines, so bisect for the largest size that fits.
+    low, high, best = 0, len(sizes) - 1, None
+    while low <= high:
+        middle = (low + high) // 2
+        lines = wrapped(sizes[middle])
+        if lines is None:
+            low = middle + 1
+        else:
+            best, high = (sizes[middle], lines), middle - 1
+    if best:
+        return place(best[0], best[1], box, truncated=False)
     font, limit = load_font(BOLD, MIN_SIZE), max_lines(MIN_SIZE, box.height)
     tail = ELLIPSIS + (f"{NBSP}»" if spec.kind == "claim" else "")
     lines = truncate(wrap(words, font, box.width, limit), font, box.width, limit, tail)
