@@ -5,7 +5,7 @@ from pelican import Pelican
 
 from campaign.generators import PROBLEMS, ClaimsGenerator, PostsGenerator
 
-from conftest import FIXTURES, ROOT, site_settings
+from conftest import FIXTURES, site_settings
 
 
 @pytest.fixture
@@ -57,8 +57,3 @@ def test_posts(context):
         "actualites/programme/",
     ]
     assert [d.slug for d in context["posts"][0].post.districts] == ["19e"]
-
-
-def test_theme_and_plugin_paths_resolve_from_the_project():
-    settings = site_settings(FIXTURES / "site", ROOT / "unused")
-    assert settings["THEME"] == str(ROOT / "theme")

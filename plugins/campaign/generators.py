@@ -88,9 +88,9 @@ class DocumentGenerator(CampaignGenerator):
 
     kind = ""  # context key of the published pages, e.g. "claims"
     field = ""  # attribute of the page holding the domain object, e.g. "claim"
-    paths_setting = ""
-    page_class = ClaimPage
-    parse = staticmethod(parse_claim)
+    paths_setting = ""  # setting listing the folders to read, e.g. "CLAIM_PATHS"
+    page_class: type  # the Content subclass wrapping each document
+    parse: Callable  # front matter -> domain object or problems
 
     def generate_context(self):
         catalogue = catalogue_for(self.context)

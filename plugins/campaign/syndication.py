@@ -134,23 +134,33 @@ class SharingGenerator(CampaignGenerator):
         self.items = newest_first(claims + posts)
         for page in self.items + self.context.get("previews", []):
             page.share = shareable(page, self.settings)
+        self.by_district = {
+            district.slug: self.district_items(district.slug)
+            for district in self.context[CATALOGUE].districts
+        }
 
     def generate_output(self, writer):
         # Cards first: feeds give each card's size in their enclosures.
         sizes = self.write_cards(writer)
-        entries = {
-            page.slug: feed_entry(page, self.settings, sizes[page.slug], self.feed_content(page))
-            for page in self.items
-        }
+        # Only items some feed carries get an entry, each built once for all feeds.
+        render = self.feed_renderer()
+        entries = {}
+        limit = self.settings["CAMPAIGN_FEED_ITEMS"]
         for name, title, pages in self.feed_definitions():
+            for page in pages[:limit]:
+                if page.slug not in entries:
+                    entries[page.slug] = feed_entry(
+                        page, self.settings, sizes[page.slug], render(page)
+                    )
             path = self.settings["CAMPAIGN_FEED_URL"].format(name=name)
-            self.write_feed(writer, path, title, [entries[page.slug] for page in pages])
+            self.write_feed(writer, path, title, [entries[p.slug] for p in pages[:limit]])
         self.write_share_kits(writer)
 
-    def feed_content(self, page) -> str:
+    def feed_renderer(self):
         """The item's full HTML for feeds, from the theme's feed_item template."""
         template = self.get_template("feed_item")
-        return template.render({**self.context, "page": page, "SITEURL": site_url(self.settings)})
+        base = {**self.context, "SITEURL": site_url(self.settings)}
+        return lambda page: template.render(base, page=page)
 
     def write_cards(self, writer) -> dict[str, int]:
         cache = os.path.join(self.settings["CACHE_PATH"], "cartes")
@@ -172,7 +182,7 @@ class SharingGenerator(CampaignGenerator):
             yield (
                 f"arrondissements/{district.slug}",
                 district.name,
-                self.district_items(district.slug),
+                self.by_district[district.slug],
             )
         by_topic = self.context["claims_by_topic"], self.context["posts_by_topic"]
         for topic in catalogue.topics:
@@ -199,7 +209,6 @@ class SharingGenerator(CampaignGenerator):
             campaign=self.settings["CAMPAIGN_UTM"],
             author=self.settings.get("AUTHOR", ""),
         )
-        entries = entries[: self.settings["CAMPAIGN_FEED_ITEMS"]]
         write_bytes(writer, f"{path}.rss.xml", feeds.build_rss(spec, entries))
         write_bytes(writer, f"{path}.atom.xml", feeds.build_atom(spec, entries))
         write_bytes(writer, f"{path}.json", feeds.build_json(spec, entries))
@@ -208,7 +217,7 @@ class SharingGenerator(CampaignGenerator):
         self.write_share_kit(writer, self.settings["SHARE_URL"], self.items, district=None)
         for district in self.context[CATALOGUE].districts:
             url = self.settings["DISTRICT_SHARE_URL"].format(slug=district.slug)
-            self.write_share_kit(writer, url, self.district_items(district.slug), district)
+            self.write_share_kit(writer, url, self.by_district[district.slug], district)
 
     def write_share_kit(self, writer, url: str, pages: list, district) -> None:
         """Pinned items first, as today's priorities, then the latest ones."""
