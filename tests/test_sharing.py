@@ -23,6 +23,7 @@ FEEDS = [
     "sujets/logement",
     "sujets/transports",
     "sujets/ecoles",
+    "fiches",
     *[f"verdicts/{v}" for v in "vrai plutot-vrai trompeur plutot-faux faux inverifiable".split()],
 ]
 
@@ -53,14 +54,17 @@ def test_every_feed_parses_in_both_formats_and_json(published, name):
 def test_feed_items_carry_share_text_tagged_links_categories_and_card(published):
     atom = parse(published, "tout", "atom")
     assert slugs(atom) == [
+        "logement",  # the sheet derived from the claim below: same dates, id first
         "logements-sociaux-13e",
+        "transports",  # a written sheet
         "reunion-19e",
         "metro-paris-centre",
+        "ecoles",
         "cantines-19e",
         "programme",
         "velo-tout-paris",
     ]
-    entry = atom.entries[0]
+    entry = atom.entries[1]
     query = parse_qs(urlsplit(entry.link).query)
     assert query == {
         "utm_source": ["atom"],
@@ -84,7 +88,10 @@ def test_share_texts_fit_an_x_post_with_the_link(published):
 
 def test_district_feed_has_local_and_city_wide_items_only(published):
     assert slugs(parse(published, "arrondissements/13e", "rss")) == [
+        "logement",
         "logements-sociaux-13e",
+        "transports",
+        "ecoles",
         "programme",
         "velo-tout-paris",
     ]
@@ -158,12 +165,12 @@ def test_cards_are_drawn_once_then_reused(tmp_path):
     build_site(content, tmp_path / "output")
     cache = tmp_path / "output-cache" / "cartes"
     first = {p.name: p.stat().st_mtime_ns for p in cache.iterdir()}
-    assert len(first) == 6
+    assert len(first) == 9  # 4 claims, 2 posts, 3 sheets
     claim = content / "claims" / "velo-tout-paris.md"
     claim.write_text(claim.read_text().replace("verdict: vrai", "verdict: plutot-vrai"))
     build_site(content, tmp_path / "output")
     second = {p.name: p.stat().st_mtime_ns for p in cache.iterdir()}
-    assert len(second) == 7  # one new card for the edited claim
+    assert len(second) == 10  # one new card for the edited claim
     assert all(second[name] == mtime for name, mtime in first.items())
 
 

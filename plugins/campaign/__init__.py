@@ -15,6 +15,7 @@ from .generators import (
 )
 from .reader import YamlMarkdownReader
 from .settings import apply_defaults
+from .sheets import SheetsGenerator
 from .syndication import SharingGenerator
 
 
@@ -41,8 +42,16 @@ def add_reader(readers):
 
 def get_generators(pelican):
     # Claims and posts first: district and site-wide pages are built from both.
+    # Sheets after the site's topic index, which they draw their claims from.
     # Sharing last: its feeds and share kits gather every listing built before it.
-    return [ClaimsGenerator, PostsGenerator, DistrictsGenerator, SiteGenerator, SharingGenerator]
+    return [
+        ClaimsGenerator,
+        PostsGenerator,
+        DistrictsGenerator,
+        SiteGenerator,
+        SheetsGenerator,
+        SharingGenerator,
+    ]
 
 
 def refuse_invalid_content(generators):

@@ -21,8 +21,9 @@ class _CampaignContent(Content):
         return super()._expand_settings(key, klass or self.url_prefix)
 
     @classmethod
-    def wrap(cls, item, source: SourceFile, field: str, settings, context):
-        """Build the page for a validated domain object read from `source`."""
+    def wrap(cls, item, source: SourceFile | None, field: str, settings, context):
+        """Build the page for a validated domain object read from `source` (None for
+        an object made from other content, with no file of its own)."""
         metadata = {
             "title": item.title,
             "date": item.date,
@@ -33,6 +34,8 @@ class _CampaignContent(Content):
         }
         if item.modified:
             metadata["modified"] = item.modified
+        if source is None:
+            return cls("", metadata, settings, None, context)
         return cls(source._content, metadata, settings, source.source_path, context)
 
 
@@ -44,3 +47,8 @@ class ClaimPage(_CampaignContent):
 class PostPage(_CampaignContent):
     url_prefix = "POST"
     default_template = "post"
+
+
+class SheetPage(_CampaignContent):
+    url_prefix = "SHEET"
+    default_template = "sheet"

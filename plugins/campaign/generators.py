@@ -109,6 +109,9 @@ class DocumentGenerator(CampaignGenerator):
             else:
                 parsed.append((result, source))
         problems.extend(duplicate_slugs([(item.slug, src.front_matter) for item, src in parsed]))
+        problems.extend(self.check_parsed(parsed))
+        # Every slug of this kind, drafts included: other kinds may refer to them.
+        self.context.setdefault("slugs", {})[self.kind] = {item.slug for item, _ in parsed}
         published, previews = [], []
         for item, source in parsed:
             page = self.page_class.wrap(item, source, self.field, self.settings, self.context)
@@ -121,6 +124,10 @@ class DocumentGenerator(CampaignGenerator):
         self.previews = previews if self.settings["CAMPAIGN_SHOW_DRAFTS"] else []
         self.context[self.kind] = self.pages
         self.context.setdefault("previews", []).extend(self.previews)
+
+    def check_parsed(self, parsed: list) -> list[Problem]:
+        """Problems found across the valid documents of this kind (none by default)."""
+        return []
 
     def generate_output(self, writer):
         for page in self.pages + self.previews:
@@ -211,12 +218,15 @@ class DistrictsGenerator(CampaignGenerator):
             writer, self.settings["DISTRICTS_INDEX_URL"], "districts", list(catalogue.districts)
         )
         for district in catalogue.districts:
+            local = self.context["claims_by_district"].get(district.slug, [])
+            by_topic = group(local, lambda page: [t.slug for t in page.claim.topics])
             self.write_listing(
                 writer,
                 self.settings["DISTRICT_URL"].format(slug=district.slug),
                 "district",
-                self.context["claims_by_district"].get(district.slug, []),
+                local,
                 district=district,
+                local_by_topic={topic: len(pages) for topic, pages in by_topic.items()},
                 district_posts=self.context["posts_by_district"].get(district.slug, []),
                 citywide_claims=self.context["citywide_claims"][:shown],
                 citywide_posts=self.context["citywide_posts"][:shown],

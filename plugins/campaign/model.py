@@ -178,6 +178,63 @@ class Post:
 
 
 @dataclass(frozen=True)
+class KeyFigure:
+    """A number of an argument sheet, always with the address of its source."""
+
+    value: str
+    label: str
+    source: str
+    publisher: str = ""
+
+
+@dataclass(frozen=True)
+class Objection:
+    """What a canvasser hears on a doorstep, and what to answer; `claim` is the slug
+    of a fact-check that backs the answer."""
+
+    objection: str
+    answer: str
+    claim: str = ""
+
+
+@dataclass(frozen=True)
+class Sheet:
+    """The argument sheet of a topic, written in content/sheets/<topic>.md or
+    derived from the topic's claims (`derived`) when there is no such file."""
+
+    topic: Topic
+    title: str
+    pitch: str
+    date: datetime.datetime
+    key_figures: tuple[KeyFigure, ...]
+    arguments: tuple[str, ...]
+    objections: tuple[Objection, ...] = ()
+    modified: datetime.datetime | None = None
+    share: str = ""
+    hashtags: tuple[str, ...] = ()
+    pin: bool = False
+    status: str = "published"
+    derived: bool = False
+
+    # What claims and posts also have, so pages of every kind are shared alike.
+    @property
+    def slug(self) -> str:
+        return self.topic.slug
+
+    @property
+    def summary(self) -> str:
+        return self.pitch
+
+    @property
+    def topics(self) -> tuple[Topic, ...]:
+        return (self.topic,)
+
+    @property
+    def districts(self) -> tuple[District, ...]:
+        return ()
+
+
+@dataclass(frozen=True)
 class FrontMatter:
     """A file's YAML front matter, with the line of every key for error messages.
 

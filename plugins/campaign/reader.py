@@ -32,13 +32,14 @@ class YamlMarkdownReader(BaseReader):
         self._markdown = {level: _markdown(settings, level) for level in (1, 2)}
         self._nested = tuple(
             os.path.abspath(os.path.join(settings["PATH"], path))
-            for path in settings["CLAIM_PATHS"]
+            for path in settings["CLAIM_PATHS"] + settings["SHEET_PATHS"]
         )
 
     def read(self, source_path):
         front, body = frontmatter.read(source_path, os.path.relpath(source_path))
-        # A claim's analysis sits under the page's "L'analyse" heading: its "##"
-        # becomes <h3> so the outline stays in order.
+        # A claim's analysis sits under the page's "L'analyse" heading, a sheet's
+        # proposals under "Nos propositions": their "##" becomes <h3> so the outline
+        # stays in order.
         level = 2 if os.path.abspath(source_path).startswith(self._nested) else 1
         html = self._markdown[level].reset().convert(body) if body.strip() else ""
         return html, {"front_matter": front, **_pelican_metadata(front.values)}

@@ -67,6 +67,12 @@ DEFAULTS = {
     "CLAIMANTS_INDEX_URL": "personnalites/",
     "CLAIMANT_URL": "personnalites/{slug}/",
     "POSTS_INDEX_URL": "actualites/",
+    "SHEET_PATHS": ["sheets"],
+    "SHEET_URL": "fiches/{slug}/",
+    "SHEET_SAVE_AS": "fiches/{slug}/index.html",
+    "SHEETS_INDEX_URL": "fiches/",
+    "SHEET_SVG_URL": "fiches/{slug}.svg",
+    "SHEET_PNG_URL": "fiches/{slug}.png",
     "DISTRICTS_INDEX_URL": "arrondissements/",
     "DISTRICT_URL": "arrondissements/{slug}/",
     # City-wide items shown on each district page, newest first.
@@ -97,7 +103,7 @@ DEFAULTS = {
 
 # Templates of the plugin's listings: always paginated, DEFAULT_PAGINATION a page.
 LISTING_TEMPLATES = (
-    "claims verdict topic topics claimant claimants posts districts district".split()
+    "claims verdict topic topics claimant claimants posts districts district sheets".split()
 )
 
 _COLOUR = re.compile(r"^#[0-9a-fA-F]{6}$")

@@ -35,24 +35,31 @@ def site_url(settings: dict) -> str:
 
 
 def item_of(page):
-    """The domain object behind a claim or post page."""
-    return getattr(page, "claim", None) or page.post
+    """The domain object behind a claim, post or sheet page."""
+    return getattr(page, "claim", None) or getattr(page, "sheet", None) or page.post
 
 
 def headline(page) -> str:
     if hasattr(page, "claim"):
         return share.claim_headline(page.claim.text, page.claim.verdict.label)
-    return share.post_headline(page.post.title, page.post.summary)
+    item = item_of(page)
+    return share.post_headline(item.title, item.summary)
+
+
+def card_name(page) -> str:
+    """The card's file name: a sheet's slug is its topic's, so it gets a prefix."""
+    return f"fiche-{page.slug}" if hasattr(page, "sheet") else page.slug
 
 
 def shareable(page, settings: dict) -> Shareable:
     item = item_of(page)
     base = site_url(settings)
     url = f"{base}/{page.url}"
-    text = share.share_text(
-        headline(page), item.share, item.hashtags, settings["CAMPAIGN_HASHTAGS"]
-    )
-    card = settings["CARD_URL"].format(slug=page.slug)
+    hashtags = item.hashtags
+    if hasattr(page, "sheet") and page.sheet.topic.hashtag:
+        hashtags = (*hashtags, page.sheet.topic.hashtag)
+    text = share.share_text(headline(page), item.share, hashtags, settings["CAMPAIGN_HASHTAGS"])
+    card = settings["CARD_URL"].format(slug=card_name(page))
     links = share.share_links(url, text, item.title, settings["CAMPAIGN_UTM"], page.slug)
     return Shareable(url, text, card, f"{base}/{card}", card_alt(page), tuple(links))
 
@@ -61,6 +68,8 @@ def card_alt(page) -> str:
     if hasattr(page, "claim"):
         claim = page.claim
         return f"Verdict {claim.verdict.label} : « {claim.text} », {claim.claimant.name}"
+    if hasattr(page, "sheet"):
+        return f"Fiche argumentaire « {page.sheet.topic.name} » : {page.sheet.title}"
     return page.post.title
 
 
@@ -81,6 +90,17 @@ def card_spec(page, settings: dict) -> cards.CardSpec:
             rating=claim.verdict.rating,
             accent=accent,
         )
+    if hasattr(page, "sheet"):
+        sheet = page.sheet
+        return cards.CardSpec(
+            kind="sheet",
+            headline=sheet.title,
+            byline=sheet.pitch,
+            site_name=site_name,
+            badge_label="Fiche argumentaire",
+            badge_colour="#0b4f8a",
+            accent=accent,
+        )
     return cards.CardSpec(
         kind="post",
         headline=page.post.title,
@@ -97,6 +117,8 @@ def categories(page) -> tuple[str, ...]:
     names = [t.name for t in item.topics] + [d.name for d in item.districts]
     if hasattr(page, "claim"):
         names.append(page.claim.verdict.label)
+    if hasattr(page, "sheet"):
+        names.append("Fiche argumentaire")
     return tuple(names)
 
 
@@ -127,12 +149,14 @@ def write_bytes(writer, name: str, data: bytes) -> None:
 
 
 class SharingGenerator(CampaignGenerator):
-    """Social cards, feeds and share kits, from the claims and posts gathered before."""
+    """Social cards, feeds and share kits, from the claims, posts and sheets gathered
+    before."""
 
     def generate_context(self):
         claims, posts = self.context["claims"], self.context["posts"]
         self.items = newest_first(claims + posts)
-        for page in self.items + self.context.get("previews", []):
+        self.sheets = self.context["sheets"]
+        for page in self.items + self.sheets + self.context.get("previews", []):
             page.share = shareable(page, self.settings)
         self.by_district = {
             district.slug: self.district_items(district.slug)
@@ -148,12 +172,12 @@ class SharingGenerator(CampaignGenerator):
         limit = self.settings["CAMPAIGN_FEED_ITEMS"]
         for name, title, pages in self.feed_definitions():
             for page in pages[:limit]:
-                if page.slug not in entries:
-                    entries[page.slug] = feed_entry(
-                        page, self.settings, sizes[page.slug], render(page)
+                if page.share.card not in entries:
+                    entries[page.share.card] = feed_entry(
+                        page, self.settings, sizes[page.share.card], render(page)
                     )
             path = self.settings["CAMPAIGN_FEED_URL"].format(name=name)
-            self.write_feed(writer, path, title, [entries[p.slug] for p in pages[:limit]])
+            self.write_feed(writer, path, title, [entries[p.share.card] for p in pages[:limit]])
         self.write_share_kits(writer)
 
     def feed_renderer(self):
@@ -165,28 +189,32 @@ class SharingGenerator(CampaignGenerator):
     def write_cards(self, writer) -> dict[str, int]:
         cache = os.path.join(self.settings["CACHE_PATH"], "cartes")
         sizes = {}
-        for page in self.items:
+        for page in self.items + self.sheets:
             data = cards.cached_card(card_spec(page, self.settings), cache)
             write_bytes(writer, page.share.card, data)
-            sizes[page.slug] = len(data)
+            sizes[page.share.card] = len(data)
         return sizes
 
     def feed_definitions(self):
         """(name, title, pages) of every feed, pages newest first."""
         catalogue = self.context[CATALOGUE]
         claims, posts = self.context["claims"], self.context["posts"]
-        yield "tout", "Tout", self.items
+        # Sheets are for all of Paris: they go wherever city-wide items go.
+        yield "tout", "Tout", newest_first(self.items + self.sheets)
         yield "vrai-du-faux", "Le vrai du faux", claims
         yield "actualites", "Actualités", posts
+        yield "fiches", "Fiches argumentaires", newest_first(self.sheets)
         for district in catalogue.districts:
             yield (
                 f"arrondissements/{district.slug}",
                 district.name,
-                self.by_district[district.slug],
+                newest_first(self.by_district[district.slug] + self.sheets),
             )
         by_topic = self.context["claims_by_topic"], self.context["posts_by_topic"]
+        sheets = self.context["sheets_by_topic"]
         for topic in catalogue.topics:
             pages = by_topic[0].get(topic.slug, []) + by_topic[1].get(topic.slug, [])
+            pages += [sheets[topic.slug]] if topic.slug in sheets else []
             yield f"sujets/{topic.slug}", topic.name, newest_first(pages)
         for verdict in catalogue.verdicts:
             pages = self.context["claims_by_verdict"].get(verdict.slug, [])
@@ -223,6 +251,8 @@ class SharingGenerator(CampaignGenerator):
         """Pinned items first, as today's priorities, then the latest ones."""
         pinned = [page for page in pages if item_of(page).pin]
         latest = [page for page in pages if not item_of(page).pin]
+        sheets = [page for page in self.sheets if page.sheet.pin]
+        sheets += [page for page in self.sheets if not page.sheet.pin]
         writer.write_file(
             f"{url}index.html",
             self.get_template("share"),
@@ -231,5 +261,6 @@ class SharingGenerator(CampaignGenerator):
             url=url,
             pinned=pinned,
             latest=latest[: self.settings["CAMPAIGN_SHARE_ITEMS"]],
+            sheets=sheets,
             district=district,
         )

@@ -22,8 +22,11 @@ from .model import (
     District,
     Figure,
     FrontMatter,
+    KeyFigure,
+    Objection,
     Post,
     Problem,
+    Sheet,
     Source,
     Topic,
 )
@@ -45,6 +48,16 @@ CLAIM_FIELDS = (
 POST_FIELDS = (
     "title date modified summary topics districts share hashtags pin image status slug"
 ).split()
+
+SHEET_FIELDS = (
+    "topic title pitch date modified key_figures arguments objections share hashtags pin status"
+).split()
+# What the infographic holds: every key figure, every argument, each in its box.
+FIGURES_MIN, FIGURES_MAX = 3, 6
+FIGURE_VALUE_MAX, FIGURE_LABEL_MAX = 14, 90
+ARGUMENTS_MAX, ARGUMENT_MAX = 6, 160
+PITCH_MAX, SHEET_TITLE_MAX = 160, 90
+OBJECTION_MAX, ANSWER_MAX = 200, 600
 
 _DATE_FORMATS = ("%Y-%m-%d %H:%M", "%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M:%S", "%Y-%m-%dT%H:%M:%S")
 _HASHTAG = re.compile(r"^\w+$")
@@ -408,6 +421,126 @@ def parse_post(
         image=fields.text("image"),
     )
     return fields.problems or Post(**post)
+
+
+def parse_sheet(
+    front: FrontMatter, basename: str, catalogue: Catalogue, timezone: ZoneInfo
+) -> Sheet | list[Problem]:
+    """Validate an argument sheet: content/sheets/<topic>.md."""
+    fields = Fields(front, timezone)
+    if front.problems and not front.values:
+        return fields.problems
+    fields.unknown_keys(SHEET_FIELDS)
+    topic = _sheet_topic(fields, basename, catalogue)
+    sheet = dict(
+        topic=topic,
+        title=fields.text("title", required=True, limit=SHEET_TITLE_MAX),
+        pitch=fields.text("pitch", required=True, limit=PITCH_MAX, why=" (une seule phrase)"),
+        date=fields.moment("date", required=True),
+        modified=fields.moment("modified"),
+        key_figures=parse_key_figures(fields),
+        arguments=parse_arguments(fields),
+        objections=parse_objections(fields),
+        share=fields.text(
+            "share", limit=SHARE_MAX, why=" (le lien ajouté au partage compte pour 23 sur X)"
+        ),
+        hashtags=fields.hashtags(),
+        pin=fields.flag("pin"),
+        status=fields.status(),
+    )
+    return fields.problems or Sheet(**sheet)
+
+
+def _sheet_topic(fields: Fields, basename: str, catalogue: Catalogue) -> Topic | None:
+    """The sheet's topic, which also names its file: one sheet per topic."""
+    slug = fields.text("topic", required=True)
+    if not slug:
+        return None
+    topic = catalogue.topic(slug)
+    if topic is None:
+        choices = ", ".join(t.slug for t in catalogue.topics)
+        fields.error(("topic",), f"sujet « {slug} » inconnu ; valeurs possibles : {choices}")
+    elif basename != topic.slug:
+        fields.error(
+            ("topic",),
+            f"la fiche du sujet « {topic.slug} » doit s'appeler {topic.slug}.md "
+            f"(fichier : {basename}) ; renommez le fichier ou corrigez « topic »",
+        )
+    return topic
+
+
+def parse_key_figures(fields: Fields) -> tuple[KeyFigure, ...]:
+    entries = fields.items("key_figures", required=True)
+    if entries and not FIGURES_MIN <= len(entries) <= FIGURES_MAX:
+        fields.error(
+            ("key_figures",),
+            f"« key_figures » compte {len(entries)} chiffre(s) ; l'infographie en montre "
+            f"de {FIGURES_MIN} à {FIGURES_MAX}, gardez les plus parlants",
+        )
+    figures = []
+    for index, _ in enumerate(entries):
+        if not fields.mapping("key_figures", index):
+            continue
+        keys = ("key_figures", index)
+        figure = KeyFigure(
+            value=fields.text(*keys, "value", required=True, limit=FIGURE_VALUE_MAX),
+            label=fields.text(*keys, "label", required=True, limit=FIGURE_LABEL_MAX),
+            source=fields.url(*keys, "source"),
+            publisher=fields.text(*keys, "publisher"),
+        )
+        if fields.get(*keys, "source") in (None, ""):
+            fields.error(
+                keys,
+                f"« {_name(keys)} » n'a pas de source : ajoutez « source: https://... », "
+                "l'adresse où le lecteur peut vérifier ce chiffre",
+            )
+        figures.append(figure)
+    return tuple(figures)
+
+
+def parse_arguments(fields: Fields) -> tuple[str, ...]:
+    entries = fields.items("arguments", required=True)
+    if len(entries) > ARGUMENTS_MAX:
+        fields.error(
+            ("arguments",),
+            f"« arguments » en compte {len(entries)} ; maximum {ARGUMENTS_MAX}, "
+            "développez les autres dans le texte de la fiche",
+        )
+    arguments = [
+        fields.text("arguments", index, required=True, limit=ARGUMENT_MAX)
+        for index, _ in enumerate(entries)
+    ]
+    return tuple(argument for argument in arguments if argument)
+
+
+def parse_objections(fields: Fields) -> tuple[Objection, ...]:
+    objections = []
+    for index, _ in enumerate(fields.items("objections")):
+        if not fields.mapping("objections", index):
+            continue
+        keys = ("objections", index)
+        objections.append(
+            Objection(
+                objection=fields.text(*keys, "objection", required=True, limit=OBJECTION_MAX),
+                answer=fields.text(*keys, "answer", required=True, limit=ANSWER_MAX),
+                claim=fields.text(*keys, "claim"),
+            )
+        )
+    return tuple(objections)
+
+
+def unknown_claims(sheet: Sheet, front: FrontMatter, claim_slugs: set[str]) -> list[Problem]:
+    """Objections pointing to a fact-check that does not exist (a typo, a renamed file)."""
+    return [
+        Problem(
+            front.path,
+            front.line("objections", index, "claim"),
+            f"« objections n° {index + 1} › claim » : aucune vérification « {objection.claim} » "
+            f"dans content/claims ; écrivez le nom d'un fichier de vérification sans « .md »",
+        )
+        for index, objection in enumerate(sheet.objections)
+        if objection.claim and objection.claim not in claim_slugs
+    ]
 
 
 def duplicate_slugs(items: list[tuple[str, FrontMatter]]) -> list[Problem]:
