@@ -50,6 +50,7 @@ def test_broken_content_reports_every_file_with_its_line():
         "claim_duplicate_slug.md": (1, "adresse « claim-duplicate-slug » déjà prise"),
         "post_misspelled_field.md": (4, "vouliez-vous dire « summary »"),
         "posts/claim_duplicate_slug.md": (1, "leurs images de partage se remplaceraient"),
+        "sport.md": (2, "sujet « sport » inconnu"),
     }
     for name, (line, text) in expected.items():
         assert any(l == line and text in m for l, m in found[name]), (name, found.get(name))
@@ -59,13 +60,32 @@ def test_broken_content_reports_every_file_with_its_line():
         "sujet « pollution » inconnu ; valeurs possibles : logement, transports, ecoles",
     ) in topic_and_district
     assert any(l == 8 and "arrondissement « 42e » inconnu" in m for l, m in topic_and_district)
+    assert sorted(found["logement.md"]) == [
+        (
+            10,
+            "« key_figures n° 2 » n'a pas de source : ajoutez « source: https://... », "
+            "l'adresse où le lecteur peut vérifier ce chiffre",
+        ),
+        (
+            20,
+            "« objections n° 1 › claim » : aucune vérification « logements-sociaux-14e » ; "
+            "écrivez le nom du fichier de la vérification, sans « .md »",
+        ),
+    ]
+    assert (
+        6,
+        "« key_figures » compte 2 chiffre(s) ; l'infographie en montre de 3 à 6, "
+        "gardez les plus parlants",
+    ) in found["sport.md"]
     assert "erreur(s) dans" in result.stderr
 
 
 def test_valid_content_passes():
     result = run_check(FIXTURES / "site")
     assert result.returncode == 0, result.stdout
-    assert result.stdout.strip() == "Contenu valide : 6 vérifications, 2 actualités, 3 pages."
+    assert result.stdout.strip() == (
+        "Contenu valide : 6 vérifications, 2 actualités, 1 fiche, 3 pages."
+    )
 
 
 def test_the_shipped_example_campaign_is_valid():

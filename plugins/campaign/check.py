@@ -18,7 +18,14 @@ from . import frontmatter
 from .catalogue import load_catalogue
 from .model import Problem
 from .settings import SettingsError, apply_defaults
-from .validate import duplicate_slugs, parse_claim, parse_post, shared_card_names
+from .validate import (
+    duplicate_slugs,
+    parse_claim,
+    parse_post,
+    parse_sheet,
+    shared_card_names,
+    unknown_claims,
+)
 
 MARKDOWN_SUFFIXES = (".md", ".markdown", ".mkd", ".mdown")
 
@@ -50,23 +57,32 @@ def check_content(settings: dict) -> Report:
     kinds = (
         ("vérifications", settings["CLAIM_PATHS"], parse_claim),
         ("actualités", settings["POST_PATHS"], parse_post),
+        ("fiches", settings["SHEET_PATHS"], parse_sheet),
     )
-    names = {}
+    valid, fronts = {}, {}
     for label, folders, parse in kinds:
-        parsed = []
+        parsed, fronts[label] = [], []
         for folder in folders:
             for path in markdown_files(os.path.join(content, folder)):
                 front, _ = frontmatter.read(path, os.path.relpath(path))
+                fronts[label].append(front)
                 basename = os.path.splitext(os.path.basename(path))[0]
                 result = parse(front, basename, catalogue, zone)
                 if isinstance(result, list):
                     report.problems += result
                 else:
-                    parsed.append((result.slug, front))
-        report.problems += duplicate_slugs(parsed)
+                    parsed.append((result, front))
+        report.problems += duplicate_slugs([(item.slug, front) for item, front in parsed])
         report.counts[label] = len(parsed)
-        names[label] = [(slug, front.path) for slug, front in parsed]
+        valid[label] = parsed
+    names = {
+        label: [(item.slug, front.path) for item, front in valid[label]]
+        for label in ("vérifications", "actualités")
+    }
     report.problems += shared_card_names(names["vérifications"], names["actualités"])
+    claim_slugs = {claim.slug for claim, _ in valid["vérifications"]}
+    for front in fronts["fiches"]:
+        report.problems += unknown_claims(front, claim_slugs)
     for folder in settings["PAGE_PATHS"]:
         pages = markdown_files(os.path.join(content, folder))
         for path in pages:
@@ -107,7 +123,10 @@ def main(argv: list[str] | None = None) -> int:
             file=sys.stderr,
         )
         return 1
-    summary = ", ".join(f"{count} {label}" for label, count in report.counts.items())
+    # Every label is a French plural in -s; 0 and 1 take the singular.
+    summary = ", ".join(
+        f"{count} {label if count > 1 else label[:-1]}" for label, count in report.counts.items()
+    )
     print(f"Contenu valide : {summary}.")
     return 0
 

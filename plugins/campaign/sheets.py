@@ -102,7 +102,7 @@ def shown_figures(sheet: Sheet, claims: list[Claim], topic_url: str) -> tuple[Ke
 def qr_code(url: str, label: str) -> Markup:
     """An inline SVG QR code of `url`, drawn black on white for any printer."""
     code = segno.make(url, error="m", micro=False)
-    svg = code.svg_inline(scale=4, border=4, dark="#000", light="#fff", svgclass="qr")
+    svg = code.svg_inline(border=4, dark="#000", light="#fff", svgclass="qr", omitsize=True)
     return Markup(svg.replace("<svg ", f'<svg role="img" aria-label="{Markup.escape(label)}" ', 1))
 
 
@@ -126,8 +126,8 @@ class SheetsGenerator(DocumentGenerator):
     def check_parsed(self, parsed: list) -> list:
         claim_slugs = self.context["slugs"]["claims"]
         problems = []
-        for sheet, source in parsed:
-            problems += unknown_claims(sheet, source.front_matter, claim_slugs)
+        for _, source in parsed:
+            problems += unknown_claims(source.front_matter, claim_slugs)
         return problems
 
     def generate_context(self):
@@ -135,11 +135,13 @@ class SheetsGenerator(DocumentGenerator):
         catalogue = self.context[CATALOGUE]
         claims_by_topic = self.context["claims_by_topic"]
         written = {page.sheet.topic.slug: page for page in self.pages}
+        # A sheet shown in preview takes its topic's address: no derived sheet there.
+        previewed = {page.sheet.topic.slug for page in self.previews}
         pages = []
         for topic in catalogue.topics:
             page = written.get(topic.slug)
             claim_pages = claims_by_topic.get(topic.slug, [])
-            if page is None and claim_pages:
+            if page is None and claim_pages and topic.slug not in previewed:
                 sheet = derive_sheet(topic, claim_pages, self.absolute_url)
                 page = SheetPage.wrap(sheet, None, self.field, self.settings, self.context)
             if page is not None:

@@ -529,18 +529,27 @@ def parse_objections(fields: Fields) -> tuple[Objection, ...]:
     return tuple(objections)
 
 
-def unknown_claims(sheet: Sheet, front: FrontMatter, claim_slugs: set[str]) -> list[Problem]:
-    """Objections pointing to a fact-check that does not exist (a typo, a renamed file)."""
-    return [
-        Problem(
-            front.path,
-            front.line("objections", index, "claim"),
-            f"« objections n° {index + 1} › claim » : aucune vérification « {objection.claim} » "
-            f"dans content/claims ; écrivez le nom d'un fichier de vérification sans « .md »",
+def unknown_claims(front: FrontMatter, claim_slugs: set[str]) -> list[Problem]:
+    """Objections of a sheet pointing to a fact-check that does not exist (a typo, a
+    renamed file). Read from the raw front matter, so it is told even when the sheet
+    has other mistakes."""
+    objections = front.values.get("objections") if isinstance(front.values, dict) else None
+    problems = []
+    for index, objection in enumerate(objections if isinstance(objections, list) else []):
+        slug = objection.get("claim") if isinstance(objection, dict) else None
+        if not isinstance(slug, str) or not slug.strip() or slug.strip() in claim_slugs:
+            continue
+        close = difflib.get_close_matches(slug.strip(), sorted(claim_slugs), n=1)
+        hint = f"vouliez-vous dire « {close[0]} » ? " if close else ""
+        problems.append(
+            Problem(
+                front.path,
+                front.line("objections", index, "claim"),
+                f"« objections n° {index + 1} › claim » : aucune vérification « {slug} » ; "
+                f"{hint}écrivez le nom du fichier de la vérification, sans « .md »",
+            )
         )
-        for index, objection in enumerate(sheet.objections)
-        if objection.claim and objection.claim not in claim_slugs
-    ]
+    return problems
 
 
 def duplicate_slugs(items: list[tuple[str, FrontMatter]]) -> list[Problem]:
