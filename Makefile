@@ -23,7 +23,7 @@ check: $(STAMP)
 	@$(RUN) -m campaign.check -s pelicanconf.py --path $(CONTENT)
 
 new: $(STAMP)
-	@$(RUN) -m campaign.new "$(KIND)" "$(TITLE)"
+	@$(RUN) -m campaign.new "$(KIND)" "$(TITLE)" --topic "$(TOPIC)"
 
 # Build beside the live output and swap only on success: a failed publish leaves
 # the previous output/ exactly as it was.

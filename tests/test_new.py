@@ -8,7 +8,7 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from campaign.check import check_content
-from campaign.new import scaffold
+from campaign.new import ScaffoldError, scaffold
 from campaign.settings import apply_defaults
 
 from conftest import ROOT, copy_fixture, site_settings
@@ -56,3 +56,33 @@ def test_new_refuses_to_overwrite(tmp_path):
     assert first.stdout.strip().endswith("claims/velo.md")
     second = subprocess.run(command, cwd=tmp_path, env=env, capture_output=True, text=True)
     assert second.returncode == 1 and "existe déjà" in second.stderr
+
+
+@pytest.mark.parametrize(
+    ("title", "topic", "name"),
+    [
+        ("Écoles : nos propositions", "", "ecoles.md"),
+        ("Se loger à Paris", "logement", "logement.md"),
+    ],
+)
+def test_sheet_scaffold_is_named_after_its_topic_valid_and_a_draft(tmp_path, title, topic, name):
+    content = copy_fixture("site", tmp_path)
+    settings = site_settings(content, tmp_path / "output")
+    apply_defaults(settings)
+    path, text = scaffold("sheet", title, settings, TODAY, topic)
+    assert path == str(content / "sheets" / name)
+    with open(path, "x", encoding="utf-8") as handle:
+        handle.write(text)
+    assert check_content(settings).problems == []
+    with open(path, "w", encoding="utf-8") as handle:
+        handle.write(text.replace("status: draft", "status: published"))
+    messages = [p.message for p in check_content(settings).problems]
+    assert len(messages) >= 9 and all("texte provisoire" in m for m in messages)
+
+
+def test_sheet_scaffold_asks_for_a_topic_when_the_title_names_none(tmp_path):
+    content = copy_fixture("site", tmp_path)
+    settings = site_settings(content, tmp_path / "output")
+    apply_defaults(settings)
+    with pytest.raises(ScaffoldError, match="indiquez lequel avec TOPIC=.*logement, transports"):
+        scaffold("sheet", "Nos propositions", settings, TODAY)

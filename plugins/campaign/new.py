@@ -87,25 +87,101 @@ status: draft
 Le texte de l'actualité, en Markdown.
 """
 
-TEMPLATES = {"claim": ("CLAIM_PATHS", CLAIM), "post": ("POST_PATHS", POST)}
+SHEET = """\
+---
+# Le sujet de la fiche : {topics}. Le fichier porte son nom.
+topic: {topic}
+title: {title}
+# L'accroche, en une phrase (160 caractères au plus).
+pitch: "À compléter : le message à retenir, en une phrase."
+# Date de publication ; une date future met la fiche sous embargo.
+date: {moment}
+# De 3 à 6 chiffres clés, chacun avec l'adresse de sa source.
+key_figures:
+  - value: "À compléter"
+    label: "À compléter : ce que mesure ce chiffre, avec l'année"
+    source: {placeholder_url}
+    publisher: "À compléter : éditeur"
+  - value: "À compléter"
+    label: "À compléter"
+    source: {placeholder_url}
+  - value: "À compléter"
+    label: "À compléter"
+    source: {placeholder_url}
+# De 1 à 6 arguments courts (160 caractères au plus chacun).
+arguments:
+  - "À compléter : un argument court et vérifiable."
+# Ce qu'on entend au porte-à-porte, et quoi répondre ; « claim » (facultatif) est
+# le nom du fichier d'une vérification qui appuie la réponse, sans « .md ».
+objections:
+  - objection: "À compléter : « ce qu'on vous dit »"
+    answer: "À compléter : ce que vous répondez."
+    # claim: logements-sociaux-13e
+hashtags: []
+# share: "Texte prêt à partager."
+# pin: true
+# Retirez cette ligne pour publier.
+status: draft
+---
+
+Nos propositions, en Markdown : une liste à puces, des intertitres « ## » si besoin.
+"""
+
+TEMPLATES = {
+    "claim": ("CLAIM_PATHS", CLAIM),
+    "post": ("POST_PATHS", POST),
+    "sheet": ("SHEET_PATHS", SHEET),
+}
+
+
+class ScaffoldError(ValueError):
+    """The request cannot be met; the message says what to type instead."""
+
+
+def sheet_topic(catalogue, title: str, wanted: str) -> str:
+    """The topic of a new sheet: TOPIC=, else the topic the title names."""
+    slugs = {t.slug: t.slug for t in catalogue.topics}
+    slugs.update({slugify(t.name): t.slug for t in catalogue.topics})
+    if wanted:
+        if slugify(wanted) in slugs:
+            return slugs[slugify(wanted)]
+    else:
+        words = slugify(title).split("-")
+        named = [slug for key, slug in slugs.items() if set(key.split("-")) <= set(words)]
+        if named:
+            return named[0]
+    choices = ", ".join(t.slug for t in catalogue.topics)
+    raise ScaffoldError(
+        f"une fiche par sujet : indiquez lequel avec TOPIC=, par exemple "
+        f'make new KIND=sheet TOPIC=logement TITLE="Se loger à Paris" ; sujets : {choices}'
+    )
 
 
 def quoted(text: str) -> str:
     return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
 
 
-def scaffold(kind: str, title: str, settings: dict, today: datetime.datetime) -> tuple[str, str]:
-    """The path and text of a new file; pure, so it can be tested with any date."""
+def scaffold(
+    kind: str, title: str, settings: dict, today: datetime.datetime, topic: str = ""
+) -> tuple[str, str]:
+    """The path and text of a new file; pure, so it can be tested with any date.
+
+    A sheet's file is named after its topic (TOPIC=, or the topic its title names).
+    """
     paths_key, template = TEMPLATES[kind]
     catalogue, _ = load_catalogue(settings["PATH"], settings["VERDICTS"])
     slug = slugify(title)
+    if kind == "sheet":
+        slug = topic = sheet_topic(catalogue, title, topic)
+    elif catalogue.topics:
+        topic = catalogue.topics[0].slug
     text = template.format(
         title=quoted(title),
         day=today.date().isoformat(),
         moment=today.strftime("%Y-%m-%d %H:%M"),
         verdicts=", ".join(v.slug for v in catalogue.verdicts),
         topics=", ".join(t.slug for t in catalogue.topics),
-        topic=catalogue.topics[0].slug if catalogue.topics else "",
+        topic=topic,
         placeholder_url=PLACEHOLDER_URL,
     )
     return os.path.join(settings["PATH"], settings[paths_key][0], f"{slug}.md"), text
@@ -113,12 +189,16 @@ def scaffold(kind: str, title: str, settings: dict, today: datetime.datetime) ->
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="make new", description=__doc__.splitlines()[0])
-    parser.add_argument("kind", help="claim ou post")
+    parser.add_argument("kind", help="claim, post ou sheet")
     parser.add_argument("title")
+    parser.add_argument("--topic", default="", help="le sujet d'une fiche (KIND=sheet)")
     parser.add_argument("-s", "--settings", default="pelicanconf.py")
     args = parser.parse_args(argv)
     if args.kind not in TEMPLATES:
-        print(f"KIND={args.kind} inconnu ; écrivez KIND=claim ou KIND=post", file=sys.stderr)
+        print(
+            f"KIND={args.kind} inconnu ; écrivez KIND=claim, KIND=post ou KIND=sheet",
+            file=sys.stderr,
+        )
         return 2
     if not slugify(args.title):
         print(
@@ -131,13 +211,15 @@ def main(argv: list[str] | None = None) -> int:
     today = datetime.datetime.now(ZoneInfo(settings.get("TIMEZONE", "UTC"))).replace(
         second=0, microsecond=0
     )
-    path, text = scaffold(args.kind, args.title, settings, today)
+    try:
+        path, text = scaffold(args.kind, args.title, settings, today, args.topic)
+    except ScaffoldError as error:
+        print(error, file=sys.stderr)
+        return 2
     shown = os.path.relpath(path)
     if os.path.exists(path):
-        print(
-            f"{shown} existe déjà ; choisissez un autre titre ou modifiez ce fichier",
-            file=sys.stderr,
-        )
+        what = "ce sujet a déjà sa fiche" if args.kind == "sheet" else "choisissez un autre titre"
+        print(f"{shown} existe déjà ; {what} ou modifiez ce fichier", file=sys.stderr)
         return 1
     os.makedirs(os.path.dirname(path), exist_ok=True)
     with open(path, "x", encoding="utf-8") as handle:
