@@ -73,6 +73,8 @@ DEFAULTS = {
     "SHEETS_INDEX_URL": "fiches/",
     "SHEET_SVG_URL": "fiches/{slug}.svg",
     "SHEET_PNG_URL": "fiches/{slug}.png",
+    # Latest claims listed on a sheet page (its chart counts them all).
+    "CAMPAIGN_SHEET_CLAIMS": 10,
     "DISTRICTS_INDEX_URL": "arrondissements/",
     "DISTRICT_URL": "arrondissements/{slug}/",
     # City-wide items shown on each district page, newest first.

@@ -19,7 +19,7 @@ from . import infographic, share
 from .contents import SheetPage
 from .generators import CATALOGUE, DocumentGenerator
 from .model import Claim, KeyFigure, Objection, Sheet, Topic, Verdict
-from .syndication import write_bytes
+from .syndication import site_url, write_bytes
 from .validate import FIGURES_MAX, FIGURES_MIN, parse_sheet, unknown_claims
 
 DERIVED_ARGUMENTS = 3
@@ -149,23 +149,25 @@ class SheetsGenerator(DocumentGenerator):
         self.pages = pages  # in the order of the topics, as on the topics page
         self.context["sheets"] = pages
         self.context["sheets_by_topic"] = {page.sheet.topic.slug: page for page in pages}
+        published = {page.slug: page for page in self.context["claims"]}
         for page in pages + self.previews:
-            self.prepare(page)
+            self.prepare(page, published)
 
     def absolute_url(self, page) -> str:
-        return f"{self.site_url()}/{page.url}"
+        return f"{site_url(self.settings)}/{page.url}"
 
-    def site_url(self) -> str:
-        return (self.settings["SITEURL"] or self.settings["CAMPAIGN_PREVIEW_URL"]).rstrip("/")
+    def prepare(self, page, published: dict) -> None:
+        """Attach to the page what its template and files need, computed once.
 
-    def prepare(self, page) -> None:
-        """Attach to the page what its template and files need, computed once."""
+        `published` maps the slug of every published claim to its page.
+        """
         sheet: Sheet = page.sheet
         catalogue = self.context[CATALOGUE]
         claim_pages = self.context["claims_by_topic"].get(sheet.topic.slug, [])
         claims = [p.claim for p in claim_pages]
-        published = {p.slug: p for p in self.context["claims"]}
-        topic_url = f"{self.site_url()}/{self.settings['TOPIC_URL'].format(slug=sheet.slug)}"
+        topic_url = (
+            f"{site_url(self.settings)}/{self.settings['TOPIC_URL'].format(slug=sheet.slug)}"
+        )
         page.claim_pages = claim_pages
         page.distribution = tally(claims, catalogue.verdicts)
         page.figures = shown_figures(sheet, claims, topic_url)
