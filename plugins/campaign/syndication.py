@@ -95,7 +95,7 @@ def card_spec(page, settings: dict) -> cards.CardSpec:
         return cards.CardSpec(
             kind="sheet",
             headline=sheet.title,
-            byline=sheet.pitch,
+            byline=f"{sheet.topic.name} : chiffres clés, arguments et réponses",
             site_name=site_name,
             badge_label="Fiche argumentaire",
             badge_colour="#0b4f8a",
