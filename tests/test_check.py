@@ -65,7 +65,7 @@ def test_broken_content_reports_every_file_with_its_line():
 def test_valid_content_passes():
     result = run_check(FIXTURES / "site")
     assert result.returncode == 0, result.stdout
-    assert result.stdout.strip() == "Contenu valide : 6 vérifications, 2 actualités, 3 pages."
+    assert result.stdout.strip() == "Contenu valide : 6 vérifications, 2 actualités, 4 pages."
 
 
 def test_the_shipped_example_campaign_is_valid():

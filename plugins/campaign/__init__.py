@@ -14,7 +14,9 @@ from .generators import (
     SiteGenerator,
 )
 from .reader import YamlMarkdownReader
+from .search import SearchGenerator
 from .settings import apply_defaults
+from .sitemap import SitemapGenerator
 from .syndication import SharingGenerator
 
 
@@ -41,8 +43,17 @@ def add_reader(readers):
 
 def get_generators(pelican):
     # Claims and posts first: district and site-wide pages are built from both.
-    # Sharing last: its feeds and share kits gather every listing built before it.
-    return [ClaimsGenerator, PostsGenerator, DistrictsGenerator, SiteGenerator, SharingGenerator]
+    # Sharing next: its feeds and share kits gather every listing built before it.
+    # Search last: it indexes the pages the others have written.
+    return [
+        ClaimsGenerator,
+        PostsGenerator,
+        DistrictsGenerator,
+        SiteGenerator,
+        SharingGenerator,
+        SitemapGenerator,
+        SearchGenerator,
+    ]
 
 
 def refuse_invalid_content(generators):

@@ -69,6 +69,7 @@ DEFAULTS = {
     "POSTS_INDEX_URL": "actualites/",
     "DISTRICTS_INDEX_URL": "arrondissements/",
     "DISTRICT_URL": "arrondissements/{slug}/",
+    "SEARCH_URL": "recherche/",
     # City-wide items shown on each district page, newest first.
     "CAMPAIGN_CITYWIDE_ITEMS": 4,
     # Show drafts and embargoed items at their own URL (never in listings) for preview.
