@@ -11,7 +11,7 @@ OUTPUT ?= output
 PELICAN := $(BIN)/pelican $(CONTENT)
 PORT ?= 8000
 
-.PHONY: html serve check new publish test bench browser clean
+.PHONY: html serve check new publish test bench browser java lighthouse clean
 
 html: check
 	$(PELICAN) -s pelicanconf.py -o $(OUTPUT)
@@ -36,7 +36,7 @@ publish: check
 	mv $(OUTPUT).new $(OUTPUT)
 	rm -rf $(OUTPUT).old
 
-test: $(STAMP) browser
+test: $(STAMP) browser java $(NODE_STAMP)
 	$(BIN)/python -m pytest
 
 # Generated corpus of CLAIMS claims, ours beside vanilla Pelican: see bench/README.md.
@@ -49,6 +49,19 @@ browser:
 	@command -v chromium >/dev/null || $(BIN)/playwright install chromium 2>/dev/null \
 	  || (apt-get update -qq && apt-get install -y -qq chromium) \
 	  || { echo "Chromium introuvable : installez le paquet « chromium »." >&2; exit 1; }
+
+# The browser tests' tools from npm, pinned by package-lock.json: axe-core (accessibility)
+# and vnu-jar (the Nu HTML Checker). No install script: vnu.jar ships in the package.
+NODE_STAMP := node_modules/.installed
+$(NODE_STAMP): package-lock.json
+	@command -v npm >/dev/null || { echo "npm introuvable : installez les paquets « nodejs » et « npm »." >&2; exit 1; }
+	npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
+	touch $@
+
+# The Nu HTML Checker runs on Java.
+java:
+	@command -v java >/dev/null || (apt-get update -qq && apt-get install -y -qq default-jre-headless) \
+	  || { echo "Java introuvable : installez le paquet « default-jre-headless »." >&2; exit 1; }
 
 $(STAMP): requirements.txt
 	$(PYTHON) -m venv $(VENV)

@@ -15,6 +15,8 @@ from pelican.settings import read_settings
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
+# npm tools of the test suite (package.json), installed by `make test`.
+NODE_MODULES = ROOT / "node_modules"
 # Fixed "now" for embargoes: builds never depend on the machine's clock.
 NOW = "2026-11-22T12:00"
 
@@ -56,6 +58,30 @@ def copy_fixture(name: str, destination: Path) -> Path:
 def site(tmp_path_factory) -> Path:
     """The fixture site, built once as the public would get it (no drafts)."""
     return build_site(FIXTURES / "site", tmp_path_factory.mktemp("site") / "output")
+
+
+@pytest.fixture(scope="session")
+def preview_site(tmp_path_factory) -> Path:
+    """The fixture site as `make html` previews it: drafts at their own address."""
+    output = tmp_path_factory.mktemp("preview") / "output"
+    return build_site(FIXTURES / "site", output, CAMPAIGN_SHOW_DRAFTS=True)
+
+
+@pytest.fixture(scope="session")
+def production_site(tmp_path_factory) -> Path:
+    """The fixture site as `make publish` builds it: absolute addresses."""
+    output = tmp_path_factory.mktemp("production") / "output"
+    return build_site(
+        FIXTURES / "site", output, SITEURL="https://campagne.example.org", RELATIVE_URLS=False
+    )
+
+
+def node_tool(*parts: str) -> Path:
+    """A file of an npm test tool; fails with the command that installs it."""
+    path = NODE_MODULES.joinpath(*parts)
+    if not path.exists():
+        pytest.fail(f"{path} manque : lancez `make test` (ou `npm ci --ignore-scripts`).")
+    return path
 
 
 @pytest.fixture(scope="session")

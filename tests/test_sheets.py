@@ -308,3 +308,9 @@ def test_sheet_pngs_are_drawn_once_then_reused(tmp_path):
     second = {p.name: p.stat().st_mtime_ns for p in cache.iterdir()}
     assert len(second) == 4  # one new picture for the edited sheet
     assert all(second[name] == mtime for name, mtime in first.items())
+
+
+def test_sheets_are_in_the_sitemap(published):
+    sitemap = (published / "sitemap.xml").read_text(encoding="utf-8")
+    for path in ("fiches/", "fiches/transports/", "fiches/logement/", "fiches/ecoles/"):
+        assert f"<loc>{SITE}/{path}</loc>" in sitemap

@@ -14,8 +14,10 @@ from .generators import (
     SiteGenerator,
 )
 from .reader import YamlMarkdownReader
+from .search import SearchGenerator
 from .settings import apply_defaults
 from .sheets import SheetsGenerator
+from .sitemap import SitemapGenerator
 from .syndication import SharingGenerator
 
 
@@ -43,7 +45,8 @@ def add_reader(readers):
 def get_generators(pelican):
     # Claims and posts first: district and site-wide pages are built from both.
     # Sheets after the site's topic index, which they draw their claims from.
-    # Sharing last: its feeds and share kits gather every listing built before it.
+    # Sharing next: its feeds and share kits gather every listing built before it.
+    # Search last: it indexes the pages the others have written.
     return [
         ClaimsGenerator,
         PostsGenerator,
@@ -51,6 +54,8 @@ def get_generators(pelican):
         SiteGenerator,
         SheetsGenerator,
         SharingGenerator,
+        SitemapGenerator,
+        SearchGenerator,
     ]
 
 

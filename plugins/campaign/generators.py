@@ -23,6 +23,8 @@ from .validate import duplicate_slugs, parse_claim, parse_post, shared_card_name
 
 CATALOGUE = "campaign_catalogue"
 PROBLEMS = "campaign_problems"
+# Published pages offered to the search index (see search.py): each has url and save_as.
+SEARCHABLE = "campaign_searchable"
 
 
 class ContentError(Exception):
@@ -123,6 +125,7 @@ class DocumentGenerator(CampaignGenerator):
         self.pages = newest_first(published)
         self.previews = previews if self.settings["CAMPAIGN_SHOW_DRAFTS"] else []
         self.context[self.kind] = self.pages
+        self.context.setdefault(SEARCHABLE, []).extend(self.pages)
         self.context.setdefault("previews", []).extend(self.previews)
 
     def check_parsed(self, parsed: list) -> list[Problem]:

@@ -77,6 +77,7 @@ DEFAULTS = {
     "CAMPAIGN_SHEET_CLAIMS": 10,
     "DISTRICTS_INDEX_URL": "arrondissements/",
     "DISTRICT_URL": "arrondissements/{slug}/",
+    "SEARCH_URL": "recherche/",
     # City-wide items shown on each district page, newest first.
     "CAMPAIGN_CITYWIDE_ITEMS": 4,
     # Show drafts and embargoed items at their own URL (never in listings) for preview.

@@ -17,7 +17,7 @@ from markupsafe import Markup
 
 from . import infographic, share
 from .contents import SheetPage
-from .generators import CATALOGUE, DocumentGenerator
+from .generators import CATALOGUE, SEARCHABLE, DocumentGenerator
 from .model import Claim, KeyFigure, Objection, Sheet, Topic, Verdict
 from .syndication import site_url, write_bytes
 from .validate import FIGURES_MAX, FIGURES_MIN, parse_sheet, unknown_claims
@@ -148,6 +148,8 @@ class SheetsGenerator(DocumentGenerator):
                 pages.append(page)
         self.pages = pages  # in the order of the topics, as on the topics page
         self.context["sheets"] = pages
+        searchable = self.context[SEARCHABLE]
+        searchable += [page for page in pages if page.sheet.derived]
         self.context["sheets_by_topic"] = {page.sheet.topic.slug: page for page in pages}
         published = {page.slug: page for page in self.context["claims"]}
         for page in pages + self.previews:

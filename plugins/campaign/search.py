@@ -1,0 +1,133 @@
+"""Site search: the /recherche/ page and its static Pagefind index.
+
+Only published pages are indexed: each document generator lists its published
+pages under SEARCHABLE while gathering, and the index is built from exactly those,
+never from whatever HTML lies in the output folder (drafts previewed at their own
+address, stale files of an earlier build). Inside a page, Pagefind reads the region
+marked `data-pagefind-body` and the `data-pagefind-filter` values (verdict, sujet,
+arrondissement) that the templates put there.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import gzip
+import hashlib
+import json
+import os
+import shutil
+from concurrent.futures import ThreadPoolExecutor
+
+from pagefind.index import IndexConfig, PagefindIndex
+
+from . import cbor
+from .generators import SEARCHABLE, CampaignGenerator
+
+# Folder of the index and of Pagefind's search script, below the output folder.
+BUNDLE = "pagefind"
+# Pagefind's index files: gzip of this marker followed by CBOR.
+MARKER = b"pagefind_dcd"
+
+
+async def write_index(documents: list[tuple[str, str]], bundle: str, language: str) -> None:
+    """Index (url, html) documents and write the bundle folder."""
+    config = IndexConfig(force_language=language, output_path=bundle)
+    async with PagefindIndex(config) as index:
+        for url, html in documents:
+            await index.add_html_file(content=html, url=url)
+
+
+def read_packed(path: str):
+    with open(path, "rb") as handle:
+        return cbor.decode(gzip.decompress(handle.read()).removeprefix(MARKER))
+
+
+def pack(value) -> bytes:
+    return MARKER + cbor.encode(value)
+
+
+def digest(data: bytes, size: int) -> str:
+    """A content hash of `size` hex digits, as Pagefind names its files."""
+    return hashlib.sha256(data).hexdigest()[:size]
+
+
+def write_gzip(path: str, data: bytes) -> None:
+    with open(path, "wb") as handle:
+        handle.write(gzip.compress(data, mtime=0))
+
+
+def stabilise_filters(bundle: str, language: str, meta: list) -> list:
+    """Rewrite each filter file with its values sorted; return the new [name, file] list."""
+    folder = os.path.join(bundle, "filter")
+    renamed = []
+    for name, old in sorted(meta[3]):
+        path = os.path.join(folder, f"{old}.pf_filter")
+        filter_name, values = read_packed(path)
+        os.remove(path)
+        data = pack([filter_name, sorted(values)])
+        new = f"{language}_{digest(data, 7)}"
+        write_gzip(os.path.join(folder, f"{new}.pf_filter"), data)
+        renamed.append([name, new])
+    return renamed
+
+
+def stabilise(bundle: str) -> None:
+    """Same pages in, same bytes out.
+
+    Pagefind 1.5 writes the values of each filter in a random order (a Rust hash
+    map), so the filter files, the metadata naming them and the entry file naming
+    the metadata change from one build to the next. Sort the values and name each
+    rewritten file after its content, as Pagefind names the others.
+    """
+    entry_path = os.path.join(bundle, "pagefind-entry.json")
+    with open(entry_path, encoding="utf-8") as handle:
+        entry = json.load(handle)
+    for language, details in sorted(entry["languages"].items()):
+        meta_path = os.path.join(bundle, f"pagefind.{details['hash']}.pf_meta")
+        meta = read_packed(meta_path)
+        meta[3] = stabilise_filters(bundle, language, meta)
+        os.remove(meta_path)
+        data = pack(meta)
+        details["hash"] = f"{language}_{digest(data, 10)}"
+        write_gzip(os.path.join(bundle, f"pagefind.{details['hash']}.pf_meta"), data)
+    with open(entry_path, "w", encoding="utf-8") as handle:
+        json.dump(entry, handle, ensure_ascii=False, separators=(",", ":"))
+
+
+def run_apart(coroutine):
+    """Run a coroutine on a loop of its own thread: the caller may already run one
+    (a build started from Playwright's sync API in the tests, for one)."""
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        return pool.submit(asyncio.run, coroutine).result()
+
+
+def read_documents(output_path: str, pages: list) -> list[tuple[str, str]]:
+    """(url from the site's root, written HTML) of each page, in a stable order."""
+    documents = []
+    for page in sorted(pages, key=lambda page: page.url):
+        with open(os.path.join(output_path, page.save_as), encoding="utf-8") as handle:
+            documents.append((f"/{page.url}", handle.read()))
+    return documents
+
+
+class SearchGenerator(CampaignGenerator):
+    """Writes /recherche/, then indexes every published page written before it.
+
+    Must come after every generator whose pages are searchable.
+    """
+
+    def generate_output(self, writer):
+        url = self.settings["SEARCH_URL"]
+        writer.write_file(
+            f"{url}index.html",
+            self.get_template("search"),
+            self.context,
+            relative_urls=self.settings["RELATIVE_URLS"],
+            url=url,
+        )
+        bundle = os.path.join(self.output_path, BUNDLE)
+        # A fresh bundle each build: no fragment of a removed page survives.
+        shutil.rmtree(bundle, ignore_errors=True)
+        documents = read_documents(self.output_path, self.context.get(SEARCHABLE, []))
+        run_apart(write_index(documents, bundle, self.settings["DEFAULT_LANG"]))
+        stabilise(bundle)
