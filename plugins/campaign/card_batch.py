@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import site
 from collections.abc import Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 
@@ -58,7 +59,12 @@ class CardBatch:
         # "spawn": a fresh interpreter per worker, nothing inherited from the build
         # (threads of `make serve`, open files), the same on every system.
         context = multiprocessing.get_context("spawn")
-        executor = ProcessPoolExecutor(workers, mp_context=context)
+        # Pelican loads plugins from PLUGIN_PATHS without putting them on sys.path:
+        # a worker needs their folder to import this module.
+        plugins = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+        executor = ProcessPoolExecutor(
+            workers, mp_context=context, initializer=site.addsitedir, initargs=(plugins,)
+        )
         tasks = [
             executor.submit(draw_into_cache, missing[start : start + CHUNK], self.cache_dir)
             for start in range(0, len(missing), CHUNK)
