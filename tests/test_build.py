@@ -180,6 +180,32 @@ def test_same_content_gives_the_same_bytes(tmp_path):
         assert (first / name).read_bytes() == (second / name).read_bytes(), name
 
 
+def test_a_build_from_the_caches_gives_the_same_bytes_as_a_cold_one(tmp_path):
+    content = copy_fixture("site", tmp_path)
+    build_site(content, tmp_path / "warm")
+    assert any((tmp_path / "warm-cache").glob("ClaimsGenerator-Readers-*"))
+    warm = build_site(content, tmp_path / "warm")
+    cold = build_site(content, tmp_path / "cold")
+    files = sorted(p.relative_to(cold) for p in cold.rglob("*") if p.is_file())
+    assert files == sorted(p.relative_to(warm) for p in warm.rglob("*") if p.is_file())
+    for name in files:
+        assert (warm / name).read_bytes() == (cold / name).read_bytes(), name
+
+
+def test_an_edited_claim_is_read_again_and_the_others_from_the_cache(tmp_path):
+    content = copy_fixture("site", tmp_path)
+    build_site(content, tmp_path / "output")
+    claim = content / "claims" / "velo-tout-paris.md"
+    claim.write_text(claim.read_text().replace('summary: "', 'summary: "Mis à jour. ', 1))
+    site = build_site(content, tmp_path / "output")
+    page = (site / "vrai-du-faux" / "velo-tout-paris" / "index.html").read_text()
+    assert "Mis à jour." in page
+    assert (
+        "Mis à jour."
+        not in (site / "vrai-du-faux" / "logements-sociaux-13e" / "index.html").read_text()
+    )
+
+
 def test_invalid_content_stops_the_build_before_writing(tmp_path):
     content = copy_fixture("site", tmp_path)
     bad = content / "claims" / "velo-tout-paris.md"

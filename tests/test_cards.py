@@ -4,16 +4,33 @@ import io
 import os
 
 import pytest
-from PIL import Image
+from PIL import Image, ImageDraw
 
+from campaign.card_batch import CardBatch
 from campaign.cards import (
+    ACCENT,
+    BACKGROUND,
+    BADGE,
+    BADGE_INK,
+    BADGE_TOP,
     BOLD,
+    BYLINE_INK,
+    BYLINE_STEP,
     ELLIPSIS,
+    FOOTER,
+    FOOTER_BACKGROUND,
+    FOOTER_INK,
     FOOTER_TOP,
+    HEADLINE_TOP,
     HEIGHT,
+    INK,
+    LEFT,
     MAX_SIZE,
     MIN_SIZE,
+    PAPER,
+    PAPER_INK,
     REGULAR,
+    RIGHT,
     WIDTH,
     CardError,
     CardSpec,
@@ -21,10 +38,13 @@ from campaign.cards import (
     block_height,
     cached_card,
     card_key,
+    draw_line,
     headline_words,
     layout,
     load_font,
+    palette,
     render_card,
+    text_length,
 )
 from campaign.settings import VERDICTS
 
@@ -62,11 +82,60 @@ def assert_fits(spec: CardSpec):
     return plan
 
 
-def test_card_is_a_1200x630_rgb_png():
+def test_card_is_a_1200x630_palette_png():
     image = Image.open(io.BytesIO(render_card(claim_spec())))
     assert image.format == "PNG"
     assert image.size == (WIDTH, HEIGHT) == (1200, 630)
-    assert image.mode == "RGB"
+    assert image.mode == "P"
+
+
+def test_card_shows_its_colours():
+    spec = claim_spec()
+    image = Image.open(io.BytesIO(render_card(spec))).convert("RGB")
+
+    def colour(x: int, y: int) -> str:
+        return "#{:02x}{:02x}{:02x}".format(*image.getpixel((x, y)))
+
+    assert colour(2, 300) == spec.accent
+    assert colour(LEFT + 4, BADGE_TOP + 32) == spec.badge_colour
+    assert colour(WIDTH - 8, HEIGHT - 8) == FOOTER_BACKGROUND
+    assert colour(WIDTH - 8, 300) == BACKGROUND
+    text = {colour(x, y) for x in range(LEFT, RIGHT) for y in range(HEADLINE_TOP, FOOTER_TOP)}
+    assert {INK, BYLINE_INK} <= text  # the headline's ink and the byline's
+
+
+def test_palette_runs_from_each_background_to_its_ink():
+    colours = palette("#a8431a", "#8a3b12")
+
+    def entry(index: int) -> str:
+        return "#" + colours[3 * index : 3 * index + 3].hex()
+
+    assert (entry(PAPER), entry(PAPER_INK)) == (BACKGROUND, INK)
+    assert entry(PAPER + BYLINE_STEP) == BYLINE_INK
+    assert (entry(FOOTER), entry(FOOTER_INK)) == (FOOTER_BACKGROUND, "#ffffff")
+    assert (entry(BADGE), entry(BADGE_INK)) == ("#a8431a", badge_ink("#a8431a"))
+    assert entry(ACCENT) == "#8a3b12"
+
+
+FRENCH = "aàâbcçdeéèêëfghiîïjklmnoôœpqrstuùûüvwxyzAÀÉÈÇŒ0123456789 .,;:!?«»’'\"()-–—%€…/\u00a0"
+
+
+@pytest.mark.parametrize(("weight", "size"), [(BOLD, MAX_SIZE), (BOLD, 47), (REGULAR, 30)])
+def test_widths_add_up_character_by_character(weight, size):
+    """No kerning under the BASIC layout: measuring characters once is exact."""
+    font = load_font(weight, size)
+    for first in FRENCH:
+        for second in FRENCH:
+            assert text_length(first + second, font) == font.getlength(first + second)
+
+
+def test_lines_drawn_from_cached_glyphs_match_pillow():
+    font = load_font(BOLD, 52)
+    text = "«\u00a0Œuvres d’art : 3,5 M€, 12 % du budget !\u00a0»"
+    ours, pillows = Image.new("L", (1200, 80)), Image.new("L", (1200, 80))
+    draw_line(ours, (10, 4), text, font, 255)
+    ImageDraw.Draw(pillows).text((10, 4), text, font=font, fill=255, anchor="la")
+    assert ours.tobytes() == pillows.tobytes()
 
 
 def test_same_spec_gives_the_same_bytes():
@@ -211,3 +280,18 @@ def test_badge_text_is_white_on_every_verdict_colour_and_dark_on_a_light_one():
 def test_block_height_grows_with_lines():
     assert block_height(40, 0) == 0
     assert block_height(40, 1) < block_height(40, 2) < block_height(40, 3)
+
+
+def test_cards_drawn_by_worker_processes_are_the_same_bytes_in_the_same_order(tmp_path):
+    specs = [claim_spec(headline=f"Affirmation numéro {n}.", rating=1 + n % 5) for n in range(9)]
+    specs.append(specs[0])  # the same card twice is drawn once
+    batch = CardBatch(specs, str(tmp_path), workers=2, threshold=0)
+    assert batch.tasks
+    assert list(batch.results()) == [render_card(spec) for spec in specs]
+    assert len(os.listdir(tmp_path)) == 9
+
+
+def test_a_few_cards_are_drawn_without_starting_processes(tmp_path):
+    batch = CardBatch([claim_spec()], str(tmp_path), workers=2)
+    assert not batch.tasks
+    assert list(batch.results()) == [render_card(claim_spec())]

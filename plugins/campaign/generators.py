@@ -19,6 +19,7 @@ from . import districts, schema
 from .catalogue import load_catalogue
 from .contents import ClaimPage, PostPage, SourceFile
 from .model import Catalogue, Problem
+from .reader import cache_name
 from .validate import duplicate_slugs, parse_claim, parse_post, shared_card_names
 
 CATALOGUE = "campaign_catalogue"
@@ -94,6 +95,13 @@ class DocumentGenerator(CampaignGenerator):
     page_class: type  # the Content subclass wrapping each document
     parse: Callable  # front matter -> domain object or problems
 
+    def __init__(self, *args, **kwargs):
+        # Pelican's content cache, at the reader level: a file unchanged since the last
+        # build (same mtime) is not parsed or converted again. Validation runs on every
+        # build, against the data files as they are now.
+        name = cache_name(type(self).__name__, kwargs["settings"])
+        super().__init__(*args, readers_cache_name=name, **kwargs)
+
     def generate_context(self):
         catalogue = catalogue_for(self.context)
         problems = self.context.setdefault(PROBLEMS, [])
@@ -110,6 +118,7 @@ class DocumentGenerator(CampaignGenerator):
                 problems.extend(result)
             else:
                 parsed.append((result, source))
+        self.readers.save_cache()
         problems.extend(duplicate_slugs([(item.slug, src.front_matter) for item, src in parsed]))
         problems.extend(self.check_parsed(parsed))
         # Every slug of this kind, drafts included: other kinds may refer to them.

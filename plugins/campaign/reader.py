@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import datetime
+import hashlib
+import json
 import os
+from pathlib import Path
 
 import markdown
 from pelican.readers import BaseReader
@@ -43,6 +46,21 @@ class YamlMarkdownReader(BaseReader):
         level = 2 if os.path.abspath(source_path).startswith(self._nested) else 1
         html = self._markdown[level].reset().convert(body) if body.strip() else ""
         return html, {"front_matter": front, **_pelican_metadata(front.values)}
+
+
+def cache_name(generator: str, settings: dict) -> str:
+    """The name of a generator's content cache (Pelican's, at the reader level).
+
+    It changes with everything besides the file that shapes what the reader returns:
+    the Markdown settings and version, and the code that reads front matter. A cache
+    written by other settings or older code is never read, just left aside.
+    """
+    code = (Path(__file__).parent / name for name in ("reader.py", "frontmatter.py", "model.py"))
+    inputs = [markdown.__version__, settings["MARKDOWN"], settings["CLAIM_PATHS"]]
+    digest = hashlib.sha256(json.dumps(inputs, sort_keys=True, default=repr).encode())
+    for path in code:
+        digest.update(path.read_bytes())
+    return f"{generator}-Readers-{digest.hexdigest()[:16]}"
 
 
 def _markdown(settings: dict, heading_level: int) -> markdown.Markdown:

@@ -13,8 +13,9 @@ from dataclasses import dataclass
 from pelican.utils import sanitised_join
 
 from . import cards, feeds, share
+from .card_batch import CardBatch, usable_cores
 from .filters import date_fr
-from .generators import CATALOGUE, CampaignGenerator, newest_first
+from .generators import CATALOGUE, PROBLEMS, CampaignGenerator, newest_first
 
 
 @dataclass(frozen=True)
@@ -162,6 +163,15 @@ class SharingGenerator(CampaignGenerator):
             district.slug: self.district_items(district.slug)
             for district in self.context[CATALOGUE].districts
         }
+        self.cards = self.start_cards()
+
+    def start_cards(self) -> CardBatch:
+        """Cards start drawing now, in other processes, while every page is written;
+        not if the build is about to be refused for invalid content."""
+        workers = self.settings["CAMPAIGN_CARD_WORKERS"] or usable_cores()
+        cache = os.path.join(self.settings["CACHE_PATH"], "cartes")
+        specs = [card_spec(page, self.settings) for page in self.items + self.sheets]
+        return CardBatch(specs, cache, 1 if self.context.get(PROBLEMS) else workers)
 
     def generate_output(self, writer):
         # Cards first: feeds give each card's size in their enclosures.
@@ -187,10 +197,8 @@ class SharingGenerator(CampaignGenerator):
         return lambda page: template.render(base, page=page)
 
     def write_cards(self, writer) -> dict[str, int]:
-        cache = os.path.join(self.settings["CACHE_PATH"], "cartes")
         sizes = {}
-        for page in self.items + self.sheets:
-            data = cards.cached_card(card_spec(page, self.settings), cache)
+        for page, data in zip(self.items + self.sheets, self.cards.results(), strict=True):
             write_bytes(writer, page.share.card, data)
             sizes[page.share.card] = len(data)
         return sizes
