@@ -66,11 +66,10 @@ def test_an_unpublished_page_left_in_the_output_is_not_indexed(tmp_path):
     assert "/vrai-du-faux/retire/" not in indexed(output)
 
 
-def test_search_page_offers_links_to_browse_and_a_form_only_scripts_reveal(site):
+def test_search_page_offers_links_to_browse_and_a_labelled_form(site):
     page = soup(site, "recherche")
     assert page.html["lang"] == "fr"
     form = page.select_one("form[role=search]")
-    assert form.has_attr("hidden")
     labels = {label["for"] for label in form.select("label")}
     assert labels == {field["id"] for field in form.select("input, select")}
     browse = [a["href"] for a in page.select(".browse a")]
