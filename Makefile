@@ -5,6 +5,7 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
+NODE_STAMP := node_modules/.installed
 RUN := PYTHONPATH=plugins $(BIN)/python
 CONTENT ?= content
 OUTPUT ?= output
@@ -69,7 +70,6 @@ browser:
 
 # The browser tests' tools from npm, pinned by package-lock.json: axe-core (accessibility)
 # and vnu-jar (the Nu HTML Checker). No install script: vnu.jar ships in the package.
-NODE_STAMP := node_modules/.installed
 $(NODE_STAMP): package-lock.json
 	@command -v npm >/dev/null || { echo "npm introuvable : installez les paquets « nodejs » et « npm »." >&2; exit 1; }
 	npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
