@@ -45,6 +45,12 @@ def test_a_city_wide_item_is_filed_under_tout_paris(site):
     ]
 
 
+def test_only_the_search_script_and_the_index_are_shipped(site):
+    names = {path.name for path in (site / "pagefind").iterdir()}
+    assert {"pagefind.js", "pagefind-worker.js", "pagefind-entry.json", "wasm.fr.pagefind"} <= names
+    assert not [name for name in names if "ui" in name or "highlight" in name]
+
+
 def test_previewed_drafts_are_never_indexed(preview_site):
     for slug in UNPUBLISHED:
         page = soup(preview_site, f"vrai-du-faux/{slug}")

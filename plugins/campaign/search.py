@@ -25,6 +25,14 @@ from .generators import SEARCHABLE, CampaignGenerator
 
 # Folder of the index and of Pagefind's search script, below the output folder.
 BUNDLE = "pagefind"
+# Pagefind's ready-made search interfaces: this site has its own small form
+# (theme/static/js/search.js), so they are not shipped.
+UNUSED_FILES = [
+    f"pagefind-{name}"
+    for name in (
+        "ui.js ui.css modular-ui.js modular-ui.css component-ui.js component-ui.css highlight.js"
+    ).split()
+]
 # Pagefind's index files: gzip of this marker followed by CBOR.
 MARKER = b"pagefind_dcd"
 
@@ -131,3 +139,5 @@ class SearchGenerator(CampaignGenerator):
         documents = read_documents(self.output_path, self.context.get(SEARCHABLE, []))
         run_apart(write_index(documents, bundle, self.settings["DEFAULT_LANG"]))
         stabilise(bundle)
+        for name in UNUSED_FILES:
+            os.remove(os.path.join(bundle, name))
