@@ -66,9 +66,13 @@ def write_gzip(path: str, data: bytes) -> None:
 
 def stabilise_filters(bundle: str, language: str, meta: list) -> list:
     """Rewrite each filter file with its values sorted; return the new [name, file] list."""
+    # Pagefind 1.x metadata: [version, pages, index chunks, [[filter, file]...], ...]
+    filters = meta[3] if len(meta) > 3 else None
+    if not isinstance(filters, list) or not all(len(entry) == 2 for entry in filters):
+        raise cbor.CborError(f"index Pagefind {meta[0]} : liste des filtres introuvable")
     folder = os.path.join(bundle, "filter")
     renamed = []
-    for name, old in sorted(meta[3]):
+    for name, old in sorted(filters):
         path = os.path.join(folder, f"{old}.pf_filter")
         filter_name, values = read_packed(path)
         os.remove(path)
