@@ -5,6 +5,7 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
+NODE_STAMP := node_modules/.installed
 RUN := PYTHONPATH=plugins $(BIN)/python
 CONTENT ?= content
 OUTPUT ?= output
@@ -39,6 +40,23 @@ publish: check
 test: $(STAMP) browser java $(NODE_STAMP)
 	$(BIN)/python -m pytest
 
+# Lighthouse mobile scores and weights of a production build served on 127.0.0.1
+# (a measurement for notes, not a test). Lighthouse has its own pinned folder so
+# that `make test` never installs it.
+LIGHTHOUSE_PAGES ?= / /vrai-du-faux/logements-sociaux-13e/ /arrondissements/13e/ /partager/
+LIGHTHOUSE_PORT ?= 8731
+LIGHTHOUSE_SITE := cache/lighthouse/site
+LIGHTHOUSE_STAMP := tools/lighthouse/node_modules/.installed
+lighthouse: check browser $(LIGHTHOUSE_STAMP)
+	rm -rf $(LIGHTHOUSE_SITE)
+	SITEURL=http://127.0.0.1:$(LIGHTHOUSE_PORT) $(PELICAN) -s publishconf.py -o $(LIGHTHOUSE_SITE) --fatal warnings -q
+	CHROME_PATH=$${CHROME_PATH:-$$(command -v chromium)} \
+	  $(BIN)/python tools/lighthouse/measure.py $(LIGHTHOUSE_SITE) $(LIGHTHOUSE_PORT) $(LIGHTHOUSE_PAGES)
+
+$(LIGHTHOUSE_STAMP): tools/lighthouse/package-lock.json
+	cd tools/lighthouse && npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
+	touch $@
+
 # Generated corpus of CLAIMS claims, ours beside vanilla Pelican: see bench/README.md.
 CLAIMS ?= 2000
 bench: $(STAMP)
@@ -52,7 +70,6 @@ browser:
 
 # The browser tests' tools from npm, pinned by package-lock.json: axe-core (accessibility)
 # and vnu-jar (the Nu HTML Checker). No install script: vnu.jar ships in the package.
-NODE_STAMP := node_modules/.installed
 $(NODE_STAMP): package-lock.json
 	@command -v npm >/dev/null || { echo "npm introuvable : installez les paquets « nodejs » et « npm »." >&2; exit 1; }
 	npm ci --ignore-scripts --no-audit --no-fund --loglevel=error

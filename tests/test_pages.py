@@ -49,7 +49,8 @@ def open_page(page: Page, url: str) -> dict:
     page.on("request", lambda request: seen["requests"].append(request.url))
     page.goto(url)
     if url.split("?")[0].endswith("/recherche/"):
-        expect(page.get_by_role("search")).to_be_visible()  # once the index has loaded
+        # The index has loaded once the filters offer its values.
+        expect(page.get_by_label("Verdict").locator("option")).not_to_have_count(1)
     return seen
 
 
@@ -120,6 +121,7 @@ def test_search_finds_a_written_sheet_by_its_objections(page: Page, served_site)
 
 def test_search_by_verdict_alone(page: Page, served_site):
     open_page(page, served_site + "/recherche/")
+    page.get_by_text("Affiner par verdict, sujet ou arrondissement").click()
     page.get_by_label("Verdict").select_option("Faux")
     expect(page.locator(".search__results").get_by_role("link")).to_have_text(
         ["La ligne 4 est la plus chargée </script><!-- du réseau."]  # as text, not markup
@@ -130,6 +132,7 @@ def test_search_narrowed_by_district(page: Page, served_site):
     search(page, served_site, "logement")
     links = page.locator(".search__results").get_by_role("link")
     expect(links).not_to_have_count(0)
+    page.get_by_text("Affiner par verdict, sujet ou arrondissement").click()
     page.get_by_label("Arrondissement").select_option("13e arrondissement")
     expect(links).to_have_text(["Le 13e a-t-il perdu 2 000 logements sociaux ?"])
 
@@ -149,3 +152,16 @@ def test_without_javascript_the_search_page_says_how_to_browse(browser, served_s
     for name in ["toutes les vérifications", "par sujet", "par arrondissement"]:
         expect(browse.get_by_role("link", name=name)).to_be_visible()
     context.close()
+
+
+@pytest.mark.parametrize("presses", [1, 2, 8])
+def test_keyboard_focus_is_always_visible(page: Page, served_site, presses):
+    """The skip link, the brand and a navigation link: each shows a 3 px outline."""
+    open_page(page, served_site + "/")
+    for _ in range(presses):
+        page.keyboard.press("Tab")
+    outline = page.evaluate(
+        "(() => { const s = getComputedStyle(document.activeElement);"
+        " return [s.outlineStyle, parseFloat(s.outlineWidth)]; })()"
+    )
+    assert outline == ["solid", 3]

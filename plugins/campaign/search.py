@@ -25,6 +25,14 @@ from .generators import SEARCHABLE, CampaignGenerator
 
 # Folder of the index and of Pagefind's search script, below the output folder.
 BUNDLE = "pagefind"
+# Pagefind's ready-made search interfaces: this site has its own small form
+# (theme/static/js/search.js), so they are not shipped.
+UNUSED_FILES = [
+    f"pagefind-{name}"
+    for name in (
+        "ui.js ui.css modular-ui.js modular-ui.css component-ui.js component-ui.css highlight.js"
+    ).split()
+]
 # Pagefind's index files: gzip of this marker followed by CBOR.
 MARKER = b"pagefind_dcd"
 
@@ -58,9 +66,13 @@ def write_gzip(path: str, data: bytes) -> None:
 
 def stabilise_filters(bundle: str, language: str, meta: list) -> list:
     """Rewrite each filter file with its values sorted; return the new [name, file] list."""
+    # Pagefind 1.x metadata: [version, pages, index chunks, [[filter, file]...], ...]
+    filters = meta[3] if len(meta) > 3 else None
+    if not isinstance(filters, list) or not all(len(entry) == 2 for entry in filters):
+        raise cbor.CborError(f"index Pagefind {meta[0]} : liste des filtres introuvable")
     folder = os.path.join(bundle, "filter")
     renamed = []
-    for name, old in sorted(meta[3]):
+    for name, old in sorted(filters):
         path = os.path.join(folder, f"{old}.pf_filter")
         filter_name, values = read_packed(path)
         os.remove(path)
@@ -131,3 +143,5 @@ class SearchGenerator(CampaignGenerator):
         documents = read_documents(self.output_path, self.context.get(SEARCHABLE, []))
         run_apart(write_index(documents, bundle, self.settings["DEFAULT_LANG"]))
         stabilise(bundle)
+        for name in UNUSED_FILES:
+            os.remove(os.path.join(bundle, name))

@@ -1,13 +1,22 @@
-// Search with Pagefind's own script, served by this site from /pagefind/. Until it
-// has loaded (or without JavaScript) the page only offers links to browse by.
+// Search with Pagefind's own script, served by this site from /pagefind/. The form
+// shows from the first paint when scripts run (class js-search, set in the page's
+// head); without JavaScript, or if the index cannot load, the page offers links
+// to browse by instead.
 const form = document.querySelector("form.search");
 const root = new URL(form.dataset.root, location.href);
 const input = form.querySelector("input[name=q]");
 const selects = form.querySelectorAll("select[data-filter]");
 const status = document.querySelector(".search__status");
 const list = document.querySelector(".search__results");
-const pagefind = await import(new URL("pagefind/pagefind.js", root).href);
-await pagefind.options({ baseUrl: root.pathname, excerptLength: 24 });
+let pagefind;
+try {
+  pagefind = await import(new URL("pagefind/pagefind.js", root).href);
+  await pagefind.options({ baseUrl: root.pathname, excerptLength: 24 });
+} catch (error) {
+  document.documentElement.classList.remove("js-search");
+  status.textContent = "La recherche n'a pas pu se charger : parcourez le site avec les liens ci-dessous.";
+  throw error;
+}
 
 function addOptions(select, counts) {
   for (const value of Object.keys(counts).sort((a, b) => a.localeCompare(b, "fr", { numeric: true }))) {
@@ -54,9 +63,8 @@ async function run() {
 
 const filters = await pagefind.filters();
 for (const select of selects) addOptions(select, filters[select.dataset.filter] || {});
-input.value = new URLSearchParams(location.search).get("q") || "";
+input.value ||= new URLSearchParams(location.search).get("q") || "";
 form.addEventListener("submit", (event) => { event.preventDefault(); run(); });
 input.addEventListener("input", run);
 selects.forEach((select) => select.addEventListener("change", run));
-form.hidden = false;
-if (input.value) run();
+if (input.value) run();  // typed while the index was loading, or given in the address
