@@ -1,27 +1,16 @@
 """Tier 2: the claim and post generators over the fixture content folder."""
 
 import pytest
-from pelican import Pelican
 
 from campaign.generators import PROBLEMS, ClaimsGenerator, PostsGenerator
 
-from conftest import FIXTURES, site_settings
+from conftest import FIXTURES, gather, site_settings
 
 
 @pytest.fixture
 def context(tmp_path):
     settings = site_settings(FIXTURES / "site", tmp_path / "output")
-    Pelican(settings)  # loads the plugin, which fills in its settings' defaults
-    context = settings.copy()
-    for generator_class in (ClaimsGenerator, PostsGenerator):
-        generator_class(
-            context=context,
-            settings=settings,
-            path=settings["PATH"],
-            theme=settings["THEME"],
-            output_path=settings["OUTPUT_PATH"],
-        ).generate_context()
-    return context
+    return gather(settings, (ClaimsGenerator, PostsGenerator))[0].context
 
 
 def test_published_claims_newest_first_without_draft_or_embargo(context):
