@@ -1,7 +1,9 @@
 """Campaign plugin: claims, posts, listings and the checks that guard them."""
 
 import logging
+import os
 
+from jinja2 import FileSystemBytecodeCache
 from pelican import signals
 
 from .filters import FILTERS
@@ -16,6 +18,7 @@ from .generators import (
 from .reader import YamlMarkdownReader
 from .settings import apply_defaults
 from .syndication import SharingGenerator
+from .writer import get_writer
 
 
 def hide_traceback_of_content_errors(record: logging.LogRecord) -> bool:
@@ -30,8 +33,13 @@ def configure(pelican):
     logging.getLogger("pelican").addFilter(hide_traceback_of_content_errors)
     apply_defaults(pelican.settings)
     pelican.settings.setdefault("JINJA_FILTERS", {}).update(FILTERS)
+    environment = pelican.settings.setdefault("JINJA_ENVIRONMENT", {})
     # Every text from front matter is escaped; HTML we made ourselves is marked safe.
-    pelican.settings.setdefault("JINJA_ENVIRONMENT", {})["autoescape"] = True
+    environment["autoescape"] = True
+    # Each generator compiles the templates it uses: compiled once, kept until edited.
+    templates = os.path.join(pelican.settings["CACHE_PATH"], "gabarits")
+    os.makedirs(templates, exist_ok=True)
+    environment.setdefault("bytecode_cache", FileSystemBytecodeCache(templates))
 
 
 def add_reader(readers):
@@ -56,4 +64,5 @@ def register():
     signals.initialized.connect(configure)
     signals.readers_init.connect(add_reader)
     signals.get_generators.connect(get_generators)
+    signals.get_writer.connect(get_writer)
     signals.all_generators_finalized.connect(refuse_invalid_content)

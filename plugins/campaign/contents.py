@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import functools
+
 from pelican.contents import Content
 
 
@@ -19,6 +21,16 @@ class _CampaignContent(Content):
 
     def _expand_settings(self, key, klass=None):
         return super()._expand_settings(key, klass or self.url_prefix)
+
+    # Pelican works the address out from the settings at every access, and templates
+    # ask for it often (listings, share links, feeds): once a page is enough.
+    @functools.cached_property
+    def url(self) -> str:
+        return super().url
+
+    @functools.cached_property
+    def save_as(self) -> str:
+        return super().save_as
 
     @classmethod
     def wrap(cls, item, source: SourceFile, field: str, settings, context):

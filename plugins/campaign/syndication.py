@@ -16,6 +16,7 @@ from . import cards, feeds, share
 from .card_batch import CardBatch, default_workers
 from .filters import date_fr
 from .generators import CATALOGUE, PROBLEMS, CampaignGenerator, newest_first
+from .writer import write_if_changed
 
 
 @dataclass(frozen=True)
@@ -120,11 +121,11 @@ def feed_entry(page, settings: dict, card_size: int, content_html: str) -> feeds
 
 
 def write_bytes(writer, name: str, data: bytes) -> None:
-    """Write a binary output file below the output folder."""
+    """Write a binary output file below the output folder, unless it is unchanged."""
     path = sanitised_join(writer.output_path, name)
-    os.makedirs(os.path.dirname(path), exist_ok=True)
-    with open(path, "wb") as handle:
-        handle.write(data)
+    if not os.path.isdir(os.path.dirname(path)):
+        os.makedirs(os.path.dirname(path))
+    write_if_changed(path, data)
 
 
 class SharingGenerator(CampaignGenerator):
