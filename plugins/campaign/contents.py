@@ -7,10 +7,18 @@ import functools
 from pelican.contents import Content
 
 
-class SourceFile(Content):
-    """A file as read, before validation: it only carries body and front matter."""
+class SourceFile:
+    """A file as read, before validation: its HTML body and its front matter.
 
-    mandatory_properties = ()
+    Built by Pelican's `Readers.read_file` as a content class would be, but not a
+    Pelican Content: it is dropped once validated, and needs none of Content's work
+    (slug, dates, language), which was done twice per file.
+    """
+
+    def __init__(self, content, metadata, settings, source_path, context):
+        self._content = content
+        self.front_matter = metadata["front_matter"]
+        self.source_path = source_path
 
 
 class _CampaignContent(Content):

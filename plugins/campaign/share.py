@@ -120,11 +120,25 @@ def post_headline(title: str, summary: str) -> str:
 def tagged_url(url: str, source: str, medium: str, campaign: str, content: str) -> str:
     """`url` with UTM parameters, replacing any earlier ones; the rest of the query
     and the fragment are kept as written. Empty values are left out."""
+    return tagged_urls(url, [source], medium, campaign, content)[0]
+
+
+def tagged_urls(
+    url: str, sources: Sequence[str], medium: str, campaign: str, content: str
+) -> list[str]:
+    """`tagged_url` for each source in turn, taking the URL apart once."""
     parts = urlsplit(url)
     kept = [p for p in parts.query.split("&") if p and _query_key(p) not in UTM_KEYS]
-    values = zip(UTM_KEYS, (source, medium, campaign, content), strict=True)
-    utm = [f"{key}={quote(value, safe='')}" for key, value in values if value]
-    return urlunsplit(parts._replace(query="&".join(kept + utm)))
+    values = zip(UTM_KEYS[1:], (medium, campaign, content), strict=True)
+    rest = [f"{key}={quote(value, safe='')}" for key, value in values if value]
+    return [
+        urlunsplit(parts._replace(query="&".join(kept + _utm_source(source) + rest)))
+        for source in sources
+    ]
+
+
+def _utm_source(source: str) -> list[str]:
+    return [f"utm_source={quote(source, safe='')}"] if source else []
 
 
 def _query_key(pair: str) -> str:
@@ -138,12 +152,13 @@ def share_links(url: str, text: str, title: str, campaign: str, slug: str) -> li
     is done byte by byte in Python, and a long text was encoded thirty times an item.
     """
     quoted_text, quoted_title = quote(text, safe=""), quote(title or text, safe="")
-    links = []
-    for network in NETWORKS:
-        page = tagged_url(url, network.slug, SHARE_MEDIUM, campaign, slug)
-        href = _share_href(network, page, quoted_text, quoted_title)
-        links.append(ShareLink(network.slug, network.label, href))
-    return links
+    pages = tagged_urls(url, [n.slug for n in NETWORKS], SHARE_MEDIUM, campaign, slug)
+    return [
+        ShareLink(
+            network.slug, network.label, _share_href(network, page, quoted_text, quoted_title)
+        )
+        for network, page in zip(NETWORKS, pages, strict=True)
+    ]
 
 
 def _share_href(network: Network, page: str, text: str, title: str) -> str:
