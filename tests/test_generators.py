@@ -1,6 +1,7 @@
 """Tier 2: the claim and post generators over the fixture content folder."""
 
 import pytest
+from pelican.contents import Content
 
 from campaign.generators import PROBLEMS, ClaimsGenerator, PostsGenerator
 
@@ -46,3 +47,8 @@ def test_posts(context):
         "actualites/programme/",
     ]
     assert [d.slug for d in context["posts"][0].post.districts] == ["19e"]
+
+
+def test_addresses_are_the_ones_pelican_works_out(context):
+    for page in context["claims"] + context["posts"]:
+        assert (page.url, page.save_as) == (Content.url.fget(page), Content.save_as.fget(page))

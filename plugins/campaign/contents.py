@@ -34,11 +34,19 @@ class _CampaignContent(Content):
     # ask for it often (listings, share links, feeds): once a page is enough.
     @functools.cached_property
     def url(self) -> str:
-        return super().url
+        return self._address("URL") or super().url
 
     @functools.cached_property
     def save_as(self) -> str:
-        return super().save_as
+        return self._address("SAVE_AS") or super().save_as
+
+    def _address(self, key: str) -> str:
+        """The address from a pattern naming only {slug}, as the defaults do; for any
+        other pattern, "" and Pelican's own reading of it."""
+        try:
+            return self.settings[f"{self.url_prefix}_{key}"].format(slug=self.slug)
+        except (KeyError, IndexError):
+            return ""
 
     @classmethod
     def wrap(cls, item, source: SourceFile, field: str, settings, context):
