@@ -96,6 +96,15 @@ class CardBatch:
         worker = subprocess.Popen(command, env={**os.environ, "PYTHONPATH": path})
         self.jobs.append((worker, listing))
 
+    def help_workers(self) -> None:
+        """Rather than wait for busy workers, draw cards too, from the other end of the
+        list: a card drawn twice is the same bytes, written atomically."""
+        for spec in reversed(self.specs):
+            if all(worker.poll() is not None for worker, _ in self.jobs):
+                return
+            if not os.path.exists(self.path(spec)):
+                cached_card(spec, self.cache_dir)
+
     def cancel(self) -> None:
         """The build is refused: its workers stop."""
         for worker, listing in self.jobs:
@@ -106,6 +115,7 @@ class CardBatch:
 
     def results(self) -> Iterator[bytes]:
         """Each card given to `draw`, in order; a card no worker drew is drawn here."""
+        self.help_workers()
         for worker, listing in self.jobs:
             if worker.wait() != 0:
                 logger.warning("Images de partage : un processus a échoué, reprise ici")
