@@ -92,8 +92,11 @@ class CardBatch:
         with os.fdopen(handle, "w", encoding="utf-8") as output:
             json.dump({**job, "cache": self.cache_dir}, output)
         path = os.pathsep.join(filter(None, [PLUGINS, os.environ.get("PYTHONPATH")]))
+        # Pillow gives each freed image's memory back to the system, and a card is
+        # three images: keeping a few blocks spares a worker a second of page faults.
+        env = {"PILLOW_BLOCKS_MAX": "16", **os.environ, "PYTHONPATH": path}
         command = [sys.executable, "-m", "campaign.draw_cards", listing]
-        worker = subprocess.Popen(command, env={**os.environ, "PYTHONPATH": path})
+        worker = subprocess.Popen(command, env=env)
         self.jobs.append((worker, listing))
 
     def help_workers(self) -> None:
