@@ -72,6 +72,8 @@ MARKDOWN = {
 CACHE_CONTENT = True
 LOAD_CONTENT_CACHE = True
 CACHE_PATH = "cache"
+# Compressing the cache took longer than reading it back saves (0.7 s at 2,000 claims).
+GZIP_CACHE = False
 
 # Added to every share text; utm_campaign of every link in feeds and share kits.
 CAMPAIGN_HASHTAGS = ["ParisPasserelles"]

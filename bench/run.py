@@ -1,7 +1,11 @@
 """`make bench`: build a generated campaign of N claims, cold and after one edit,
 beside vanilla Pelican on the same Markdown bodies; print times, memory, ratios.
 
-Usage: python bench/run.py [--claims 2000] [--keep DIR]
+Usage: python bench/run.py [--claims 2000] [--repeat 1] [--keep DIR]
+
+With --repeat N, every build is measured N times (each cold build into fresh
+output and cache folders) and the table shows medians, so the machine's noise
+can be told apart from a change.
 """
 
 from __future__ import annotations
@@ -10,6 +14,7 @@ import argparse
 import os
 import random
 import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -41,7 +46,8 @@ LOAD_CONTENT_CACHE = True
 class Run:
     name: str
     seconds: float
-    peak_mib: float
+    cpu_seconds: float  # the build's and its worker processes'
+    peak_mib: float  # the largest single process
     pages: int
 
 
@@ -109,7 +115,8 @@ def measure(name: str, command: list[str], output: Path) -> Run:
     if os.waitstatus_to_exitcode(status) != 0:
         sys.exit(f"{name} : la construction a échoué\n{process.stderr.read().decode()}")
     pages = sum(1 for _ in output.rglob("*.html"))
-    return Run(name, seconds, usage.ru_maxrss / 1024, pages)
+    cpu = usage.ru_utime + usage.ru_stime
+    return Run(name, seconds, cpu, usage.ru_maxrss / 1024, pages)
 
 
 def edit_one_claim(content: Path) -> None:
@@ -121,43 +128,62 @@ def edit_one_claim(content: Path) -> None:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="make bench", description=__doc__.splitlines()[0])
     parser.add_argument("--claims", type=int, default=2000)
+    parser.add_argument("--repeat", type=int, default=1, help="mesures par construction")
     parser.add_argument("--keep", help="dossier où garder le corpus et les sorties")
     args = parser.parse_args(argv)
     root = Path(args.keep or tempfile.mkdtemp(prefix="bench-"))
     ours, vanilla = generate(root, args.claims)
     (root / "vanilla.py").write_text(VANILLA_SETTINGS.format(content=str(vanilla)))
-
-    def build(content: Path, settings: Path, name: str) -> list[str]:
-        return [
-            *PELICAN, str(content), "-s", str(settings), "-o", str(root / f"{name}-out"),
-            "-e", f'CACHE_PATH="{root / (name + "-cache")}"', "-q",
-        ]  # fmt: skip
-
-    runs = [
-        measure("ours, cold", build(ours, ROOT / "pelicanconf.py", "ours"), root / "ours-out"),
-    ]
-    edit_one_claim(ours)
-    runs.append(
-        measure(
-            "ours, one claim edited",
-            build(ours, ROOT / "pelicanconf.py", "ours"),
-            root / "ours-out",
-        )
-    )
-    vanilla_build = build(vanilla, root / "vanilla.py", "vanilla")
-    runs.append(measure("vanilla Pelican, cold", vanilla_build, root / "vanilla-out"))
-    runs.append(measure("vanilla Pelican, warm", vanilla_build, root / "vanilla-out"))
-    report(runs, args.claims)
+    rounds = [measure_round(root, ours, vanilla, number) for number in range(args.repeat)]
+    if args.repeat > 1:
+        for number, runs in enumerate(rounds, start=1):
+            print(f"round {number}: " + ", ".join(f"{r.name} {r.seconds:.2f} s" for r in runs))
+    report([median_run(runs) for runs in zip(*rounds, strict=True)], args.claims, args.repeat)
     if not args.keep:
         shutil.rmtree(root)
     return 0
 
 
-def report(runs: list[Run], claims: int) -> None:
-    print(f"\n{claims} claims, {claims // 10} posts ({os.cpu_count()} cores)\n")
-    print(f"{'build':<26}{'seconds':>9}{'peak MiB':>10}{'pages':>8}")
+def measure_round(root: Path, ours: Path, vanilla: Path, number: int) -> list[Run]:
+    """Our cold build, one claim edited, then vanilla cold and warm: fresh folders."""
+
+    def build(content: Path, settings: Path, name: str) -> tuple[list[str], Path]:
+        output = root / f"{name}-out-{number}"
+        command = [
+            *PELICAN, str(content), "-s", str(settings), "-o", str(output),
+            "-e", f'CACHE_PATH="{root / f"{name}-cache-{number}"}"', "-q",
+        ]  # fmt: skip
+        return command, output
+
+    ours_build = build(ours, ROOT / "pelicanconf.py", "ours")
+    runs = [measure("ours, cold", *ours_build)]
+    edit_one_claim(ours)
+    runs.append(measure("ours, one claim edited", *ours_build))
+    vanilla_build = build(vanilla, root / "vanilla.py", "vanilla")
+    runs.append(measure("vanilla Pelican, cold", *vanilla_build))
+    runs.append(measure("vanilla Pelican, warm", *vanilla_build))
+    return runs
+
+
+def median_run(runs: tuple[Run, ...]) -> Run:
+    return Run(
+        runs[0].name,
+        statistics.median(r.seconds for r in runs),
+        statistics.median(r.cpu_seconds for r in runs),
+        max(r.peak_mib for r in runs),
+        runs[0].pages,
+    )
+
+
+def report(runs: list[Run], claims: int, repeat: int) -> None:
+    medians = f", medians of {repeat} runs" if repeat > 1 else ""
+    print(f"\n{claims} claims, {claims // 10} posts ({os.cpu_count()} cores{medians})\n")
+    print(f"{'build':<26}{'seconds':>9}{'CPU s':>8}{'peak MiB':>10}{'pages':>8}")
     for run in runs:
-        print(f"{run.name:<26}{run.seconds:>9.2f}{run.peak_mib:>10.0f}{run.pages:>8}")
+        print(
+            f"{run.name:<26}{run.seconds:>9.2f}{run.cpu_seconds:>8.2f}"
+            f"{run.peak_mib:>10.0f}{run.pages:>8}"
+        )
     ours_cold, ours_edit, vanilla_cold, _ = runs
     print(
         f"\ncold / vanilla cold      {ours_cold.seconds / vanilla_cold.seconds:6.2f}  (target <= 1.3)"

@@ -206,6 +206,26 @@ def test_an_edited_claim_is_read_again_and_the_others_from_the_cache(tmp_path):
     )
 
 
+def test_a_rebuild_rewrites_only_the_files_that_changed(tmp_path):
+    content = copy_fixture("site", tmp_path)
+    site = build_site(content, tmp_path / "output")
+    before = {path: path.stat().st_mtime_ns for path in site.rglob("*") if path.is_file()}
+    claim = content / "claims" / "velo-tout-paris.md"
+    claim.write_text(claim.read_text().replace('summary: "', 'summary: "Mis à jour. ', 1))
+    build_site(content, tmp_path / "output")
+    # The search index is written afresh each build: its files, named after their
+    # content, may be gone; every other file is still there.
+    changed = {
+        path.relative_to(site).as_posix()
+        for path in before
+        if not path.exists() or path.stat().st_mtime_ns != before[path]
+    }
+    assert "vrai-du-faux/velo-tout-paris/index.html" in changed
+    assert "vrai-du-faux/logements-sociaux-13e/index.html" not in changed
+    assert "images/cartes/logements-sociaux-13e.png" not in changed
+    assert len(changed) < len(before) / 2
+
+
 def test_invalid_content_stops_the_build_before_writing(tmp_path):
     content = copy_fixture("site", tmp_path)
     bad = content / "claims" / "velo-tout-paris.md"

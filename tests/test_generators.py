@@ -1,27 +1,17 @@
 """Tier 2: the claim and post generators over the fixture content folder."""
 
 import pytest
-from pelican import Pelican
+from pelican.contents import Content
 
 from campaign.generators import PROBLEMS, ClaimsGenerator, PostsGenerator
 
-from conftest import FIXTURES, site_settings
+from conftest import FIXTURES, gather, site_settings
 
 
 @pytest.fixture
 def context(tmp_path):
     settings = site_settings(FIXTURES / "site", tmp_path / "output")
-    Pelican(settings)  # loads the plugin, which fills in its settings' defaults
-    context = settings.copy()
-    for generator_class in (ClaimsGenerator, PostsGenerator):
-        generator_class(
-            context=context,
-            settings=settings,
-            path=settings["PATH"],
-            theme=settings["THEME"],
-            output_path=settings["OUTPUT_PATH"],
-        ).generate_context()
-    return context
+    return gather(settings, (ClaimsGenerator, PostsGenerator))[0].context
 
 
 def test_published_claims_newest_first_without_draft_or_embargo(context):
@@ -57,3 +47,8 @@ def test_posts(context):
         "actualites/programme/",
     ]
     assert [d.slug for d in context["posts"][0].post.districts] == ["19e"]
+
+
+def test_addresses_are_the_ones_pelican_works_out(context):
+    for page in context["claims"] + context["posts"]:
+        assert (page.url, page.save_as) == (Content.url.fget(page), Content.save_as.fget(page))

@@ -13,16 +13,19 @@ from __future__ import annotations
 import bisect
 import functools
 import hashlib
-import io
 import json
 import os
 import re
+import struct
 import tempfile
+import zlib
 from collections.abc import Iterator
 from dataclasses import asdict, dataclass
 from importlib import metadata, resources
+from typing import NamedTuple
 
 import PIL
+from isal import isal_zlib
 from PIL import Image, ImageDraw, ImageFont
 
 # Bump whenever the drawing changes, so cached cards are drawn again.
@@ -56,7 +59,8 @@ ELLIPSIS = "…"
 NBSP = "\u00a0"
 TRAILING = f" ,;:{NBSP}"  # dropped before an ellipsis
 HEX_COLOUR = re.compile(r"#[0-9a-fA-F]{6}")
-PNG_COMPRESSION = 1  # zlib level: 6 takes twice as long for a fifth off the size
+PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
+PNG_COMPRESSION = 1  # ISA-L's levels go from 0 to 3; 3 is four times slower, no smaller
 
 # The card is drawn as palette indices, then saved as a palette PNG. Pillow smooths
 # text edges by blending numerically between the background's index and the ink's,
@@ -411,26 +415,43 @@ def frame(site_name: str, badge_label: str, kind: str, rating: int | None) -> Im
     return image
 
 
-@functools.lru_cache(maxsize=4096)
-def glyph(font: ImageFont.FreeTypeFont, char: str) -> tuple[Image.Image | None, int, int]:
-    """A character's coverage mask and where it sits from the pen (left, ascender line)."""
+class Glyph(NamedTuple):
+    """A character as drawn: its coverage mask (None for a space), where the mask sits
+    from the pen (left, ascender line), and how far the pen then moves."""
+
+    mask: Image.Image | None
+    left: int
+    top: int
+    advance: float
+
+
+def glyph(font: ImageFont.FreeTypeFont, char: str) -> Glyph:
     left, top, right, bottom = font.getbbox(char, anchor="la")
     if right <= left or bottom <= top:
-        return None, left, top
+        return Glyph(None, left, top, text_length(char, font))
     mask = Image.new("L", (right - left, bottom - top))
     ImageDraw.Draw(mask).text((-left, -top), char, font=font, fill=255, anchor="la")
-    return mask, left, top
+    return Glyph(mask, left, top, text_length(char, font))
+
+
+@functools.lru_cache(maxsize=64)
+def glyphs(font: ImageFont.FreeTypeFont) -> dict[str, Glyph]:
+    """The glyphs of this font drawn so far."""
+    return {}
 
 
 def draw_line(image: Image.Image, xy: tuple[int, int], text: str, font, ink: int) -> None:
     """Text from its top-left corner (ascender line), glyph by glyph from the cache:
     the same pixels as `ImageDraw.text`, which renders every glyph again each time."""
     pen, y = xy
+    known = glyphs(font)
     for char in text:
-        mask, left, top = glyph(font, char)
-        if mask is not None:
-            image.paste(ink, (round(pen) + left, y + top), mask)
-        pen += text_length(char, font)
+        shape = known.get(char)
+        if shape is None:
+            shape = known[char] = glyph(font, char)
+        if shape.mask is not None:
+            image.paste(ink, (round(pen) + shape.left, y + shape.top), shape.mask)
+        pen += shape.advance
 
 
 def draw_text(image: Image.Image, spec: CardSpec, plan: Layout) -> None:
@@ -446,14 +467,39 @@ def draw_text(image: Image.Image, spec: CardSpec, plan: Layout) -> None:
         draw_line(image, (plan.box.left, y), byline, byline_font, PAPER + BYLINE_STEP)
 
 
+def png_chunk(kind: bytes, data: bytes) -> bytes:
+    return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+
+
+def encode_png(image: Image.Image, colours: bytes) -> bytes:
+    """An index image and its palette as a PNG: IHDR, PLTE, IDAT, IEND and nothing else.
+
+    Written here rather than by Pillow so as to compress with ISA-L (the `isal`
+    package): about eight times faster than Pillow for the same size, where
+    encoding was most of the time spent on a card.
+    """
+    width, height = image.size
+    # Each row starts with its filter type, 0 (none): flat colours compress well as they
+    # are. The card pasted right of a column of zeros gives all the rows in one copy.
+    rows = Image.new("L", (width + 1, height), 0)
+    rows.paste(image, (1, 0))
+    header = struct.pack(">IIBBBBB", width, height, 8, 3, 0, 0, 0)  # 8-bit palette
+    return b"".join(
+        [
+            PNG_SIGNATURE,
+            png_chunk(b"IHDR", header),
+            png_chunk(b"PLTE", colours),
+            png_chunk(b"IDAT", isal_zlib.compress(rows.tobytes(), PNG_COMPRESSION)),
+            png_chunk(b"IEND", b""),
+        ]
+    )
+
+
 def render_card(spec: CardSpec) -> bytes:
     """The card as a 1200x630 palette PNG with no metadata: same spec, same bytes."""
     image = frame(spec.site_name, spec.badge_label, spec.kind, spec.rating).copy()
     draw_text(image, spec, layout(spec))
-    image.putpalette(palette(spec.badge_colour, spec.accent))
-    buffer = io.BytesIO()
-    image.save(buffer, format="PNG", optimize=False, compress_level=PNG_COMPRESSION)
-    return buffer.getvalue()
+    return encode_png(image, palette(spec.badge_colour, spec.accent))
 
 
 @functools.cache
@@ -463,9 +509,11 @@ def renderer() -> dict:
         "renderer": RENDERER_VERSION,
         "fonts": [FONT_DISTRIBUTION, metadata.version(FONT_DISTRIBUTION), REGULAR, BOLD],
         "pillow": PIL.__version__,
+        "compressor": ["isal", metadata.version("isal"), PNG_COMPRESSION],
     }
 
 
+@functools.lru_cache(maxsize=16384)
 def card_key(spec: CardSpec) -> str:
     """A stable hash of everything that changes the picture, for the cache's file name."""
     inputs = {"spec": asdict(spec), **renderer()}

@@ -2,13 +2,23 @@
 
 from __future__ import annotations
 
+import functools
+
 from pelican.contents import Content
 
 
-class SourceFile(Content):
-    """A file as read, before validation: it only carries body and front matter."""
+class SourceFile:
+    """A file as read, before validation: its HTML body and its front matter.
 
-    mandatory_properties = ()
+    Built by Pelican's `Readers.read_file` as a content class would be, but not a
+    Pelican Content: it is dropped once validated, and needs none of Content's work
+    (slug, dates, language), which was done twice per file.
+    """
+
+    def __init__(self, content, metadata, settings, source_path, context):
+        self._content = content
+        self.front_matter = metadata["front_matter"]
+        self.source_path = source_path
 
 
 class _CampaignContent(Content):
@@ -19,6 +29,24 @@ class _CampaignContent(Content):
 
     def _expand_settings(self, key, klass=None):
         return super()._expand_settings(key, klass or self.url_prefix)
+
+    # Pelican works the address out from the settings at every access, and templates
+    # ask for it often (listings, share links, feeds): once a page is enough.
+    @functools.cached_property
+    def url(self) -> str:
+        return self._address("URL") or super().url
+
+    @functools.cached_property
+    def save_as(self) -> str:
+        return self._address("SAVE_AS") or super().save_as
+
+    def _address(self, key: str) -> str:
+        """The address from a pattern naming only {slug}, as the defaults do; for any
+        other pattern, "" and Pelican's own reading of it."""
+        try:
+            return self.settings[f"{self.url_prefix}_{key}"].format(slug=self.slug)
+        except (KeyError, IndexError):
+            return ""
 
     @classmethod
     def wrap(cls, item, source: SourceFile | None, field: str, settings, context):

@@ -97,9 +97,9 @@ DEFAULTS = {
     "CARD_URL": "images/cartes/{slug}.png",
     # Footer line of every social card (default: SITENAME).
     "CAMPAIGN_CARD_FOOTER": "",
-    # Processes drawing the cards of a large build beside the main one (0: one per core;
-    # 1: none, cards drawn in the build's own process).
-    "CAMPAIGN_CARD_WORKERS": 0,
+    # Processes drawing the cards of a large build beside the build's own (None: one
+    # per core but one; 0: none, the build draws them itself).
+    "CAMPAIGN_CARD_WORKERS": None,
     "SHARE_URL": "partager/",
     "DISTRICT_SHARE_URL": "arrondissements/{slug}/partager/",
     "CAMPAIGN_FEED_URL": "flux/{name}",

@@ -120,11 +120,29 @@ def post_headline(title: str, summary: str) -> str:
 def tagged_url(url: str, source: str, medium: str, campaign: str, content: str) -> str:
     """`url` with UTM parameters, replacing any earlier ones; the rest of the query
     and the fragment are kept as written. Empty values are left out."""
+    return tagged_urls(url, [source], medium, campaign, content)[0]
+
+
+def tagged_urls(
+    url: str, sources: Sequence[str], medium: str, campaign: str, content: str
+) -> list[str]:
+    """`tagged_url` for each source in turn, taking the URL apart once."""
+    before, after, untagged = _around_source(url, medium, campaign, content)
+    return [before + quote(source, safe="") + after if source else untagged for source in sources]
+
+
+def _around_source(url: str, medium: str, campaign: str, content: str) -> tuple[str, str, str]:
+    """`url` tagged, cut where the value of utm_source goes (before, after), and whole
+    for no source. Percent-encoding goes character by character, so a tagged URL's
+    encoding is its parts' encodings put together."""
     parts = urlsplit(url)
     kept = [p for p in parts.query.split("&") if p and _query_key(p) not in UTM_KEYS]
-    values = zip(UTM_KEYS, (source, medium, campaign, content), strict=True)
-    utm = [f"{key}={quote(value, safe='')}" for key, value in values if value]
-    return urlunsplit(parts._replace(query="&".join(kept + utm)))
+    values = zip(UTM_KEYS[1:], (medium, campaign, content), strict=True)
+    rest = [f"{key}={quote(value, safe='')}" for key, value in values if value]
+    before = urlunsplit(parts._replace(query="&".join([*kept, "utm_source="]), fragment=""))
+    fragment = f"#{parts.fragment}" if parts.fragment else ""
+    after = "".join(f"&{pair}" for pair in rest) + fragment
+    return before, after, urlunsplit(parts._replace(query="&".join(kept + rest)))
 
 
 def _query_key(pair: str) -> str:
@@ -138,17 +156,19 @@ def share_links(url: str, text: str, title: str, campaign: str, slug: str) -> li
     is done byte by byte in Python, and a long text was encoded thirty times an item.
     """
     quoted_text, quoted_title = quote(text, safe=""), quote(title or text, safe="")
+    # The nine tagged addresses differ only in their source: encode the rest once.
+    before, after, _ = _around_source(url, SHARE_MEDIUM, campaign, slug)
+    around = quote(before, safe=""), quote(after, safe="")
     links = []
     for network in NETWORKS:
-        page = tagged_url(url, network.slug, SHARE_MEDIUM, campaign, slug)
+        page = around[0] + quote(quote(network.slug, safe=""), safe="") + around[1]
         href = _share_href(network, page, quoted_text, quoted_title)
         links.append(ShareLink(network.slug, network.label, href))
     return links
 
 
-def _share_href(network: Network, page: str, text: str, title: str) -> str:
-    """The network's link to `page`; `text` and `title` come percent-encoded."""
-    url = quote(page, safe="")
+def _share_href(network: Network, url: str, text: str, title: str) -> str:
+    """The network's link; the page's `url`, `text` and `title` come percent-encoded."""
     fields = {
         "text": text,
         "url": url,

@@ -13,9 +13,10 @@ from dataclasses import dataclass
 from pelican.utils import sanitised_join
 
 from . import cards, feeds, share
-from .card_batch import CardBatch, usable_cores
+from .card_batch import CardBatch, default_workers
 from .filters import date_fr
 from .generators import CATALOGUE, PROBLEMS, CampaignGenerator, newest_first
+from .writer import write_if_changed
 
 
 @dataclass(frozen=True)
@@ -142,16 +143,33 @@ def feed_entry(page, settings: dict, card_size: int, content_html: str) -> feeds
 
 
 def write_bytes(writer, name: str, data: bytes) -> None:
-    """Write a binary output file below the output folder."""
+    """Write a binary output file below the output folder, unless it is unchanged."""
     path = sanitised_join(writer.output_path, name)
-    os.makedirs(os.path.dirname(path), exist_ok=True)
-    with open(path, "wb") as handle:
-        handle.write(data)
+    if not os.path.isdir(os.path.dirname(path)):
+        os.makedirs(os.path.dirname(path))
+    write_if_changed(path, data)
 
 
 class SharingGenerator(CampaignGenerator):
     """Social cards, feeds and share kits, from the claims, posts and sheets gathered
     before."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Cards are drawn in other processes from the start of the build: they need
+        # only the front matter, and a first build spends longest on them.
+        workers = self.settings["CAMPAIGN_CARD_WORKERS"]
+        workers = default_workers() if workers is None else workers
+        self.cards = CardBatch(os.path.join(self.settings["CACHE_PATH"], "cartes"), workers)
+        self.cards.read_ahead(self.content_files(), self.settings)
+
+    def content_files(self) -> list[tuple[str, str]]:
+        """(kind, absolute path) of every claim and post file, as their generators read them."""
+        return [
+            (kind, os.path.join(self.path, name))
+            for kind, setting in (("claim", "CLAIM_PATHS"), ("post", "POST_PATHS"))
+            for name in sorted(self.get_files(self.settings[setting]))
+        ]
 
     def generate_context(self):
         claims, posts = self.context["claims"], self.context["posts"]
@@ -163,15 +181,10 @@ class SharingGenerator(CampaignGenerator):
             district.slug: self.district_items(district.slug)
             for district in self.context[CATALOGUE].districts
         }
-        self.cards = self.start_cards()
-
-    def start_cards(self) -> CardBatch:
-        """Cards start drawing now, in other processes, while every page is written;
-        not if the build is about to be refused for invalid content."""
-        workers = self.settings["CAMPAIGN_CARD_WORKERS"] or usable_cores()
-        cache = os.path.join(self.settings["CACHE_PATH"], "cartes")
-        specs = [card_spec(page, self.settings) for page in self.items + self.sheets]
-        return CardBatch(specs, cache, 1 if self.context.get(PROBLEMS) else workers)
+        if self.context.get(PROBLEMS):
+            self.cards.cancel()  # the build is about to be refused
+        else:
+            self.cards.draw([card_spec(page, self.settings) for page in self.items + self.sheets])
 
     def generate_output(self, writer):
         # Cards first: feeds give each card's size in their enclosures.
