@@ -19,16 +19,18 @@ import re
 import subprocess
 import sys
 import threading
+import time
 
 import watchfiles
 
 STATE_PATH = "/__apercu/etat"
 SCRIPT_PATH = "/__apercu/script.js"
 
-# Polls the build state; reloads when a new build is ready, shows errors otherwise.
+# Polls the build state; reloads when a build newer than the page is ready, shows
+# errors otherwise. "Newer" is measured from the page's own start, not from its first
+# poll: a rebuild that ends before that poll (they take a second) still reloads it.
 SCRIPT = """\
 (function () {
-  var seen = null;
   var banner = document.createElement("pre");
   banner.setAttribute("role", "alert");
   banner.style.cssText = "position:fixed;left:0;right:0;bottom:0;margin:0;max-height:50vh;" +
@@ -37,8 +39,7 @@ SCRIPT = """\
   function poll() {
     fetch("STATE_PATH", {cache: "no-store"}).then(function (r) { return r.json(); })
       .then(function (state) {
-        if (seen !== null && state.version !== seen && !state.error) { location.reload(); return; }
-        seen = state.version;
+        if (!state.error && state.built > performance.timeOrigin) { location.reload(); return; }
         if (state.error) {
           banner.textContent = "Erreur de construction : la page montre la dernière version valide.\\n\\n" + state.error;
           if (!banner.isConnected) document.body.appendChild(banner);
@@ -61,6 +62,7 @@ class Preview:
         self.args = args
         self.version = 0
         self.error = ""
+        self.built = 0.0  # when the last good build ended, in ms since the epoch
         self.lock = threading.Lock()
 
     def build(self) -> None:
@@ -75,13 +77,16 @@ class Preview:
         with self.lock:
             self.version += 1
             self.error = printed if result.returncode else ""
+            if not result.returncode:
+                self.built = time.time() * 1000
         print(
             printed if result.returncode else f"Aperçu à jour (version {self.version}).", flush=True
         )
 
     def state(self) -> bytes:
         with self.lock:
-            return json.dumps({"version": self.version, "error": self.error}).encode()
+            state = {"version": self.version, "error": self.error, "built": self.built}
+            return json.dumps(state).encode()
 
     def watch(self) -> None:
         paths = [self.args.content, "theme", "plugins", self.args.settings]
@@ -102,9 +107,18 @@ class Handler(http.server.SimpleHTTPRequestHandler):
     def send_body(self, body: bytes, kind: str) -> None:
         self.send_response(200)
         self.send_header("Content-Type", f"{kind}; charset=utf-8")
-        self.send_header("Cache-Control", "no-store")
         self.end_headers()
         self.wfile.write(body)
+
+    def send_head(self):
+        # Never "not modified": dates have one-second steps, and two builds a second
+        # apart would serve the older page again on reload.
+        del self.headers["If-Modified-Since"]
+        return super().send_head()
+
+    def end_headers(self):
+        self.send_header("Cache-Control", "no-store")  # a preview changes at every build
+        super().end_headers()
 
     def log_message(self, *args):
         pass
