@@ -17,7 +17,7 @@ from .generators import (
     SiteGenerator,
 )
 from .reader import YamlMarkdownReader
-from .search import SearchGenerator
+from .search import SearchGenerator, SearchIndexWriter
 from .settings import apply_defaults
 from .sheets import SheetsGenerator
 from .sitemap import SitemapGenerator
@@ -62,17 +62,19 @@ def add_reader(readers):
 def get_generators(pelican):
     # Claims and posts first: district and site-wide pages are built from both.
     # Sheets after the site's topic index, which they draw their claims from.
-    # Sharing next: its feeds and share kits gather every listing built before it.
-    # Search last: it indexes the pages the others have written.
+    # Search once every searchable page is written: Pagefind indexes them while
+    # Sharing writes feeds, cards and share kits from every listing built before;
+    # the index writer, last, waits for it.
     return [
         ClaimsGenerator,
         PostsGenerator,
         DistrictsGenerator,
         SiteGenerator,
         SheetsGenerator,
+        SearchGenerator,
         SharingGenerator,
         SitemapGenerator,
-        SearchGenerator,
+        SearchIndexWriter,
     ]
 
 

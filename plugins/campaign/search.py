@@ -34,6 +34,8 @@ UNUSED_FILES = [
         "ui.js ui.css modular-ui.js modular-ui.css component-ui.js component-ui.css highlight.js"
     ).split()
 ]
+# Context key of the index being written.
+INDEXING = "campaign_search_indexing"
 # Pagefind's index files: gzip of this marker followed by CBOR.
 MARKER = b"pagefind_dcd"
 
@@ -110,11 +112,26 @@ def stabilise(bundle: str) -> None:
         json.dump(entry, handle, ensure_ascii=False, separators=(",", ":"))
 
 
-def run_apart(coroutine):
-    """Run a coroutine on a loop of its own thread: the caller may already run one
-    (a build started from Playwright's sync API in the tests, for one)."""
-    with ThreadPoolExecutor(max_workers=1) as pool:
-        return pool.submit(asyncio.run, coroutine).result()
+class Indexing:
+    """Pagefind at work on a folder of staged pages, in a thread of its own (the
+    caller may already run an event loop: a build started from Playwright's sync
+    API in the tests, for one), while the rest of the site is written."""
+
+    def __init__(self, folder: str, bundle: str, language: str):
+        self.folder, self.bundle = folder, bundle
+        self.pool = ThreadPoolExecutor(max_workers=1)
+        self.future = self.pool.submit(asyncio.run, write_index(folder, bundle, language))
+
+    def finish(self) -> None:
+        """Wait for the index, then make it byte-stable and drop what is not shipped."""
+        try:
+            self.future.result()
+        finally:
+            self.pool.shutdown()
+            shutil.rmtree(self.folder, ignore_errors=True)
+        stabilise(self.bundle)
+        for name in UNUSED_FILES:
+            os.remove(os.path.join(self.bundle, name))
 
 
 def stage(output_path: str, pages: list, folder: str) -> None:
@@ -132,7 +149,8 @@ def stage(output_path: str, pages: list, folder: str) -> None:
 
 
 class SearchGenerator(CampaignGenerator):
-    """Writes /recherche/, then indexes every published page written before it.
+    """Writes /recherche/, then starts indexing every published page written before
+    it; SearchIndexWriter, the last generator, waits for the index.
 
     Must come after every generator whose pages are searchable.
     """
@@ -150,9 +168,14 @@ class SearchGenerator(CampaignGenerator):
         # A fresh bundle each build: no fragment of a removed page survives.
         shutil.rmtree(bundle, ignore_errors=True)
         os.makedirs(self.settings["CACHE_PATH"], exist_ok=True)
-        with tempfile.TemporaryDirectory(dir=self.settings["CACHE_PATH"]) as folder:
-            stage(self.output_path, self.context.get(SEARCHABLE, []), folder)
-            run_apart(write_index(folder, bundle, self.settings["DEFAULT_LANG"]))
-        stabilise(bundle)
-        for name in UNUSED_FILES:
-            os.remove(os.path.join(bundle, name))
+        folder = tempfile.mkdtemp(dir=self.settings["CACHE_PATH"])
+        stage(self.output_path, self.context.get(SEARCHABLE, []), folder)
+        self.context[INDEXING] = Indexing(folder, bundle, self.settings["DEFAULT_LANG"])
+
+
+class SearchIndexWriter(CampaignGenerator):
+    """Waits for the index started by SearchGenerator: feeds, cards and share kits
+    are written in between, while Pagefind works on the other core."""
+
+    def generate_output(self, writer):
+        self.context.pop(INDEXING).finish()
