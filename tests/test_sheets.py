@@ -97,7 +97,6 @@ def test_too_many_arguments_and_an_over_long_figure_value():
 
 def spec(**changes) -> infographic.InfographicSpec:
     values = dict(
-        slug="logement",
         kicker="Fiche argumentaire · Logement",
         title="Se loger à Paris : les vrais chiffres",
         pitch="Le logement social progresse.",

@@ -79,7 +79,6 @@ class Bar:
 class InfographicSpec:
     """Everything the infographic shows; equal specs give identical SVG and PNG."""
 
-    slug: str
     kicker: str  # "Fiche argumentaire · Logement"
     title: str
     pitch: str

@@ -195,7 +195,6 @@ class SheetsGenerator(DocumentGenerator):
         sheet: Sheet = page.sheet
         address = f"{self.absolute_url(page)}".split("://", 1)[-1]
         return infographic.InfographicSpec(
-            slug=sheet.slug,
             kicker=f"Fiche argumentaire · {sheet.topic.name}",
             title=sheet.title,
             pitch=sheet.pitch,
