@@ -516,7 +516,11 @@ def renderer() -> dict:
 @functools.lru_cache(maxsize=16384)
 def card_key(spec: CardSpec) -> str:
     """A stable hash of everything that changes the picture, for the cache's file name."""
-    inputs = {"spec": asdict(spec), **renderer()}
+    return input_hash({"spec": asdict(spec), **renderer()})
+
+
+def input_hash(inputs: dict) -> str:
+    """A short stable hash of JSON-able inputs: the name of a cached image."""
     text = json.dumps(inputs, sort_keys=True, ensure_ascii=False)
     return hashlib.sha256(text.encode("utf-8")).hexdigest()[:24]
 
@@ -528,11 +532,15 @@ def card_path(spec: CardSpec, cache_dir: str) -> str:
 
 def cached_card(spec: CardSpec, cache_dir: str) -> bytes:
     """The card from `cache_dir` if it was drawn before, else drawn and stored there."""
-    path = card_path(spec, cache_dir)
+    return cached_file(card_path(spec, cache_dir), lambda: render_card(spec))
+
+
+def cached_file(path: str, make) -> bytes:
+    """The bytes at `path` if they were made before, else `make()`'s, stored there."""
     if os.path.exists(path):
         with open(path, "rb") as handle:
             return handle.read()
-    data = render_card(spec)
+    data = make()
     write_atomically(path, data)
     return data
 

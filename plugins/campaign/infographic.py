@@ -10,9 +10,7 @@ back to Arial, Helvetica or whatever sans-serif the reader has.
 
 from __future__ import annotations
 
-import hashlib
 import io
-import json
 import os
 from dataclasses import asdict, dataclass, field
 from importlib import metadata
@@ -26,11 +24,12 @@ from .cards import (
     ELLIPSIS,
     FONT_DISTRIBUTION,
     REGULAR,
+    cached_file,
+    input_hash,
     keep_together,
     load_font,
     truncate,
     wrap,
-    write_atomically,
 )
 
 # Bump whenever to_png paints differently; layout changes are in the cache key anyway.
@@ -339,16 +338,10 @@ def png_key(drawing: Drawing) -> str:
         "font": [FONT_DISTRIBUTION, metadata.version(FONT_DISTRIBUTION)],
         "pillow": PIL.__version__,
     }
-    text = json.dumps(inputs, sort_keys=True, ensure_ascii=False)
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:24]
+    return input_hash(inputs)
 
 
 def cached_png(drawing: Drawing, cache_dir: str) -> bytes:
     """The PNG from `cache_dir` if it was drawn before, else drawn and stored there."""
     path = os.path.join(cache_dir, f"{png_key(drawing)}.png")
-    if os.path.exists(path):
-        with open(path, "rb") as handle:
-            return handle.read()
-    data = to_png(drawing)
-    write_atomically(path, data)
-    return data
+    return cached_file(path, lambda: to_png(drawing))
