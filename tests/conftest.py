@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import http.server
 import os
@@ -103,15 +104,24 @@ def node_tool(*parts: str) -> Path:
     return path
 
 
-@pytest.fixture(scope="session")
-def served_site(site):
-    """The built fixture site on http://127.0.0.1:<port>/."""
-    handler = functools.partial(QuietHandler, directory=str(site))
+@contextlib.contextmanager
+def serve(folder: Path):
+    """A built site on http://127.0.0.1:<port> while in the block."""
+    handler = functools.partial(QuietHandler, directory=str(folder))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}"
-    server.shutdown()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}"
+    finally:
+        server.shutdown()
+
+
+@pytest.fixture(scope="session")
+def served_site(site):
+    """The built fixture site on http://127.0.0.1:<port>/."""
+    with serve(site) as address:
+        yield address
 
 
 class QuietHandler(http.server.SimpleHTTPRequestHandler):

@@ -4,10 +4,12 @@ Each loads with no console error, asks nothing of another origin and passes
 axe-core with zero violations. A new page type (a sheet, say) is one line in PAGES.
 """
 
+import re
+
 import pytest
 from playwright.sync_api import Page, expect
 
-from conftest import node_tool
+from conftest import FIXTURES, build_site, node_tool, serve
 
 pytestmark = pytest.mark.browser
 
@@ -141,6 +143,43 @@ def test_search_words_can_come_in_the_address(page: Page, served_site):
     open_page(page, served_site + "/recherche/?q=velo")
     expect(page.get_by_label("Mots à chercher")).to_have_value("velo")
     expect(page.locator(".search__results li")).not_to_have_count(0)
+
+
+@pytest.fixture(scope="session")
+def served_parts_site(tmp_path_factory):
+    """The fixture site with its search index in parts of 2 pages."""
+    output = tmp_path_factory.mktemp("parties") / "output"
+    with serve(build_site(FIXTURES / "site", output, SEARCH_PART_PAGES=2)) as address:
+        yield address
+
+
+def found(page: Page, words: str) -> tuple[list[str], dict[str, list[str]]]:
+    """The addresses a search finds, once every result is shown, and the filters' options."""
+    page.get_by_label("Mots à chercher").fill(words)
+    status = page.get_by_role("status")
+    expect(status).to_have_text(re.compile(r"résultat"))
+    links = page.locator(".search__results a")
+    expect(links).to_have_count(int(status.inner_text().split()[0]))
+    options = {
+        name: page.get_by_label(name).locator("option").all_inner_texts()
+        for name in ("Verdict", "Sujet", "Arrondissement")
+    }
+    return sorted(links.evaluate_all("links => links.map(a => a.pathname)")), options
+
+
+def test_an_index_in_parts_finds_and_filters_as_one_index(
+    page: Page, served_site, served_parts_site
+):
+    seen = open_page(page, served_parts_site + "/recherche/")
+    in_parts = found(page, "logement")
+    open_page(page, served_site + "/recherche/")
+    whole = found(page, "logement")
+    assert in_parts == whole
+    assert len(whole[0]) > 2
+    # Each part after the first: its entry and metadata, never a script or WebAssembly.
+    parts = [url for url in seen["requests"] if "/pagefind/parties/" in url]
+    assert parts and not [url for url in parts if url.endswith((".js", ".pagefind"))]
+    assert seen["errors"] == []
 
 
 def test_without_javascript_the_search_page_says_how_to_browse(browser, served_site):

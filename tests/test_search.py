@@ -2,6 +2,7 @@
 
 import gzip
 import json
+import shutil
 
 from bs4 import BeautifulSoup
 
@@ -11,21 +12,26 @@ from test_build import PUBLISHED, UNPUBLISHED, soup
 POSTS = ["programme", "reunion-19e"]
 
 
-def indexed(site) -> dict[str, dict]:
-    """Pagefind's record of every indexed page, by URL (fragments are gzipped JSON)."""
+def indexed(site, part=None) -> dict[str, dict]:
+    """Pagefind's record of every page a part of the index holds (by default the
+    first, the whole index of a small site), by URL (fragments are gzipped JSON)."""
     records = {}
-    for path in (site / "pagefind" / "fragment").iterdir():
+    for path in ((part or site / "pagefind") / "fragment").iterdir():
         data = gzip.decompress(path.read_bytes()).removeprefix(b"pagefind_dcd")
         record = json.loads(data)
         records[record["url"]] = record
     return records
 
 
-def test_index_holds_exactly_the_published_claims_posts_and_sheets(site):
+def searchable() -> set[str]:
+    """Every page of the fixture site the index should hold."""
     expected = {f"/vrai-du-faux/{slug}/" for slug in PUBLISHED}
     expected |= {f"/actualites/{slug}/" for slug in POSTS}
-    expected |= {f"/fiches/{topic}/" for topic in ("logement", "transports", "ecoles")}
-    assert set(indexed(site)) == expected
+    return expected | {f"/fiches/{topic}/" for topic in ("logement", "transports", "ecoles")}
+
+
+def test_index_holds_exactly_the_published_claims_posts_and_sheets(site):
+    assert set(indexed(site)) == searchable()
 
 
 def test_each_claim_is_indexed_with_its_verdict_topics_and_districts(site):
@@ -91,3 +97,67 @@ def test_every_page_links_to_search_and_privacy(site):
     assert home.find("a", string="Confidentialité")["href"] == "./confidentialite/"
     privacy = soup(site, "confidentialite")
     assert "aucun cookie" in privacy.get_text()
+
+
+# A large site's index comes in parts; the fixture is split with parts of 2 pages.
+PART_PAGES = 2
+
+
+def parts_of(site) -> dict[str, set[str]]:
+    """{folder of a part below the site: URLs it indexes}."""
+    folders = [site / "pagefind"] + sorted((site / "pagefind" / "parties").iterdir())
+    return {
+        str(folder.relative_to(site)): set(indexed(folder.parent, folder)) for folder in folders
+    }
+
+
+def part_holding(site, path) -> str:
+    """The folder of the part a file of the index belongs to."""
+    relative = path.relative_to(site / "pagefind").parts
+    return "pagefind" if relative[0] != "parties" else f"pagefind/parties/{relative[1]}"
+
+
+def test_parts_hold_every_published_page_once_claims_apart(tmp_path):
+    site = build_site(FIXTURES / "site", tmp_path / "output", SEARCH_PART_PAGES=PART_PAGES)
+    parts = parts_of(site)
+    assert len(parts) > 2
+    urls = [url for part in parts.values() for url in part]
+    assert sorted(urls) == sorted(searchable())
+    for part in parts.values():
+        claims = {url.startswith("/vrai-du-faux/") for url in part}
+        assert len(claims) == 1  # a part holds claims only, or no claim
+    page = soup(site, "recherche")
+    listed = page.select_one("form.search")["data-parts"].split()
+    assert listed == [f"{folder}/" for folder in list(parts)[1:]]
+    # Merged parts use the first part's script and WebAssembly.
+    for folder in list(parts)[1:]:
+        names = {path.name for path in (site / folder).iterdir()}
+        assert "pagefind-entry.json" in names
+        assert not [name for name in names if name.endswith((".js", ".pagefind"))]
+
+
+def test_one_edit_indexes_again_only_the_part_holding_the_page(tmp_path):
+    content = tmp_path / "content"
+    shutil.copytree(FIXTURES / "site", content)
+    output = build_site(content, tmp_path / "output", SEARCH_PART_PAGES=PART_PAGES)
+    before = {path: path.stat().st_mtime_ns for path in (output / "pagefind").rglob("*")}
+    claim = content / "claims" / "velo-tout-paris.md"
+    claim.write_text(
+        claim.read_text(encoding="utf-8").replace("summary: ", "summary: Corrigé. ", 1)
+    )
+    build_site(content, output, SEARCH_PART_PAGES=PART_PAGES)
+
+    parts = parts_of(output)
+    [edited] = [
+        folder for folder, urls in parts.items() if "/vrai-du-faux/velo-tout-paris/" in urls
+    ]
+    assert (
+        "Corrigé" in indexed(output, output / edited)["/vrai-du-faux/velo-tout-paris/"]["content"]
+    )
+    after = {path: path.stat().st_mtime_ns for path in (output / "pagefind").rglob("*")}
+    changed = {path for path in after if path.is_file() and before.get(path) != after[path]}
+    # The edited part's new fragment, index chunks and entry; nothing of the others.
+    assert changed
+    assert {part_holding(output, path) for path in changed} == {edited}
+    # The cache keeps the parts of this build only.
+    assert len(list((tmp_path / "output-cache" / "recherche").iterdir())) == len(parts)

@@ -60,18 +60,18 @@ def add_reader(readers):
 
 
 def get_generators(pelican):
-    # Claims and posts first: district and site-wide pages are built from both.
+    # Search first, to watch every searchable page being written: each part of
+    # the index is made as soon as its pages are, while the build goes on; the
+    # index writer, last, waits for them.
+    # Claims and posts next: district and site-wide pages are built from both.
     # Sheets after the site's topic index, which they draw their claims from.
-    # Search once every searchable page is written: Pagefind indexes them while
-    # Sharing writes feeds, cards and share kits from every listing built before;
-    # the index writer, last, waits for it.
     return [
+        SearchGenerator,
         ClaimsGenerator,
         PostsGenerator,
         DistrictsGenerator,
         SiteGenerator,
         SheetsGenerator,
-        SearchGenerator,
         SharingGenerator,
         SitemapGenerator,
         SearchIndexWriter,

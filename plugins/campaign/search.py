@@ -1,4 +1,4 @@
-"""Site search: the /recherche/ page and its static Pagefind index.
+"""Site search: the /recherche/ page and its static Pagefind index, in parts.
 
 Only published pages are indexed: each document generator lists its published
 pages under SEARCHABLE while gathering, and the index is built from exactly those,
@@ -6,20 +6,34 @@ never from whatever HTML lies in the output folder (drafts previewed at their ow
 address, stale files of an earlier build). Inside a page, Pagefind reads the region
 marked `data-pagefind-body` and the `data-pagefind-filter` values (verdict, sujet,
 arrondissement) that the templates put there.
+
+Pagefind cannot update an index: it reads every page again (3 s at 2,000 claims,
+for a one-word edit). So a large site's index comes in parts of about
+SEARCH_PART_PAGES pages, each a Pagefind index of its own: claims spread over
+theirs by a hash of their address, other pages in others. A part is indexed
+again only when the bytes of one of its pages change; it is kept in the cache
+under a hash of its pages and linked into the output. The search page loads the
+first part and merges the others (Pagefind's `mergeIndex`, which reuses the first
+part's WebAssembly: each more part costs the reader two small files, and one
+more index chunk a word searched). A small site has a single part.
 """
 
 from __future__ import annotations
 
-import asyncio
 import gzip
 import hashlib
 import json
+import math
 import os
 import shutil
+import subprocess
 import tempfile
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import Future, ThreadPoolExecutor
+from dataclasses import dataclass, field
+from importlib import metadata
 
-from pagefind.index import IndexConfig, PagefindIndex
+import pagefind_bin
+from pelican.utils import sanitised_join
 
 from . import cbor
 from .generators import SEARCHABLE, CampaignGenerator
@@ -34,21 +48,18 @@ UNUSED_FILES = [
         "ui.js ui.css modular-ui.js modular-ui.css component-ui.js component-ui.css highlight.js"
     ).split()
 ]
+# What a merged part does not need: it uses the first part's scripts and WebAssembly.
+SCRIPT_FILES = ("pagefind.js", "pagefind-worker.js", "wasm.")
+# Folder of the second part on, below the bundle: parties/2/, parties/3/...
+PARTS_FOLDER = "parties"
 # Context key of the index being written.
 INDEXING = "campaign_search_indexing"
 # Pagefind's index files: gzip of this marker followed by CBOR.
 MARKER = b"pagefind_dcd"
 
 
-async def write_index(folder: str, bundle: str, language: str) -> None:
-    """Index every HTML file below `folder` and write the bundle folder.
-
-    One request for the whole folder: Pagefind's Python service answers one request
-    per tenth of a second, so adding pages one by one costs 100 ms each.
-    """
-    config = IndexConfig(force_language=language, output_path=bundle)
-    async with PagefindIndex(config) as index:
-        await index.add_directory(os.path.abspath(folder))
+class SearchIndexError(Exception):
+    """Pagefind failed; the message says what it printed."""
 
 
 def read_packed(path: str):
@@ -112,34 +123,65 @@ def stabilise(bundle: str) -> None:
         json.dump(entry, handle, ensure_ascii=False, separators=(",", ":"))
 
 
-class Indexing:
-    """Pagefind at work on a folder of staged pages, in a thread of its own (the
-    caller may already run an event loop: a build started from Playwright's sync
-    API in the tests, for one), while the rest of the site is written."""
+@dataclass
+class Part:
+    """Some of the searchable pages, indexed together. `pending` holds the output
+    paths of its pages not written yet; `digests` the hash of each written page."""
 
-    def __init__(self, folder: str, bundle: str, language: str):
-        self.folder, self.bundle = folder, bundle
-        self.pool = ThreadPoolExecutor(max_workers=1)
-        self.future = self.pool.submit(asyncio.run, write_index(folder, bundle, language))
+    pages: list
+    pending: set[str]
+    digests: dict[str, str] = field(default_factory=dict)
+    target: str = ""  # its index's folder in the cache, once its pages are written
 
-    def finish(self) -> None:
-        """Wait for the index, then make it byte-stable and drop what is not shipped."""
-        try:
-            self.future.result()
-        finally:
-            self.pool.shutdown()
-            shutil.rmtree(self.folder, ignore_errors=True)
-        stabilise(self.bundle)
-        for name in UNUSED_FILES:
-            os.remove(os.path.join(self.bundle, name))
+    def key(self, language: str) -> str:
+        """Names the part's index in the cache: the same pages, byte for byte, under
+        the same addresses and Pagefind version give the same index."""
+        listing = sorted((page.url, self.digests[page.url]) for page in self.pages)
+        text = json.dumps([PAGEFIND_VERSION, language, listing], ensure_ascii=False)
+        return hashlib.sha256(text.encode("utf-8")).hexdigest()[:24]
+
+
+PAGEFIND_VERSION = metadata.version("pagefind_bin")
+
+
+def bucket(url: str, count: int) -> int:
+    """A page's part among `count`: a hash of its address, the same on every build."""
+    return int.from_bytes(hashlib.sha256(url.encode("utf-8")).digest()[:8], "big") % count
+
+
+def plan_parts(pages: list, size: int) -> list[list]:
+    """The pages in parts of about `size`: all in one if they fit; else the claims
+    in parts of their own (they are written first, so their parts can be indexed
+    while the rest of the site is written), the other pages in others."""
+    if len(pages) <= size:
+        return [pages]
+    claims = [page for page in pages if hasattr(page, "claim")]
+    others = [page for page in pages if not hasattr(page, "claim")]
+    parts = []
+    for group in (claims, others):
+        count = math.ceil(len(group) / size)
+        split = [[] for _ in range(count)]
+        for page in group:
+            split[bucket(page.url, count)].append(page)
+        parts += [part for part in split if part]
+    return parts
+
+
+def part_folder(number: int) -> str:
+    """Where part `number` (from 0) goes below the bundle folder."""
+    return "" if number == 0 else f"{PARTS_FOLDER}/{number + 1}/"
+
+
+def page_file(page) -> str:
+    """The file Pagefind reads for a page: its URL is the file's path from the root."""
+    return f"{page.url}index.html" if page.url.endswith("/") or not page.url else page.url
 
 
 def stage(output_path: str, pages: list, folder: str) -> None:
-    """Link each page's written HTML into `folder` at its address, which is the URL
-    Pagefind gives it; copy where a link cannot be made (another file system)."""
+    """Link each page's written HTML into `folder` at its address; copy where a link
+    cannot be made (another file system)."""
     for page in pages:
-        name = f"{page.url}index.html" if page.url.endswith("/") or not page.url else page.url
-        target = os.path.join(folder, name)
+        target = os.path.join(folder, page_file(page))
         os.makedirs(os.path.dirname(target), exist_ok=True)
         source = os.path.join(output_path, page.save_as)
         try:
@@ -148,14 +190,174 @@ def stage(output_path: str, pages: list, folder: str) -> None:
             shutil.copyfile(source, target)
 
 
-class SearchGenerator(CampaignGenerator):
-    """Writes /recherche/, then starts indexing every published page written before
-    it; SearchIndexWriter, the last generator, waits for the index.
+def run_pagefind(site: str, bundle: str, language: str) -> None:
+    """Pagefind's command line over every HTML file below `site`."""
+    command = [
+        str(pagefind_bin.get_executable()), "--site", site, "--output-path", bundle,
+        "--force-language", language, "--silent",
+    ]  # fmt: skip
+    done = subprocess.run(command, capture_output=True, text=True, check=False)
+    if done.returncode != 0:
+        printed = (done.stderr or done.stdout).strip()
+        raise SearchIndexError(f"Pagefind a échoué ({done.returncode}) : {printed}")
 
-    Must come after every generator whose pages are searchable.
+
+def index_part(output_path: str, pages: list, target: str, language: str) -> None:
+    """Index the part's pages into the cache folder `target`, unless done before.
+
+    Written beside it first and renamed: a build stopped midway leaves no half index
+    that a later build would take for done.
+    """
+    if os.path.isdir(target):
+        return
+    work = tempfile.mkdtemp(prefix="en-cours-", dir=os.path.dirname(target))
+    try:
+        site, bundle = os.path.join(work, "pages"), os.path.join(work, "index")
+        os.makedirs(site)
+        stage(output_path, pages, site)
+        run_pagefind(site, bundle, language)
+        stabilise(bundle)
+        for name in UNUSED_FILES:
+            os.remove(os.path.join(bundle, name))
+        os.rename(bundle, target)
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+
+
+def bundle_files(folders: list[str]) -> dict[str, str]:
+    """{path below the bundle: file in the cache} for the parts' cached indexes, in
+    order; parts after the first leave out the scripts they do not load."""
+    files = {}
+    for number, folder in enumerate(folders):
+        prefix = part_folder(number)
+        for root, _, names in os.walk(folder):
+            for name in names:
+                if number and name.startswith(SCRIPT_FILES):
+                    continue
+                source = os.path.join(root, name)
+                files[prefix + os.path.relpath(source, folder).replace(os.sep, "/")] = source
+    return files
+
+
+def same_file(path: str, source: str) -> bool:
+    try:
+        if os.path.samefile(path, source):
+            return True
+        if os.path.getsize(path) != os.path.getsize(source):
+            return False
+    except FileNotFoundError:
+        return False
+    with open(path, "rb") as one, open(source, "rb") as other:
+        return one.read() == other.read()
+
+
+def place(source: str, path: str) -> None:
+    """Put the cached file at `path`, as a link to it where possible, atomically."""
+    os.makedirs(os.path.dirname(path), exist_ok=True)
+    temporary = f"{path}.nouveau"
+    try:
+        os.link(source, temporary)
+    except OSError:
+        shutil.copyfile(source, temporary)
+    os.replace(temporary, path)
+
+
+def sync(bundle: str, files: dict[str, str]) -> None:
+    """Make the bundle folder hold exactly `files`: unchanged files are left alone
+    (a deploy sends only what changed), others linked in, stale ones removed."""
+    for name, source in files.items():
+        path = os.path.join(bundle, name)
+        if not same_file(path, source):
+            place(source, path)
+    for root, folders, names in os.walk(bundle, topdown=False):
+        for name in names:
+            path = os.path.join(root, name)
+            if os.path.relpath(path, bundle).replace(os.sep, "/") not in files:
+                os.remove(path)
+        for name in folders:
+            path = os.path.join(root, name)
+            if not os.listdir(path):
+                os.rmdir(path)
+
+
+class SearchIndex:
+    """The build's index: each part is indexed (or found in the cache) as soon as the
+    last of its pages is written, in a thread, while the build goes on."""
+
+    def __init__(self, pages: list, settings: dict, output_path: str):
+        self.output_path = output_path
+        self.language = settings["DEFAULT_LANG"]
+        self.cache = os.path.join(settings["CACHE_PATH"], "recherche")
+        os.makedirs(self.cache, exist_ok=True)
+        self.parts = []
+        self.by_path: dict[str, tuple[Part, object]] = {}
+        for pages_of_part in plan_parts(pages, settings["SEARCH_PART_PAGES"]):
+            part = Part(pages_of_part, set())
+            for page in pages_of_part:
+                path = sanitised_join(output_path, page.save_as)
+                part.pending.add(path)
+                self.by_path[path] = (part, page)
+            self.parts.append(part)
+        self.pool = ThreadPoolExecutor(max_workers=1)
+        self.jobs: dict[int, Future] = {}
+
+    @property
+    def folders(self) -> list[str]:
+        """The bundle folder of each part, below the output's bundle folder."""
+        return [part_folder(number) for number in range(len(self.parts))]
+
+    def written(self, path: str, data: bytes) -> None:
+        """The writer's listener: a file was written (or found unchanged)."""
+        found = self.by_path.get(path)
+        if found is None:
+            return
+        part, page = found
+        part.digests[page.url] = hashlib.sha256(data).hexdigest()
+        part.pending.discard(path)
+        if not part.pending:
+            self.start(part)
+
+    def start(self, part: Part) -> None:
+        target = os.path.join(self.cache, part.key(self.language))
+        number = self.parts.index(part)
+        self.jobs[number] = self.pool.submit(
+            index_part, self.output_path, part.pages, target, self.language
+        )
+        part.target = target
+
+    def finish(self, bundle: str) -> None:
+        """Wait for every part, put their indexes in `bundle`, forget older ones."""
+        try:
+            for number, part in enumerate(self.parts):
+                if number not in self.jobs:  # a page not written through the writer
+                    for path in sorted(part.pending):
+                        with open(path, "rb") as handle:
+                            self.written(path, handle.read())
+            for number in sorted(self.jobs):
+                self.jobs[number].result()
+        finally:
+            self.pool.shutdown()
+        targets = [part.target for part in self.parts]
+        sync(bundle, bundle_files(targets))
+        keep = {os.path.basename(target) for target in targets}
+        for name in os.listdir(self.cache):
+            if name not in keep:
+                shutil.rmtree(os.path.join(self.cache, name), ignore_errors=True)
+
+
+class SearchGenerator(CampaignGenerator):
+    """Comes first among writers: watches the writer for the searchable pages, so
+    each part of the index is made as soon as its pages are written, then writes
+    /recherche/. SearchIndexWriter, the last generator, puts the index in place.
+
+    Gathers nothing: every generator has listed its searchable pages by the time
+    any writes.
     """
 
     def generate_output(self, writer):
+        index = SearchIndex(self.context.get(SEARCHABLE, []), self.settings, self.output_path)
+        writer.listeners.append(index.written)
+        self.context[INDEXING] = index
         url = self.settings["SEARCH_URL"]
         writer.write_file(
             f"{url}index.html",
@@ -163,19 +365,15 @@ class SearchGenerator(CampaignGenerator):
             self.context,
             relative_urls=self.settings["RELATIVE_URLS"],
             url=url,
+            search_parts=[f"{BUNDLE}/{folder}" for folder in index.folders[1:]],
         )
-        bundle = os.path.join(self.output_path, BUNDLE)
-        # A fresh bundle each build: no fragment of a removed page survives.
-        shutil.rmtree(bundle, ignore_errors=True)
-        os.makedirs(self.settings["CACHE_PATH"], exist_ok=True)
-        folder = tempfile.mkdtemp(dir=self.settings["CACHE_PATH"])
-        stage(self.output_path, self.context.get(SEARCHABLE, []), folder)
-        self.context[INDEXING] = Indexing(folder, bundle, self.settings["DEFAULT_LANG"])
 
 
 class SearchIndexWriter(CampaignGenerator):
-    """Waits for the index started by SearchGenerator: feeds, cards and share kits
-    are written in between, while Pagefind works on the other core."""
+    """Waits for the parts of the index started while the pages were written, and
+    puts them in the output."""
 
     def generate_output(self, writer):
-        self.context.pop(INDEXING).finish()
+        index = self.context.pop(INDEXING)
+        writer.listeners.remove(index.written)
+        index.finish(os.path.join(self.output_path, BUNDLE))

@@ -78,6 +78,9 @@ DEFAULTS = {
     "DISTRICTS_INDEX_URL": "arrondissements/",
     "DISTRICT_URL": "arrondissements/{slug}/",
     "SEARCH_URL": "recherche/",
+    # Pages a part of the search index holds, about: a part is indexed again only
+    # when one of its pages changes; each more part costs a search two small files.
+    "SEARCH_PART_PAGES": 500,
     # City-wide items shown on each district page, newest first.
     "CAMPAIGN_CITYWIDE_ITEMS": 4,
     # Show drafts and embargoed items at their own URL (never in listings) for preview.

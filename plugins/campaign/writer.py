@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import io
 import os
+from collections.abc import Callable
 
 from pelican.writers import Writer
 
@@ -32,21 +33,29 @@ def write_if_changed(path: str, data: bytes) -> None:
 
 
 class PendingText(io.StringIO):
-    """A text file being written: on closing, written to disk if its bytes changed."""
+    """A text file being written: on closing, its bytes go to `finish(path, data)`."""
 
-    def __init__(self, path: str, encoding: str):
+    def __init__(self, path: str, encoding: str, finish: Callable[[str, bytes], None]):
         super().__init__()
-        self.path, self.target_encoding = path, encoding
+        self.path, self.target_encoding, self.finish = path, encoding, finish
 
     def close(self) -> None:
         if not self.closed:
             text = self.getvalue().replace("\n", os.linesep)  # as open(path, "w") would
-            write_if_changed(self.path, text.encode(self.target_encoding))
+            self.finish(self.path, text.encode(self.target_encoding))
         super().close()
 
 
 class KeepUnchangedWriter(Writer):
-    """Pelican's writer, leaving a file alone when its new content is the same."""
+    """Pelican's writer, leaving a file alone when its new content is the same.
+
+    `listeners` are told the path and bytes of every text file written, changed or
+    not (the search index watches for its pages this way).
+    """
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.listeners: list[Callable[[str, bytes], None]] = []
 
     def _open_w(self, filename, encoding, override=False):
         # Where Pelican 4.12 refuses a second write of a file, or skips it, it does so.
@@ -55,7 +64,12 @@ class KeepUnchangedWriter(Writer):
         if override:
             self._overridden_files.add(filename)
         self._written_files.add(filename)
-        return PendingText(filename, encoding)
+        return PendingText(filename, encoding, self.finish)
+
+    def finish(self, path: str, data: bytes) -> None:
+        write_if_changed(path, data)
+        for listener in self.listeners:
+            listener(path, data)
 
 
 def get_writer(pelican_object):

@@ -12,6 +12,10 @@ let pagefind;
 try {
   pagefind = await import(new URL("pagefind/pagefind.js", root).href);
   await pagefind.options({ baseUrl: root.pathname, excerptLength: 24 });
+  // A large site's index comes in parts (see plugins/campaign/search.py).
+  for (const part of form.dataset.parts.split(" ").filter(Boolean)) {
+    await pagefind.mergeIndex(new URL(part, root).href, { baseUrl: root.pathname });
+  }
 } catch (error) {
   document.documentElement.classList.remove("js-search");
   status.textContent = "La recherche n'a pas pu se charger : parcourez le site avec les liens ci-dessous.";
