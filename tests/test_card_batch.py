@@ -1,30 +1,30 @@
-"""Tier 2: cards drawn by worker processes, ahead of the build or from its specs."""
+"""Tier 2: cards drawn by worker processes, fed as the build reads each file."""
 
-import pytest
+from pathlib import Path
 
 from campaign.card_batch import CardBatch
 from campaign.cards import CardSpec, render_card
-from campaign.draw_cards import specs_from_files
 from campaign.generators import ClaimsGenerator, DistrictsGenerator, PostsGenerator, SiteGenerator
 from campaign.sheets import SheetsGenerator
 from campaign.syndication import SharingGenerator, card_spec
 
 from conftest import FIXTURES, gather, site_settings
 
+CLASSES = (
+    ClaimsGenerator,
+    PostsGenerator,
+    DistrictsGenerator,
+    SiteGenerator,
+    SheetsGenerator,
+    SharingGenerator,
+)
 
-@pytest.fixture
-def sharing(tmp_path):
+
+def gather_sharing(tmp_path) -> SharingGenerator:
     """The sharing generator of the fixture site, after every generator gathered."""
     settings = site_settings(FIXTURES / "site", tmp_path / "output")
-    classes = (
-        ClaimsGenerator,
-        PostsGenerator,
-        DistrictsGenerator,
-        SiteGenerator,
-        SheetsGenerator,
-        SharingGenerator,
-    )
-    return gather(settings, classes)[-1]
+    settings["CAMPAIGN_CARD_WORKERS"] = 2
+    return gather(settings, CLASSES)[-1]
 
 
 def spec(number: int) -> CardSpec:
@@ -39,21 +39,35 @@ def spec(number: int) -> CardSpec:
     )
 
 
-def test_reading_ahead_finds_exactly_the_cards_the_build_needs(sharing):
-    ahead = list(specs_from_files(sharing.content_files(), sharing.settings))
+def drawn(batch: CardBatch) -> list[bytes]:
+    return [Path(cached()).read_bytes() for _, cached in batch.results()]
+
+
+def test_each_published_claim_and_post_is_fed_as_soon_as_read(tmp_path, monkeypatch):
+    fed = []
+    monkeypatch.setattr(CardBatch, "feed", lambda self, spec: fed.append(spec))
+    sharing = gather_sharing(tmp_path)
     needed = [card_spec(page, sharing.settings) for page in sharing.items]
     assert len(needed) == 6  # drafts and embargoed items have no card
-    assert sorted(ahead, key=repr) == sorted(needed, key=repr)
+    # Fed while reading, before the sharing generator gathered (and fed the rest).
+    assert sorted(fed[: len(needed)], key=repr) == sorted(needed, key=repr)
 
 
-def test_workers_reading_ahead_draw_the_same_bytes(sharing, tmp_path):
-    batch = CardBatch(str(tmp_path / "cartes"), workers=2, threshold=0)
-    batch.read_ahead(sharing.content_files(), sharing.settings)
+def test_workers_started_with_the_build_draw_the_same_bytes(tmp_path, monkeypatch):
+    batches = []
+
+    def expect(self, count):
+        self.start()  # whatever the cache holds: the fixture has few cards
+        batches.append(self)
+
+    monkeypatch.setattr(CardBatch, "expect", expect)
+    sharing = gather_sharing(tmp_path)
+    [batch] = batches
     assert len(batch.jobs) == 2
-    specs = [card_spec(page, sharing.settings) for page in sharing.items]
-    batch.draw(specs)
-    assert list(batch.results()) == [render_card(s) for s in specs]
-    assert len(list((tmp_path / "cartes").iterdir())) == 6
+    specs = [card_spec(page, sharing.settings) for page in sharing.items + sharing.sheets]
+    assert batch.given == set(specs)  # 6 while reading, the 3 sheets' after
+    assert drawn(batch) == [render_card(s) for s in specs]
+    assert len(list(Path(batch.cache_dir).iterdir())) == len(specs)
 
 
 def test_workers_given_specs_draw_the_same_bytes_in_the_same_order(tmp_path):
@@ -62,21 +76,22 @@ def test_workers_given_specs_draw_the_same_bytes_in_the_same_order(tmp_path):
     batch = CardBatch(str(tmp_path), workers=2, threshold=0)
     batch.draw(specs)
     assert len(batch.jobs) == 2
-    assert list(batch.results()) == [render_card(s) for s in specs]
+    assert drawn(batch) == [render_card(s) for s in specs]
     assert len(list(tmp_path.iterdir())) == 9
 
 
 def test_a_few_cards_are_drawn_by_the_build_itself(tmp_path):
     batch = CardBatch(str(tmp_path), workers=2)
-    batch.read_ahead([("claim", "velo.md")], {})
+    batch.expect(1)
+    batch.feed(spec(1))
     batch.draw([spec(1)])
     assert not batch.jobs
-    assert list(batch.results()) == [render_card(spec(1))]
+    assert drawn(batch) == [render_card(spec(1))]
 
 
 def test_a_refused_build_stops_its_workers(tmp_path):
     batch = CardBatch(str(tmp_path), workers=1, threshold=0)
     batch.draw([spec(number) for number in range(200)])
-    [(worker, _)] = batch.jobs
+    [worker] = batch.jobs
     batch.cancel()
-    assert worker.returncode is not None and not batch.jobs
+    assert worker.process.returncode is not None and not batch.jobs

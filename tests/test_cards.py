@@ -35,9 +35,9 @@ from campaign.cards import (
     CardSpec,
     badge_ink,
     block_height,
-    cached_card,
     card_key,
     draw_line,
+    ensure_card,
     headline_words,
     layout,
     load_font,
@@ -232,19 +232,20 @@ def test_every_drawing_input_changes_the_key():
     assert base not in keys and len(keys) == len(variants)
 
 
-def test_cached_card_writes_once_then_reads_the_cache(tmp_path):
+def test_a_card_is_drawn_once_then_found_in_the_cache(tmp_path):
     spec = claim_spec()
-    first = cached_card(spec, str(tmp_path / "cards"))
-    assert first == render_card(spec)
     path = tmp_path / "cards" / f"{card_key(spec)}.png"
+    assert ensure_card(spec, str(tmp_path / "cards")) == str(path)
+    assert path.read_bytes() == render_card(spec)
     assert os.listdir(tmp_path / "cards") == [path.name]  # no temporary file left
     path.write_bytes(b"sentinel")
-    assert cached_card(spec, str(tmp_path / "cards")) == b"sentinel"
+    ensure_card(spec, str(tmp_path / "cards"))
+    assert path.read_bytes() == b"sentinel"
 
 
 def test_cache_misses_when_the_verdict_changes(tmp_path):
-    cached_card(claim_spec(), str(tmp_path))
-    cached_card(claim_spec(badge_label="Faux", badge_colour="#b0182a", rating=1), str(tmp_path))
+    ensure_card(claim_spec(), str(tmp_path))
+    ensure_card(claim_spec(badge_label="Faux", badge_colour="#b0182a", rating=1), str(tmp_path))
     assert len(os.listdir(tmp_path)) == 2
 
 

@@ -1,5 +1,7 @@
 """Tier 1: output files written only when their bytes change, Pelican's guard kept."""
 
+import os
+
 import pytest
 from jinja2 import Template
 from pelican.writers import FileOverwriteFailedError, Writer
@@ -40,3 +42,47 @@ def test_a_second_write_of_a_file_is_still_refused(tmp_path):
     pages.write_file("index.html", Template("un"), {})
     with pytest.raises(FileOverwriteFailedError):
         pages.write_file("index.html", Template("deux"), {})
+
+
+def test_a_file_left_as_written_is_not_read_again(tmp_path):
+    """The record of the last build tells an unchanged file by its size and date."""
+    path = tmp_path / "page.html"
+    first = writer(tmp_path)
+    first.write_bytes(str(path), b"contenu")
+    first.close()
+    # Same size, same date, other bytes: only reading the file could tell.
+    status = path.stat()
+    path.write_bytes(b"CONTENU")
+    os.utime(path, ns=(status.st_atime_ns, status.st_mtime_ns))
+    second = writer(tmp_path)
+    second.write_bytes(str(path), b"contenu")
+    assert path.read_bytes() == b"CONTENU"
+    # Touched since: compared byte for byte, and rewritten.
+    path.touch()
+    third = writer(tmp_path)
+    third.write_bytes(str(path), b"contenu")
+    assert path.read_bytes() == b"contenu"
+
+
+def test_a_file_no_longer_written_drops_out_of_the_record(tmp_path):
+    first = writer(tmp_path)
+    first.write_bytes(str(tmp_path / "a.html"), b"a")
+    first.write_bytes(str(tmp_path / "b.html"), b"b")
+    first.close()
+    second = writer(tmp_path)
+    second.write_bytes(str(tmp_path / "a.html"), b"a")
+    second.close()
+    assert set(writer(tmp_path).record.previous) == {"a.html"}
+
+
+def test_a_cached_image_is_linked_and_replacing_it_leaves_the_cache_alone(tmp_path):
+    cache = tmp_path / "cache.png"
+    cache.write_bytes(b"image")
+    images = writer(tmp_path / "output")
+    assert images.link_cached("images/carte.png", "carte 1", lambda: str(cache)) == 5
+    output = tmp_path / "output" / "images" / "carte.png"
+    assert output.read_bytes() == b"image"
+    other = tmp_path / "other.png"
+    other.write_bytes(b"autre image")
+    images.link_cached("images/carte.png", "carte 2", lambda: str(other))
+    assert output.read_bytes() == b"autre image" and cache.read_bytes() == b"image"

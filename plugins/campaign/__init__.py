@@ -15,9 +15,10 @@ from .generators import (
     DistrictsGenerator,
     PostsGenerator,
     SiteGenerator,
+    WriterCloser,
 )
 from .reader import YamlMarkdownReader
-from .search import SearchGenerator, SearchIndexWriter
+from .search import SearchGenerator
 from .settings import apply_defaults
 from .sheets import SheetsGenerator
 from .sitemap import SitemapGenerator
@@ -61,20 +62,21 @@ def add_reader(readers):
 
 def get_generators(pelican):
     # Search first, to watch every searchable page being written: each part of
-    # the index is made as soon as its pages are, while the build goes on; the
-    # index writer, last, waits for them.
-    # Claims and posts next: district and site-wide pages are built from both.
-    # Sheets after the site's topic index, which they draw their claims from.
+    # the index is made as soon as its pages are, while the build goes on; it is
+    # put in place when the last generator closes the writer.
+    # Claims and posts next: every other page is built from them. Sheets draw on
+    # the claims by topic. The searchable pages (claims, posts, sheets) are written
+    # first, so the search index is made while the other pages are.
     return [
         SearchGenerator,
         ClaimsGenerator,
         PostsGenerator,
+        SheetsGenerator,
         DistrictsGenerator,
         SiteGenerator,
-        SheetsGenerator,
         SharingGenerator,
         SitemapGenerator,
-        SearchIndexWriter,
+        WriterCloser,
     ]
 
 

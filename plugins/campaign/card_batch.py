@@ -6,23 +6,29 @@ and is stored under its key in the cache, so its bytes never depend on which
 process drew it, or when: the build reads them back in its own order, and draws
 any card a worker did not.
 
-Workers are plain `python -m campaign.draw_cards JOB.json` processes, not
-multiprocessing: nothing is inherited from the build (threads, open files), and a
-script that calls Pelican needs no `if __name__ == "__main__"` guard.
+Workers start with the build when the cache lacks many cards (a first build), and
+are given each claim's and post's card as soon as the build has read and
+validated the file (`feed`), so they draw while the build converts the rest.
+
+Workers are plain `python -m campaign.draw_cards CACHE` processes reading one spec
+a line on their standard input, not multiprocessing: nothing is inherited from the
+build (threads, open files), and a script that calls Pelican needs no
+`if __name__ == "__main__"` guard.
 """
 
 from __future__ import annotations
 
+import functools
 import json
 import logging
 import os
+import queue
 import subprocess
 import sys
-import tempfile
-from collections.abc import Iterator, Sequence
-from dataclasses import asdict
+import threading
+from collections.abc import Callable, Iterator, Sequence
 
-from .cards import CardSpec, cached_card, card_path
+from .cards import CardSpec, card_key, card_path, ensure_card
 
 logger = logging.getLogger(__name__)
 
@@ -30,15 +36,6 @@ logger = logging.getLogger(__name__)
 POOL_THRESHOLD = 100
 # The folder holding this package: workers import it from there, as Pelican does.
 PLUGINS = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-# What a worker reading content files needs to find the same cards as the build.
-WORKER_SETTINGS = (
-    "PATH",
-    "VERDICTS",
-    "TIMEZONE",
-    "CAMPAIGN_NOW",
-    "CAMPAIGN_CARD_FOOTER",
-    "SITENAME",
-)
 
 
 def usable_cores() -> int:
@@ -53,76 +50,123 @@ def default_workers() -> int:
     return usable_cores() - 1
 
 
+class Worker:
+    """A worker process and the thread writing specs to it: a worker draws slower
+    than the build reads, and the build must never wait on a full pipe."""
+
+    def __init__(self, cache_dir: str):
+        path = os.pathsep.join(filter(None, [PLUGINS, os.environ.get("PYTHONPATH")]))
+        # Each card allocates and frees megabytes. By default Pillow gives a freed
+        # image's memory back to the system, and so does the C library for any block
+        # over 128 KB (the PNG's bytes): each card then faults its memory in again,
+        # a second of system time a thousand cards. Keep them (glibc's settings).
+        env = {
+            "PILLOW_BLOCKS_MAX": "16",
+            "MALLOC_MMAP_THRESHOLD_": str(8 << 20),
+            "MALLOC_TRIM_THRESHOLD_": str(64 << 20),
+            **os.environ,
+            "PYTHONPATH": path,
+        }
+        command = [sys.executable, "-m", "campaign.draw_cards", cache_dir]
+        self.process = subprocess.Popen(command, env=env, stdin=subprocess.PIPE)
+        self.lines: queue.SimpleQueue[bytes | None] = queue.SimpleQueue()
+        self.sender = threading.Thread(target=self.send, daemon=True)
+        self.sender.start()
+
+    def send(self) -> None:
+        try:
+            while (line := self.lines.get()) is not None:
+                self.process.stdin.write(line)
+            self.process.stdin.close()
+        except (BrokenPipeError, ValueError):  # stopped by cancel()
+            pass
+
+    def give(self, spec: CardSpec) -> None:
+        # A spec's fields are text and numbers: vars() is asdict() without the copying.
+        self.lines.put(json.dumps(vars(spec), ensure_ascii=False).encode("utf-8") + b"\n")
+
+    def done(self) -> None:
+        """No more specs: the worker ends once it has drawn those given."""
+        self.lines.put(None)
+
+    def busy(self) -> bool:
+        return self.process.poll() is None
+
+    def wait(self) -> int:
+        self.sender.join()
+        return self.process.wait()
+
+    def stop(self) -> None:
+        self.process.terminate()
+        self.done()
+        self.wait()
+
+
 class CardBatch:
     """The cards of one build: drawn in the background, read back in order."""
 
     def __init__(self, cache_dir: str, workers: int, threshold: int = POOL_THRESHOLD):
         self.cache_dir, self.workers, self.threshold = cache_dir, workers, threshold
-        self.jobs: list[tuple[subprocess.Popen, str]] = []
+        self.jobs: list[Worker] = []
+        self.given: set[CardSpec] = set()  # specs given to workers so far
         self.specs: list[CardSpec] = []
 
-    def read_ahead(self, files: Sequence[tuple[str, str]], settings: dict) -> None:
-        """Start workers that read the (kind, path) content files' front matter and draw
-        their cards before the build has read them; only when the cache lacks many
-        cards (a first build), as each worker reads every file it is given."""
+    def expect(self, count: int) -> None:
+        """About `count` cards are coming (one per content file): start workers now,
+        to be fed as files are read, if the cache lacks many of them."""
         cached = len(os.listdir(self.cache_dir)) if os.path.isdir(self.cache_dir) else 0
-        if self.workers < 1 or len(files) - cached < self.threshold:
-            return
-        picked = {key: settings[key] for key in WORKER_SETTINGS if key in settings}
-        for index in range(self.workers):
-            self.start({"files": files[index :: self.workers], "settings": picked})
+        if self.workers >= 1 and count - cached >= self.threshold:
+            self.start()
+
+    def start(self) -> None:
+        os.makedirs(self.cache_dir, exist_ok=True)
+        self.jobs = [Worker(self.cache_dir) for _ in range(self.workers)]
+
+    def feed(self, spec: CardSpec) -> None:
+        """A card the build will need, to draw now if workers are running (a worker
+        skips a card the cache has: workers run when most are missing)."""
+        if self.jobs and spec not in self.given:
+            self.jobs[len(self.given) % len(self.jobs)].give(spec)
+            self.given.add(spec)
 
     def draw(self, specs: Sequence[CardSpec]) -> None:
-        """The cards the build needs, in its order. Without workers reading ahead, start
-        workers if many of them are missing (a new renderer, a new site name)."""
+        """The cards the build needs, in its order. Workers fed while reading get the
+        ones still missing (sheets' cards, say); without workers, start them if many
+        are missing (a new renderer, a new site name)."""
         self.specs = list(specs)
-        if self.jobs:
-            return
         missing = list(dict.fromkeys(s for s in specs if not os.path.exists(self.path(s))))
-        if self.workers >= 1 and len(missing) >= self.threshold:
-            for index in range(self.workers):
-                self.start({"specs": [asdict(spec) for spec in missing[index :: self.workers]]})
+        if not self.jobs and self.workers >= 1 and len(missing) >= self.threshold:
+            self.start()
+        for spec in missing:
+            self.feed(spec)
+        for worker in self.jobs:
+            worker.done()
 
     def path(self, spec: CardSpec) -> str:
         return card_path(spec, self.cache_dir)
-
-    def start(self, job: dict) -> None:
-        """A worker doing `job`, given to it in a temporary file."""
-        handle, listing = tempfile.mkstemp(prefix="cartes-", suffix=".json")
-        with os.fdopen(handle, "w", encoding="utf-8") as output:
-            json.dump({**job, "cache": self.cache_dir}, output)
-        path = os.pathsep.join(filter(None, [PLUGINS, os.environ.get("PYTHONPATH")]))
-        # Pillow gives each freed image's memory back to the system, and a card is
-        # three images: keeping a few blocks spares a worker a second of page faults.
-        env = {"PILLOW_BLOCKS_MAX": "16", **os.environ, "PYTHONPATH": path}
-        command = [sys.executable, "-m", "campaign.draw_cards", listing]
-        worker = subprocess.Popen(command, env=env)
-        self.jobs.append((worker, listing))
 
     def help_workers(self) -> None:
         """Rather than wait for busy workers, draw cards too, from the other end of the
         list: a card drawn twice is the same bytes, written atomically."""
         for spec in reversed(self.specs):
-            if all(worker.poll() is not None for worker, _ in self.jobs):
+            if not any(worker.busy() for worker in self.jobs):
                 return
-            if not os.path.exists(self.path(spec)):
-                cached_card(spec, self.cache_dir)
+            ensure_card(spec, self.cache_dir)
 
     def cancel(self) -> None:
         """The build is refused: its workers stop."""
-        for worker, listing in self.jobs:
-            worker.terminate()
-            worker.wait()
-            os.unlink(listing)
+        for worker in self.jobs:
+            worker.stop()
         self.jobs = []
 
-    def results(self) -> Iterator[bytes]:
-        """Each card given to `draw`, in order; a card no worker drew is drawn here."""
+    def results(self) -> Iterator[tuple[str, Callable[[], str]]]:
+        """For each card given to `draw`, in order, once the workers are done: a tag
+        naming its picture (the cache's key) and a function giving its file in the
+        cache, drawn here if no worker drew it."""
         self.help_workers()
-        for worker, listing in self.jobs:
+        for worker in self.jobs:
             if worker.wait() != 0:
                 logger.warning("Images de partage : un processus a échoué, reprise ici")
-            os.unlink(listing)
         self.jobs = []
         for spec in self.specs:
-            yield cached_card(spec, self.cache_dir)
+            yield f"carte {card_key(spec)}", functools.partial(ensure_card, spec, self.cache_dir)

@@ -407,12 +407,18 @@ def draw_badge(draw: ImageDraw.ImageDraw, label: str, kind: str, rating: int | N
 @functools.lru_cache(maxsize=32)
 def frame(site_name: str, badge_label: str, kind: str, rating: int | None) -> Image.Image:
     """Stripe, footer and badge, as palette indices: the same on every card of a verdict.
-    Colours come with the palette, so one frame serves every topic. Copy it to draw."""
+    Colours come with the palette, so one frame serves every topic. Copy it to draw.
+
+    Laid out as the rows of the PNG: each row starts with its filter type, 0 (none),
+    so the card sits right of a column of zeros (x + 1) and is encoded as it is.
+    """
     image = Image.new("L", (WIDTH, HEIGHT), PAPER)
     draw = ImageDraw.Draw(image)
     draw_frame(draw, site_name)
     draw_badge(draw, badge_label, kind, rating)
-    return image
+    rows = Image.new("L", (WIDTH + 1, HEIGHT), 0)
+    rows.paste(image, (1, 0))
+    return rows
 
 
 class Glyph(NamedTuple):
@@ -423,6 +429,10 @@ class Glyph(NamedTuple):
     left: int
     top: int
     advance: float
+
+    @property
+    def size(self) -> tuple[int, int]:
+        return self.mask.size if self.mask is not None else (0, 0)
 
 
 def glyph(font: ImageFont.FreeTypeFont, char: str) -> Glyph:
@@ -435,54 +445,66 @@ def glyph(font: ImageFont.FreeTypeFont, char: str) -> Glyph:
 
 
 @functools.lru_cache(maxsize=64)
-def glyphs(font: ImageFont.FreeTypeFont) -> dict[str, Glyph]:
-    """The glyphs of this font drawn so far."""
+def glyphs(font: ImageFont.FreeTypeFont) -> dict[str, tuple]:
+    """The glyphs of this font drawn so far, each as (mask's core image or None, left,
+    top, width, height, advance): what pasting it needs, looked up once."""
     return {}
 
 
-def draw_line(image: Image.Image, xy: tuple[int, int], text: str, font, ink: int) -> None:
+def draw_line(
+    image: Image.Image, xy: tuple[int, int], text: str, font, ink: int, shift: int = 0
+) -> None:
     """Text from its top-left corner (ascender line), glyph by glyph from the cache:
-    the same pixels as `ImageDraw.text`, which renders every glyph again each time."""
+    the same pixels as `ImageDraw.text`, which renders every glyph again each time.
+    `shift` moves every glyph that many whole pixels right, once placed.
+
+    Pastes through Pillow's core image (`Image.im.paste`, what `Image.paste` calls
+    after its checks): a card pastes some 150 glyphs, and the checks cost more
+    than the pasting.
+    """
     pen, y = xy
     known = glyphs(font)
+    core = image.im
     for char in text:
         shape = known.get(char)
         if shape is None:
-            shape = known[char] = glyph(font, char)
-        if shape.mask is not None:
-            image.paste(ink, (round(pen) + shape.left, y + shape.top), shape.mask)
-        pen += shape.advance
+            drawn = glyph(font, char)
+            mask = drawn.mask.im if drawn.mask is not None else None
+            shape = known[char] = (mask, drawn.left, drawn.top, *drawn.size, drawn.advance)
+        mask, left, top, width, height, advance = shape
+        if mask is not None:
+            x, y0 = round(pen) + left + shift, y + top
+            core.paste(ink, (x, y0, x + width, y0 + height), mask)
+        pen += advance
 
 
-def draw_text(image: Image.Image, spec: CardSpec, plan: Layout) -> None:
-    """The headline lines, then the byline just under them."""
+def draw_text(image: Image.Image, spec: CardSpec, plan: Layout, left: int = 0) -> None:
+    """The headline lines, then the byline just under them; `left` shifts them right."""
     font = load_font(BOLD, plan.font_size)
+    x = plan.box.left
     for index, line in enumerate(plan.lines):
         y = plan.text_top + index * plan.line_height
-        draw_line(image, (plan.box.left, y), line, font, PAPER_INK)
+        draw_line(image, (x, y), line, font, PAPER_INK, left)
     if spec.byline.strip():
         byline_font = load_font(REGULAR, BYLINE_FONT)
         byline = fit_line(spec.byline, byline_font, plan.box.width)
         y = plan.text_bottom + BYLINE_GAP
-        draw_line(image, (plan.box.left, y), byline, byline_font, PAPER + BYLINE_STEP)
+        draw_line(image, (x, y), byline, byline_font, PAPER + BYLINE_STEP, left)
 
 
 def png_chunk(kind: bytes, data: bytes) -> bytes:
     return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
 
 
-def encode_png(image: Image.Image, colours: bytes) -> bytes:
-    """An index image and its palette as a PNG: IHDR, PLTE, IDAT, IEND and nothing else.
+def encode_png(rows: Image.Image, colours: bytes) -> bytes:
+    """PNG rows (see `frame`) and a palette as a PNG: IHDR, PLTE, IDAT, IEND and
+    nothing else.
 
     Written here rather than by Pillow so as to compress with ISA-L (the `isal`
     package): about eight times faster than Pillow for the same size, where
     encoding was most of the time spent on a card.
     """
-    width, height = image.size
-    # Each row starts with its filter type, 0 (none): flat colours compress well as they
-    # are. The card pasted right of a column of zeros gives all the rows in one copy.
-    rows = Image.new("L", (width + 1, height), 0)
-    rows.paste(image, (1, 0))
+    width, height = rows.width - 1, rows.height
     header = struct.pack(">IIBBBBB", width, height, 8, 3, 0, 0, 0)  # 8-bit palette
     return b"".join(
         [
@@ -497,9 +519,9 @@ def encode_png(image: Image.Image, colours: bytes) -> bytes:
 
 def render_card(spec: CardSpec) -> bytes:
     """The card as a 1200x630 palette PNG with no metadata: same spec, same bytes."""
-    image = frame(spec.site_name, spec.badge_label, spec.kind, spec.rating).copy()
-    draw_text(image, spec, layout(spec))
-    return encode_png(image, palette(spec.badge_colour, spec.accent))
+    rows = frame(spec.site_name, spec.badge_label, spec.kind, spec.rating).copy()
+    draw_text(rows, spec, layout(spec), left=1)
+    return encode_png(rows, palette(spec.badge_colour, spec.accent))
 
 
 @functools.cache
@@ -530,19 +552,16 @@ def card_path(spec: CardSpec, cache_dir: str) -> str:
     return os.path.join(cache_dir, f"{card_key(spec)}.png")
 
 
-def cached_card(spec: CardSpec, cache_dir: str) -> bytes:
-    """The card from `cache_dir` if it was drawn before, else drawn and stored there."""
-    return cached_file(card_path(spec, cache_dir), lambda: render_card(spec))
+def ensure_file(path: str, make) -> str:
+    """`path`, once it holds what `make()` gives: made now unless made before."""
+    if not os.path.exists(path):
+        write_atomically(path, make())
+    return path
 
 
-def cached_file(path: str, make) -> bytes:
-    """The bytes at `path` if they were made before, else `make()`'s, stored there."""
-    if os.path.exists(path):
-        with open(path, "rb") as handle:
-            return handle.read()
-    data = make()
-    write_atomically(path, data)
-    return data
+def ensure_card(spec: CardSpec, cache_dir: str) -> str:
+    """The card's file in `cache_dir`, drawn now unless drawn before."""
+    return ensure_file(card_path(spec, cache_dir), lambda: render_card(spec))
 
 
 def write_atomically(path: str, data: bytes) -> None:

@@ -26,6 +26,9 @@ CATALOGUE = "campaign_catalogue"
 PROBLEMS = "campaign_problems"
 # Published pages offered to the search index (see search.py): each has url and save_as.
 SEARCHABLE = "campaign_searchable"
+# Functions told of each published claim, post or sheet as soon as it is read and
+# valid, before the others are: f(field, item), field being "claim", "post"...
+ON_PUBLISHED = "campaign_on_published"
 
 
 class ContentError(Exception):
@@ -54,6 +57,11 @@ def now(settings: dict) -> datetime.datetime:
         moment = datetime.datetime.fromisoformat(settings["CAMPAIGN_NOW"])
         return moment if moment.tzinfo else moment.replace(tzinfo=zone)
     return datetime.datetime.now(zone)
+
+
+def is_published(item, moment: datetime.datetime) -> bool:
+    """Published, and not embargoed beyond `moment`."""
+    return item.status == "published" and item.date <= moment
 
 
 def group(items: Iterable, keys: Callable[[object], Iterable]) -> dict:
@@ -107,6 +115,7 @@ class DocumentGenerator(CampaignGenerator):
         problems = self.context.setdefault(PROBLEMS, [])
         zone = ZoneInfo(self.settings.get("TIMEZONE", "UTC"))
         moment = now(self.settings)
+        listeners = self.context.get(ON_PUBLISHED, [])
         parsed = []
         for path in sorted(self.get_files(self.settings[self.paths_setting])):
             source = self.readers.read_file(
@@ -116,8 +125,11 @@ class DocumentGenerator(CampaignGenerator):
             result = self.parse(source.front_matter, basename, catalogue, zone)
             if isinstance(result, list):
                 problems.extend(result)
-            else:
-                parsed.append((result, source))
+                continue
+            parsed.append((result, source))
+            if is_published(result, moment):
+                for listener in listeners:
+                    listener(self.field, result)
         self.readers.save_cache()
         problems.extend(duplicate_slugs([(item.slug, src.front_matter) for item, src in parsed]))
         problems.extend(self.check_parsed(parsed))
@@ -126,7 +138,7 @@ class DocumentGenerator(CampaignGenerator):
         published, previews = [], []
         for item, source in parsed:
             page = self.page_class.wrap(item, source, self.field, self.settings, self.context)
-            if item.status == "published" and item.date <= moment:
+            if is_published(item, moment):
                 published.append(page)
             else:
                 page.preview = True
@@ -173,6 +185,9 @@ class ClaimsGenerator(DocumentGenerator):
         by_verdict = group(self.pages, lambda page: [page.claim.verdict.slug])
         self.context["claims_by_verdict"] = by_verdict
         self.context["verdict_counts"] = {slug: len(pages) for slug, pages in by_verdict.items()}
+        self.context["claims_by_topic"] = group(
+            self.pages, lambda page: [t.slug for t in page.claim.topics]
+        )
 
     def write_page(self, writer, page, **extra):
         url = f"{self.settings['SITEURL']}/{page.url}"
@@ -205,6 +220,13 @@ class PostsGenerator(DocumentGenerator):
     def generate_output(self, writer):
         super().generate_output(writer)
         self.write_listing(writer, self.settings["POSTS_INDEX_URL"], "posts", self.pages)
+
+
+class WriterCloser(Generator):
+    """The last generator: tells the writer the build is done (see writer.py)."""
+
+    def generate_output(self, writer):
+        writer.close()
 
 
 class DistrictsGenerator(CampaignGenerator):
@@ -250,9 +272,6 @@ class SiteGenerator(CampaignGenerator):
 
     def generate_context(self):
         claims, posts = self.context["claims"], self.context["posts"]
-        self.context["claims_by_topic"] = group(
-            claims, lambda page: [t.slug for t in page.claim.topics]
-        )
         self.context["posts_by_topic"] = group(
             posts, lambda page: [t.slug for t in page.post.topics]
         )

@@ -24,7 +24,7 @@ from .cards import (
     ELLIPSIS,
     FONT_DISTRIBUTION,
     REGULAR,
-    cached_file,
+    ensure_file,
     input_hash,
     keep_together,
     load_font,
@@ -341,7 +341,11 @@ def png_key(drawing: Drawing) -> str:
     return input_hash(inputs)
 
 
-def cached_png(drawing: Drawing, cache_dir: str) -> bytes:
-    """The PNG from `cache_dir` if it was drawn before, else drawn and stored there."""
-    path = os.path.join(cache_dir, f"{png_key(drawing)}.png")
-    return cached_file(path, lambda: to_png(drawing))
+def png_path(drawing: Drawing, cache_dir: str) -> str:
+    """Where the PNG is kept in the cache: named by the hash of what it shows."""
+    return os.path.join(cache_dir, f"{png_key(drawing)}.png")
+
+
+def ensure_png(drawing: Drawing, cache_dir: str) -> str:
+    """The PNG's file in `cache_dir`, drawn now unless drawn before."""
+    return ensure_file(png_path(drawing, cache_dir), lambda: to_png(drawing))

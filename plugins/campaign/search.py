@@ -20,6 +20,7 @@ more index chunk a word searched). A small site has a single part.
 
 from __future__ import annotations
 
+import functools
 import gzip
 import hashlib
 import json
@@ -37,6 +38,7 @@ from pelican.utils import sanitised_join
 
 from . import cbor
 from .generators import SEARCHABLE, CampaignGenerator
+from .writer import place, same_file
 
 # Folder of the index and of Pagefind's search script, below the output folder.
 BUNDLE = "pagefind"
@@ -52,8 +54,6 @@ UNUSED_FILES = [
 SCRIPT_FILES = ("pagefind.js", "pagefind-worker.js", "wasm.")
 # Folder of the second part on, below the bundle: parties/2/, parties/3/...
 PARTS_FOLDER = "parties"
-# Context key of the index being written.
-INDEXING = "campaign_search_indexing"
 # Pagefind's index files: gzip of this marker followed by CBOR.
 MARKER = b"pagefind_dcd"
 
@@ -239,29 +239,6 @@ def bundle_files(folders: list[str]) -> dict[str, str]:
     return files
 
 
-def same_file(path: str, source: str) -> bool:
-    try:
-        if os.path.samefile(path, source):
-            return True
-        if os.path.getsize(path) != os.path.getsize(source):
-            return False
-    except FileNotFoundError:
-        return False
-    with open(path, "rb") as one, open(source, "rb") as other:
-        return one.read() == other.read()
-
-
-def place(source: str, path: str) -> None:
-    """Put the cached file at `path`, as a link to it where possible, atomically."""
-    os.makedirs(os.path.dirname(path), exist_ok=True)
-    temporary = f"{path}.nouveau"
-    try:
-        os.link(source, temporary)
-    except OSError:
-        shutil.copyfile(source, temporary)
-    os.replace(temporary, path)
-
-
 def sync(bundle: str, files: dict[str, str]) -> None:
     """Make the bundle folder hold exactly `files`: unchanged files are left alone
     (a deploy sends only what changed), others linked in, stale ones removed."""
@@ -348,7 +325,7 @@ class SearchIndex:
 class SearchGenerator(CampaignGenerator):
     """Comes first among writers: watches the writer for the searchable pages, so
     each part of the index is made as soon as its pages are written, then writes
-    /recherche/. SearchIndexWriter, the last generator, puts the index in place.
+    /recherche/. When the build ends (the writer closes), the parts are put in place.
 
     Gathers nothing: every generator has listed its searchable pages by the time
     any writes.
@@ -357,7 +334,8 @@ class SearchGenerator(CampaignGenerator):
     def generate_output(self, writer):
         index = SearchIndex(self.context.get(SEARCHABLE, []), self.settings, self.output_path)
         writer.listeners.append(index.written)
-        self.context[INDEXING] = index
+        bundle = os.path.join(self.output_path, BUNDLE)
+        writer.closers.append(functools.partial(index.finish, bundle))
         url = self.settings["SEARCH_URL"]
         writer.write_file(
             f"{url}index.html",
@@ -367,13 +345,3 @@ class SearchGenerator(CampaignGenerator):
             url=url,
             search_parts=[f"{BUNDLE}/{folder}" for folder in index.folders[1:]],
         )
-
-
-class SearchIndexWriter(CampaignGenerator):
-    """Waits for the parts of the index started while the pages were written, and
-    puts them in the output."""
-
-    def generate_output(self, writer):
-        index = self.context.pop(INDEXING)
-        writer.listeners.remove(index.written)
-        index.finish(os.path.join(self.output_path, BUNDLE))

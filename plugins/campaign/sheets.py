@@ -9,6 +9,7 @@ objections answered by the fact-check.
 
 from __future__ import annotations
 
+import functools
 import os
 from dataclasses import dataclass
 
@@ -215,6 +216,7 @@ class SheetsGenerator(DocumentGenerator):
             self.write_page(writer, page)
             svg = infographic.to_svg(page.infographic, page.drawing, "infographie", True)
             write_bytes(writer, page.svg_url, svg.encode("utf-8"))
-            png = infographic.cached_png(page.drawing, cache)
-            write_bytes(writer, page.png_url, png)
+            key = f"infographie {infographic.png_key(page.drawing)}"
+            ensure = functools.partial(infographic.ensure_png, page.drawing, cache)
+            writer.link_cached(page.png_url, key, ensure)
         self.write_listing(writer, self.settings["SHEETS_INDEX_URL"], "sheets", self.pages)

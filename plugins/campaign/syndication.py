@@ -9,14 +9,12 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass
-
-from pelican.utils import sanitised_join
+from types import SimpleNamespace
 
 from . import cards, feeds, share
 from .card_batch import CardBatch, default_workers
 from .filters import date_fr
-from .generators import CATALOGUE, PROBLEMS, CampaignGenerator, newest_first
-from .writer import write_if_changed
+from .generators import CATALOGUE, ON_PUBLISHED, PROBLEMS, CampaignGenerator, newest_first
 
 
 @dataclass(frozen=True)
@@ -144,10 +142,7 @@ def feed_entry(page, settings: dict, card_size: int, content_html: str) -> feeds
 
 def write_bytes(writer, name: str, data: bytes) -> None:
     """Write a binary output file below the output folder, unless it is unchanged."""
-    path = sanitised_join(writer.output_path, name)
-    if not os.path.isdir(os.path.dirname(path)):
-        os.makedirs(os.path.dirname(path))
-    write_if_changed(path, data)
+    writer.write_bytes(writer.output_file(name), data)
 
 
 class SharingGenerator(CampaignGenerator):
@@ -156,12 +151,19 @@ class SharingGenerator(CampaignGenerator):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        # Cards are drawn in other processes from the start of the build: they need
-        # only the front matter, and a first build spends longest on them.
+        # Cards are drawn in other processes as soon as each claim or post is read:
+        # they need only the front matter, and a first build spends longest on them.
         workers = self.settings["CAMPAIGN_CARD_WORKERS"]
         workers = default_workers() if workers is None else workers
         self.cards = CardBatch(os.path.join(self.settings["CACHE_PATH"], "cartes"), workers)
-        self.cards.read_ahead(self.content_files(), self.settings)
+        self.cards.expect(len(self.content_files()))
+        self.context.setdefault(ON_PUBLISHED, []).append(self.feed_card)
+
+    def feed_card(self, field: str, item) -> None:
+        """A claim or post was read and is published: its card can be drawn now."""
+        if field in ("claim", "post"):
+            # card_spec takes a page: anything holding the item as `.claim` or `.post`.
+            self.cards.feed(card_spec(SimpleNamespace(**{field: item}), self.settings))
 
     def content_files(self) -> list[tuple[str, str]]:
         """(kind, absolute path) of every claim and post file, as their generators read them."""
@@ -210,10 +212,11 @@ class SharingGenerator(CampaignGenerator):
         return lambda page: template.render(base, page=page)
 
     def write_cards(self, writer) -> dict[str, int]:
+        """Each card in the output, unless there already; {card's address: size}."""
         sizes = {}
-        for page, data in zip(self.items + self.sheets, self.cards.results(), strict=True):
-            write_bytes(writer, page.share.card, data)
-            sizes[page.share.card] = len(data)
+        pages = self.items + self.sheets
+        for page, (key, cached) in zip(pages, self.cards.results(), strict=True):
+            sizes[page.share.card] = writer.link_cached(page.share.card, key, cached)
         return sizes
 
     def feed_definitions(self):

@@ -4,15 +4,26 @@ A rebuild after one edit renders every page again, but only a handful differ fro
 what is on disk: leaving the others untouched saves rewriting thousands of files
 (on ext4, rewriting a file in place waits for the disk), and keeps their dates, so
 a deploy or a sync tool sends only what changed.
+
+Nor are the unchanged files read back to be compared: the writer keeps a record
+of what it wrote (see OutputRecord), and a file whose size and date are those it
+left, with the same content tag, is known to hold the same bytes.
 """
 
 from __future__ import annotations
 
+import hashlib
 import io
+import json
 import os
+import shutil
 from collections.abc import Callable
 
+from pelican.utils import sanitised_join
 from pelican.writers import Writer
+
+# Bumped when the record's layout changes: an older record is then ignored.
+RECORD_VERSION = 1
 
 
 def unchanged(path: str, data: bytes) -> bool:
@@ -32,12 +43,115 @@ def write_if_changed(path: str, data: bytes) -> None:
             handle.write(data)
 
 
+def same_file(path: str, source: str) -> bool:
+    """Whether `path` holds what `source` does: the same file, or the same bytes."""
+    try:
+        if os.path.samefile(path, source):
+            return True
+        if os.path.getsize(path) != os.path.getsize(source):
+            return False
+    except FileNotFoundError:
+        return False
+    with open(path, "rb") as one, open(source, "rb") as other:
+        return one.read() == other.read()
+
+
+def place(source: str, path: str) -> None:
+    """Put the file `source` at `path`, as a link to it where possible, atomically:
+    whatever was at `path` is replaced, never written into."""
+    os.makedirs(os.path.dirname(path), exist_ok=True)
+    temporary = f"{path}.nouveau"
+    try:
+        os.link(source, temporary)
+    except OSError:
+        shutil.copyfile(source, temporary)
+    os.replace(temporary, path)
+
+
+def content_tag(data: bytes) -> str:
+    return hashlib.blake2b(data, digest_size=16).hexdigest()
+
+
+class OutputRecord:
+    """What the last build wrote below one output folder: for each file (by its path
+    from the folder), its size, its modification time in nanoseconds and a tag of
+    its content (a hash of its bytes, or the name of the cached image it copies).
+
+    Kept in the cache, one file per output folder. A file edited or replaced since
+    has another date; a missing or unreadable record only means files are compared
+    byte for byte, as on a first build. Only the files of the current build are
+    recorded: a file no longer written drops out.
+    """
+
+    def __init__(self, output_path: str, cache_path: str):
+        self.output_path = output_path
+        name = hashlib.sha256(os.path.abspath(output_path).encode()).hexdigest()[:16]
+        self.path = os.path.join(cache_path, f"sorties-{name}.json")
+        self.previous: dict[str, list] = {}
+        self.current: dict[str, list] = {}
+        try:
+            with open(self.path, encoding="utf-8") as handle:
+                record = json.load(handle)
+            if record.get("version") == RECORD_VERSION:
+                self.previous = record["files"]
+        except (OSError, ValueError, KeyError, AttributeError):
+            pass
+
+    def key(self, path: str) -> str:
+        return os.path.relpath(path, self.output_path)
+
+    def size_if_unchanged(self, path: str, tag: str) -> int | None:
+        """The file's size if it still holds the content tagged `tag`, else None."""
+        key = self.key(path)
+        entry = self.previous.get(key)
+        if entry is None or entry[2] != tag:
+            return None
+        try:
+            status = os.stat(path)
+        except FileNotFoundError:
+            return None
+        if [status.st_size, status.st_mtime_ns] != entry[:2]:
+            return None
+        self.current[key] = entry
+        return entry[0]
+
+    def wrote(self, path: str, tag: str) -> None:
+        status = os.stat(path)
+        self.current[self.key(path)] = [status.st_size, status.st_mtime_ns, tag]
+
+    def save(self) -> None:
+        os.makedirs(os.path.dirname(self.path), exist_ok=True)
+        temporary = f"{self.path}.nouveau"
+        with open(temporary, "w", encoding="utf-8") as handle:
+            json.dump({"version": RECORD_VERSION, "files": self.current}, handle)
+        os.replace(temporary, self.path)
+
+
 class PendingText(io.StringIO):
     """A text file being written: on closing, its bytes go to `finish(path, data)`."""
 
     def __init__(self, path: str, encoding: str, finish: Callable[[str, bytes], None]):
         super().__init__()
         self.path, self.target_encoding, self.finish = path, encoding, finish
+
+    def link_cached(self, name: str, tag: str, cached: Callable[[], str]) -> int:
+        """Put a file of the cache in the output under `name`, unless there already;
+        `tag` names its content, `cached()` gives the file (making it if need be).
+        Returns its size.
+
+        Linked, not copied, where the file system allows: a cached image never
+        changes (its name is the hash of what it shows), and the output's file is
+        only ever replaced, never written into, so the cache is never altered.
+        """
+        path = self.output_file(name)
+        size = self.record.size_if_unchanged(path, tag)
+        if size is None:
+            source = cached()
+            if not same_file(path, source):
+                place(source, path)
+            self.record.wrote(path, tag)
+            size = os.path.getsize(path)
+        return size
 
     def close(self) -> None:
         if not self.closed:
@@ -50,12 +164,15 @@ class KeepUnchangedWriter(Writer):
     """Pelican's writer, leaving a file alone when its new content is the same.
 
     `listeners` are told the path and bytes of every text file written, changed or
-    not (the search index watches for its pages this way).
+    not (the search index watches for its pages this way); `closers` run when the
+    build ends (`close`, called by the last generator).
     """
 
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
+    def __init__(self, output_path, settings=None):
+        super().__init__(output_path, settings=settings)
+        self.record = OutputRecord(output_path, self.settings["CACHE_PATH"])
         self.listeners: list[Callable[[str, bytes], None]] = []
+        self.closers: list[Callable[[], None]] = []
 
     def _open_w(self, filename, encoding, override=False):
         # Where Pelican 4.12 refuses a second write of a file, or skips it, it does so.
@@ -67,9 +184,47 @@ class KeepUnchangedWriter(Writer):
         return PendingText(filename, encoding, self.finish)
 
     def finish(self, path: str, data: bytes) -> None:
-        write_if_changed(path, data)
+        self.write_bytes(path, data)
         for listener in self.listeners:
             listener(path, data)
+
+    def output_file(self, name: str) -> str:
+        """The path of an output file named from the output folder, its folder made."""
+        path = sanitised_join(self.output_path, name)
+        os.makedirs(os.path.dirname(path), exist_ok=True)
+        return path
+
+    def write_bytes(self, path: str, data: bytes, tag: str | None = None) -> None:
+        """Write `data` at `path` unless the file holds it already. `tag` names the
+        content when the caller knows it (a cached image's key); else it is a hash."""
+        tag = tag or content_tag(data)
+        if self.record.size_if_unchanged(path, tag) is None:
+            write_if_changed(path, data)
+            self.record.wrote(path, tag)
+
+    def link_cached(self, name: str, tag: str, cached: Callable[[], str]) -> int:
+        """Put a file of the cache in the output under `name`, unless there already;
+        `tag` names its content, `cached()` gives the file (making it if need be).
+        Returns its size.
+
+        Linked, not copied, where the file system allows: a cached image never
+        changes (its name is the hash of what it shows), and the output's file is
+        only ever replaced, never written into, so the cache is never altered.
+        """
+        path = self.output_file(name)
+        size = self.record.size_if_unchanged(path, tag)
+        if size is None:
+            source = cached()
+            if not same_file(path, source):
+                place(source, path)
+            self.record.wrote(path, tag)
+            size = os.path.getsize(path)
+        return size
+
+    def close(self) -> None:
+        for closer in self.closers:
+            closer()
+        self.record.save()
 
 
 def get_writer(pelican_object):
