@@ -134,25 +134,6 @@ class PendingText(io.StringIO):
         super().__init__()
         self.path, self.target_encoding, self.finish = path, encoding, finish
 
-    def link_cached(self, name: str, tag: str, cached: Callable[[], str]) -> int:
-        """Put a file of the cache in the output under `name`, unless there already;
-        `tag` names its content, `cached()` gives the file (making it if need be).
-        Returns its size.
-
-        Linked, not copied, where the file system allows: a cached image never
-        changes (its name is the hash of what it shows), and the output's file is
-        only ever replaced, never written into, so the cache is never altered.
-        """
-        path = self.output_file(name)
-        size = self.record.size_if_unchanged(path, tag)
-        if size is None:
-            source = cached()
-            if not same_file(path, source):
-                place(source, path)
-            self.record.wrote(path, tag)
-            size = os.path.getsize(path)
-        return size
-
     def close(self) -> None:
         if not self.closed:
             text = self.getvalue().replace("\n", os.linesep)  # as open(path, "w") would
