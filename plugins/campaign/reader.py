@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import datetime
 import hashlib
+import html
 import json
 import os
 from pathlib import Path
 
 import markdown
+from markdown.extensions import toc
 from pelican.readers import BaseReader
 
 from . import frontmatter
@@ -63,12 +65,36 @@ def cache_name(generator: str, settings: dict) -> str:
     return f"{generator}-Readers-{digest.hexdigest()[:16]}"
 
 
+class HeadingsTreeprocessor(toc.TocTreeprocessor):
+    """The `toc` extension's heading levels and ids, the same, without the table of
+    contents it also builds and renders for every document (unused here)."""
+
+    def run(self, doc) -> None:
+        used = {element.attrib["id"] for element in doc.iter() if "id" in element.attrib}
+        counters: dict[str, int] = {}
+        for element in doc.iter():
+            if isinstance(element.tag, str) and self.header_rgx.match(element.tag):
+                self.set_level(element)
+                element.attrib.pop("data-toc-label", None)
+                if "id" not in element.attrib:
+                    inner = toc.render_inner_html(toc.remove_fnrefs(element), self.md)
+                    name = html.unescape(toc.strip_tags(inner))
+                    element.attrib["id"] = toc.unique(self.slugify(name, self.sep), used, counters)
+
+
+class HeadingsExtension(toc.TocExtension):
+    TreeProcessorClass = HeadingsTreeprocessor
+
+
 def _markdown(settings: dict, heading_level: int) -> markdown.Markdown:
     options = dict(settings["MARKDOWN"])
     configs = {key: dict(value) for key, value in options.pop("extension_configs", {}).items()}
-    configs.setdefault("markdown.extensions.toc", {})["baselevel"] = heading_level
     return markdown.Markdown(
-        extensions=list(configs) + list(options.pop("extensions", [])),
+        extensions=[
+            *configs,
+            *options.pop("extensions", []),
+            HeadingsExtension(baselevel=heading_level),
+        ],
         extension_configs=configs,
         **options,
     )

@@ -8,11 +8,11 @@ marked `data-pagefind-body` and the `data-pagefind-filter` values (verdict, suje
 arrondissement) that the templates put there.
 
 Pagefind cannot update an index: it reads every page again (3 s at 2,000 claims,
-for a one-word edit). So a large site's index comes in parts of about
-SEARCH_PART_PAGES pages, each a Pagefind index of its own: claims spread over
-theirs by a hash of their address, other pages in others. A part is indexed
-again only when the bytes of one of its pages change; it is kept in the cache
-under a hash of its pages and linked into the output. The search page loads the
+for a one-word edit). So a large site's index comes in parts of SEARCH_PART_PAGES
+pages, each a Pagefind index of its own: claims in theirs by age, other pages in
+others (see plan_parts). A part is indexed again only when the bytes of one of
+its pages change; it is kept in the cache under a hash of its pages and linked
+into the output. The search page loads the
 first part and merges the others (Pagefind's `mergeIndex`, which reuses the first
 part's WebAssembly: each more part costs the reader two small files, and one
 more index chunk a word searched). A small site has a single part.
@@ -24,7 +24,6 @@ import functools
 import gzip
 import hashlib
 import json
-import math
 import os
 import shutil
 import subprocess
@@ -144,26 +143,20 @@ class Part:
 PAGEFIND_VERSION = metadata.version("pagefind_bin")
 
 
-def bucket(url: str, count: int) -> int:
-    """A page's part among `count`: a hash of its address, the same on every build."""
-    return int.from_bytes(hashlib.sha256(url.encode("utf-8")).digest()[:8], "big") % count
-
-
 def plan_parts(pages: list, size: int) -> list[list]:
-    """The pages in parts of about `size`: all in one if they fit; else the claims
-    in parts of their own (they are written first, so their parts can be indexed
-    while the rest of the site is written), the other pages in others."""
+    """The pages in parts of `size`: all in one if they fit. Else the claims in
+    parts of their own, the other pages in others; in each, by age, the oldest
+    `size` pages first, then the next: a new claim changes only the newest part,
+    which is the smallest, and the first one written (claims are written newest
+    first), so its index is made while the other pages are written."""
     if len(pages) <= size:
         return [pages]
     claims = [page for page in pages if hasattr(page, "claim")]
     others = [page for page in pages if not hasattr(page, "claim")]
     parts = []
     for group in (claims, others):
-        count = math.ceil(len(group) / size)
-        split = [[] for _ in range(count)]
-        for page in group:
-            split[bucket(page.url, count)].append(page)
-        parts += [part for part in split if part]
+        oldest_first = sorted(group, key=lambda page: (page.date, page.slug))
+        parts += [oldest_first[start : start + size] for start in range(0, len(group), size)]
     return parts
 
 

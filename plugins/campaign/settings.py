@@ -80,7 +80,7 @@ DEFAULTS = {
     "SEARCH_URL": "recherche/",
     # Pages a part of the search index holds, about: a part is indexed again only
     # when one of its pages changes; each more part costs a search two small files.
-    "SEARCH_PART_PAGES": 1000,
+    "SEARCH_PART_PAGES": 500,
     # City-wide items shown on each district page, newest first.
     "CAMPAIGN_CITYWIDE_ITEMS": 4,
     # Show drafts and embargoed items at their own URL (never in listings) for preview.
