@@ -3,8 +3,13 @@
 import gzip
 import json
 import shutil
+from types import SimpleNamespace
 
+import pytest
 from bs4 import BeautifulSoup
+
+from campaign.search import plan_parts
+from campaign.settings import SettingsError, apply_defaults
 
 from conftest import FIXTURES, build_site
 from test_build import PUBLISHED, UNPUBLISHED, soup
@@ -161,3 +166,27 @@ def test_one_edit_indexes_again_only_the_part_holding_the_page(tmp_path):
     assert {part_holding(output, path) for path in changed} == {edited}
     # The cache keeps the parts of this build only.
     assert len(list((tmp_path / "output-cache" / "recherche").iterdir())) == len(parts)
+
+
+@pytest.mark.parametrize("size", [0, -5, "500", 2.5])
+def test_a_part_size_that_is_no_number_of_pages_is_refused(size):
+    with pytest.raises(SettingsError, match="SEARCH_PART_PAGES : .* mettez par exemple 500"):
+        apply_defaults({"SEARCH_PART_PAGES": size})
+
+
+def test_a_new_claim_changes_only_the_newest_part():
+    def claim(day):
+        return SimpleNamespace(claim=True, date=day, slug=f"c{day:02d}", url=f"c{day:02d}/")
+
+    posts = [SimpleNamespace(date=day, slug=f"p{day}", url=f"p{day}/") for day in (1, 2)]
+    before = plan_parts([claim(day) for day in range(7, 0, -1)] + posts, 3)
+    assert [[page.slug for page in part] for part in before] == [
+        ["c01", "c02", "c03"],
+        ["c04", "c05", "c06"],
+        ["c07"],
+        ["p1", "p2"],
+    ]
+    after = plan_parts([claim(day) for day in range(8, 0, -1)] + posts, 3)
+    assert after[:2] == before[:2] and after[3:] == before[3:]
+    assert [page.slug for page in after[2]] == ["c07", "c08"]
+    assert plan_parts(posts, 3) == [posts]  # a small site: one part

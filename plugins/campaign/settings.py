@@ -132,7 +132,13 @@ def apply_defaults(settings: dict) -> None:
 
 
 def check(settings: dict) -> None:
-    """Refuse a broken verdict scale before anything is read."""
+    """Refuse a broken verdict scale, or a search index part of no page, before
+    anything is read."""
+    size = settings["SEARCH_PART_PAGES"]
+    if not isinstance(size, int) or isinstance(size, bool) or size < 1:
+        raise SettingsError(
+            f"SEARCH_PART_PAGES : « {size} » n'est pas un nombre de pages ; mettez par exemple 500"
+        )
     scale = settings["VERDICTS"]
     if not scale:
         raise SettingsError("VERDICTS : l'échelle des verdicts est vide")
