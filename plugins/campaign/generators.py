@@ -222,13 +222,6 @@ class PostsGenerator(DocumentGenerator):
         self.write_listing(writer, self.settings["POSTS_INDEX_URL"], "posts", self.pages)
 
 
-class WriterCloser(Generator):
-    """The last generator: tells the writer the build is done (see writer.py)."""
-
-    def generate_output(self, writer):
-        writer.close()
-
-
 class DistrictsGenerator(CampaignGenerator):
     """The district chooser and one landing page per district."""
 
@@ -355,3 +348,10 @@ class SiteGenerator(CampaignGenerator):
                 claimant=person,
                 verdict_counts=[(v, len(counts.get(v.slug, []))) for v in verdicts],
             )
+
+
+class WriterCloser(Generator):
+    """The last generator: tells the writer the build is done (see writer.py)."""
+
+    def generate_output(self, writer):
+        writer.close()

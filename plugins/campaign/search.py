@@ -12,10 +12,10 @@ for a one-word edit). So a large site's index comes in parts of SEARCH_PART_PAGE
 pages, each a Pagefind index of its own: claims in theirs by age, other pages in
 others (see plan_parts). A part is indexed again only when the bytes of one of
 its pages change; it is kept in the cache under a hash of its pages and linked
-into the output. The search page loads the
-first part and merges the others (Pagefind's `mergeIndex`, which reuses the first
-part's WebAssembly: each more part costs the reader two small files, and one
-more index chunk a word searched). A small site has a single part.
+into the output. The search page loads the first part and merges the others
+(Pagefind's `mergeIndex`, which reuses the first part's WebAssembly: each more
+part costs the reader two small files, and one more index chunk a word searched).
+A small site has a single part.
 """
 
 from __future__ import annotations
@@ -55,6 +55,8 @@ SCRIPT_FILES = ("pagefind.js", "pagefind-worker.js", "wasm.")
 PARTS_FOLDER = "parties"
 # Pagefind's index files: gzip of this marker followed by CBOR.
 MARKER = b"pagefind_dcd"
+# Part of each part's cache key: another Pagefind may index differently.
+PAGEFIND_VERSION = metadata.version("pagefind_bin")
 
 
 class SearchIndexError(Exception):
@@ -138,9 +140,6 @@ class Part:
         listing = sorted((page.url, self.digests[page.url]) for page in self.pages)
         text = json.dumps([PAGEFIND_VERSION, language, listing], ensure_ascii=False)
         return hashlib.sha256(text.encode("utf-8")).hexdigest()[:24]
-
-
-PAGEFIND_VERSION = metadata.version("pagefind_bin")
 
 
 def plan_parts(pages: list, size: int) -> list[list]:
