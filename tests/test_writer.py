@@ -86,3 +86,13 @@ def test_a_cached_image_is_linked_and_replacing_it_leaves_the_cache_alone(tmp_pa
     other.write_bytes(b"autre image")
     images.link_cached("images/carte.png", "carte 2", lambda: str(other))
     assert output.read_bytes() == b"autre image" and cache.read_bytes() == b"image"
+
+
+def test_writing_over_a_linked_cached_image_leaves_the_cache_alone(tmp_path):
+    cache = tmp_path / "cache.png"
+    cache.write_bytes(b"image")
+    images = writer(tmp_path / "output")
+    images.link_cached("fiche.png", "image 1", lambda: str(cache))
+    write_if_changed(str(tmp_path / "output" / "fiche.png"), b"autre chose")
+    assert (tmp_path / "output" / "fiche.png").read_bytes() == b"autre chose"
+    assert cache.read_bytes() == b"image"

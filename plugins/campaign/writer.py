@@ -12,6 +12,7 @@ left, with the same content tag, is known to hold the same bytes.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import io
 import json
@@ -26,21 +27,22 @@ from pelican.writers import Writer
 RECORD_VERSION = 1
 
 
-def unchanged(path: str, data: bytes) -> bool:
-    """Whether the file at `path` holds exactly `data`."""
-    try:
-        if os.path.getsize(path) != len(data):
-            return False
-        with open(path, "rb") as handle:
-            return handle.read() == data
-    except FileNotFoundError:
-        return False
-
-
 def write_if_changed(path: str, data: bytes) -> None:
-    if not unchanged(path, data):
-        with open(path, "wb") as handle:
-            handle.write(data)
+    """Write `data` at `path` unless the file holds exactly that. A file linked to
+    another (a cached image, see `place`) is replaced, never written into."""
+    try:
+        status = os.stat(path)
+    except FileNotFoundError:
+        status = None
+    if status is not None:
+        if status.st_size == len(data):
+            with open(path, "rb") as handle:
+                if handle.read() == data:
+                    return
+        if status.st_nlink > 1:
+            os.unlink(path)
+    with open(path, "wb") as handle:
+        handle.write(data)
 
 
 def same_file(path: str, source: str) -> bool:
@@ -61,6 +63,8 @@ def place(source: str, path: str) -> None:
     whatever was at `path` is replaced, never written into."""
     os.makedirs(os.path.dirname(path), exist_ok=True)
     temporary = f"{path}.nouveau"
+    with contextlib.suppress(FileNotFoundError):  # left by a build stopped here
+        os.unlink(temporary)
     try:
         os.link(source, temporary)
     except OSError:
