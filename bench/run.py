@@ -125,6 +125,13 @@ def edit_one_claim(content: Path) -> None:
     claim.write_text(text.replace('summary: "', 'summary: "Mis à jour : ', 1))
 
 
+def add_one_claim(content: Path, number: int) -> None:
+    """A riposte: a new claim, newer than any other."""
+    front, text, _ = claim(random.Random(number), 0)
+    front = front.replace("date: 2026-01-01 00:00", "date: 2026-11-01 21:30")
+    (content / "claims" / f"riposte-{number}.md").write_text(f"---\n{front}---\n\n{text}")
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="make bench", description=__doc__.splitlines()[0])
     parser.add_argument("--claims", type=int, default=2000)
@@ -145,7 +152,7 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def measure_round(root: Path, ours: Path, vanilla: Path, number: int) -> list[Run]:
-    """Our cold build, one claim edited, then vanilla cold and warm: fresh folders."""
+    """Our cold build, one claim edited, one added, then vanilla cold and warm."""
 
     def build(content: Path, settings: Path, name: str) -> tuple[list[str], Path]:
         output = root / f"{name}-out-{number}"
@@ -159,6 +166,8 @@ def measure_round(root: Path, ours: Path, vanilla: Path, number: int) -> list[Ru
     runs = [measure("ours, cold", *ours_build)]
     edit_one_claim(ours)
     runs.append(measure("ours, one claim edited", *ours_build))
+    add_one_claim(ours, number)
+    runs.append(measure("ours, one claim added", *ours_build))
     vanilla_build = build(vanilla, root / "vanilla.py", "vanilla")
     runs.append(measure("vanilla Pelican, cold", *vanilla_build))
     runs.append(measure("vanilla Pelican, warm", *vanilla_build))
@@ -184,7 +193,7 @@ def report(runs: list[Run], claims: int, repeat: int) -> None:
             f"{run.name:<26}{run.seconds:>9.2f}{run.cpu_seconds:>8.2f}"
             f"{run.peak_mib:>10.0f}{run.pages:>8}"
         )
-    ours_cold, ours_edit, vanilla_cold, _ = runs
+    ours_cold, ours_edit, _, vanilla_cold, _ = runs
     print(
         f"\ncold / vanilla cold      {ours_cold.seconds / vanilla_cold.seconds:6.2f}  (target <= 1.3)"
     )

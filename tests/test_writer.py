@@ -6,7 +6,7 @@ import pytest
 from jinja2 import Template
 from pelican.writers import FileOverwriteFailedError, Writer
 
-from campaign.writer import KeepUnchangedWriter, write_if_changed
+from campaign.writer import KeepUnchangedWriter, place, write_if_changed
 
 from conftest import FIXTURES, site_settings
 
@@ -96,3 +96,15 @@ def test_writing_over_a_linked_cached_image_leaves_the_cache_alone(tmp_path):
     write_if_changed(str(tmp_path / "output" / "fiche.png"), b"autre chose")
     assert (tmp_path / "output" / "fiche.png").read_bytes() == b"autre chose"
     assert cache.read_bytes() == b"image"
+
+
+def test_a_temporary_left_by_a_stopped_build_is_replaced_not_written_into(tmp_path):
+    cache, other = tmp_path / "a.png", tmp_path / "b.png"
+    cache.write_bytes(b"image a")
+    other.write_bytes(b"image b")
+    (tmp_path / "output").mkdir()
+    os.link(cache, tmp_path / "output" / "carte.png.nouveau")  # as a stopped build left it
+    place(str(other), str(tmp_path / "output" / "carte.png"))
+    assert (tmp_path / "output" / "carte.png").read_bytes() == b"image b"
+    assert cache.read_bytes() == b"image a"
+    assert not (tmp_path / "output" / "carte.png.nouveau").exists()

@@ -234,9 +234,13 @@ def bundle_files(folders: list[str]) -> dict[str, str]:
 def sync(bundle: str, files: dict[str, str]) -> None:
     """Make the bundle folder hold exactly `files`: unchanged files are left alone
     (a deploy sends only what changed), others linked in, stale ones removed."""
+    folders = set()
     for name, source in files.items():
         path = os.path.join(bundle, name)
         if not same_file(path, source):
+            if os.path.dirname(path) not in folders:
+                os.makedirs(os.path.dirname(path), exist_ok=True)
+                folders.add(os.path.dirname(path))
             place(source, path)
     for root, folders, names in os.walk(bundle, topdown=False):
         for name in names:

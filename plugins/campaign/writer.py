@@ -12,7 +12,6 @@ left, with the same content tag, is known to hold the same bytes.
 
 from __future__ import annotations
 
-import contextlib
 import hashlib
 import io
 import json
@@ -59,15 +58,16 @@ def same_file(path: str, source: str) -> bool:
 
 
 def place(source: str, path: str) -> None:
-    """Put the file `source` at `path`, as a link to it where possible, atomically:
-    whatever was at `path` is replaced, never written into."""
-    os.makedirs(os.path.dirname(path), exist_ok=True)
+    """Put the file `source` at `path` (in an existing folder), as a link to it where
+    possible, atomically: whatever was at `path` is replaced, never written into."""
     temporary = f"{path}.nouveau"
-    with contextlib.suppress(FileNotFoundError):  # left by a build stopped here
-        os.unlink(temporary)
     try:
         os.link(source, temporary)
-    except OSError:
+    except FileExistsError:  # left by a build stopped here, maybe a link to the cache
+        os.unlink(temporary)
+        place(source, path)
+        return
+    except OSError:  # another file system: a copy
         shutil.copyfile(source, temporary)
     os.replace(temporary, path)
 
@@ -122,9 +122,11 @@ class OutputRecord:
         self.current[key] = entry
         return entry[0]
 
-    def wrote(self, path: str, tag: str) -> None:
+    def wrote(self, path: str, tag: str) -> int:
+        """Record the file just written at `path`; returns its size."""
         status = os.stat(path)
         self.current[self.key(path)] = [status.st_size, status.st_mtime_ns, tag]
+        return status.st_size
 
     def save(self) -> None:
         os.makedirs(os.path.dirname(self.path), exist_ok=True)
@@ -161,6 +163,7 @@ class KeepUnchangedWriter(Writer):
         self.record = OutputRecord(output_path, self.settings["CACHE_PATH"])
         self.listeners: list[Callable[[str, bytes], None]] = []
         self.closers: list[Callable[[], None]] = []
+        self.folders: set[str] = set()  # output folders known to exist
 
     def _open_w(self, filename, encoding, override=False):
         # Where Pelican 4.12 refuses a second write of a file, or skips it, it does so.
@@ -177,9 +180,13 @@ class KeepUnchangedWriter(Writer):
             listener(path, data)
 
     def output_file(self, name: str) -> str:
-        """The path of an output file named from the output folder, its folder made."""
+        """The path of an output file named from the output folder, its folder made
+        (once a build: a system call costs here)."""
         path = sanitised_join(self.output_path, name)
-        os.makedirs(os.path.dirname(path), exist_ok=True)
+        folder = os.path.dirname(path)
+        if folder not in self.folders:
+            os.makedirs(folder, exist_ok=True)
+            self.folders.add(folder)
         return path
 
     def write_bytes(self, path: str, data: bytes, tag: str | None = None) -> None:
@@ -205,8 +212,7 @@ class KeepUnchangedWriter(Writer):
             source = cached()
             if not same_file(path, source):
                 place(source, path)
-            self.record.wrote(path, tag)
-            size = os.path.getsize(path)
+            size = self.record.wrote(path, tag)
         return size
 
     def close(self) -> None:
