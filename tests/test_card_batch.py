@@ -2,6 +2,7 @@
 
 from pathlib import Path
 
+from campaign import infographic
 from campaign.card_batch import CardBatch
 from campaign.cards import CardSpec, render_card
 from campaign.generators import ClaimsGenerator, DistrictsGenerator, PostsGenerator, SiteGenerator
@@ -68,6 +69,11 @@ def test_workers_started_with_the_build_draw_the_same_bytes(tmp_path, monkeypatc
     assert batch.given == set(specs)  # 6 while reading, the 3 sheets' after
     assert drawn(batch) == [render_card(s) for s in specs]
     assert len(list(Path(batch.cache_dir).iterdir())) == len(specs)
+    # The sheets' infographics too, given after the cards.
+    folder = infographic.cache_folder(sharing.settings)
+    for page in sharing.sheets:
+        path = Path(infographic.png_path(page.drawing, folder))
+        assert path.read_bytes() == infographic.to_png(page.drawing)
 
 
 def test_workers_given_specs_draw_the_same_bytes_in_the_same_order(tmp_path):

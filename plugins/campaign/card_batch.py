@@ -29,6 +29,7 @@ import threading
 from collections.abc import Callable, Iterator, Sequence
 
 from .cards import CardSpec, card_key, card_path, ensure_card
+from .infographic import Drawing, png_path, shapes_to_json
 
 logger = logging.getLogger(__name__)
 
@@ -81,9 +82,10 @@ class Worker:
         except (BrokenPipeError, ValueError):  # stopped by cancel()
             pass
 
-    def give(self, spec: CardSpec) -> None:
-        # A spec's fields are text and numbers: vars() is asdict() without the copying.
-        self.lines.put(json.dumps(vars(spec), ensure_ascii=False).encode("utf-8") + b"\n")
+    def give(self, job: dict) -> None:
+        """A card ({"card": spec's fields}) or an infographic ({"infographic": shapes,
+        "cache": folder}) to draw."""
+        self.lines.put(json.dumps(job, ensure_ascii=False).encode("utf-8") + b"\n")
 
     def done(self) -> None:
         """No more specs: the worker ends once it has drawn those given."""
@@ -126,8 +128,17 @@ class CardBatch:
         """A card the build will need, to draw now if workers are running (a worker
         skips a card the cache has: workers run when most are missing)."""
         if self.jobs and spec not in self.given:
-            self.jobs[len(self.given) % len(self.jobs)].give(spec)
+            # A spec's fields are text and numbers: vars() is asdict() without copying.
+            self.jobs[len(self.given) % len(self.jobs)].give({"card": vars(spec)})
             self.given.add(spec)
+
+    def feed_infographic(self, drawing: Drawing, cache_dir: str) -> None:
+        """An infographic the build will need, to draw now if workers are running:
+        given after the cards, it is drawn while the build writes pages, before
+        the sheets' own are."""
+        if self.jobs and not os.path.exists(png_path(drawing, cache_dir)):
+            job = {"infographic": shapes_to_json(drawing), "cache": cache_dir}
+            self.jobs[len(self.given) % len(self.jobs)].give(job)
 
     def draw(self, specs: Sequence[CardSpec]) -> None:
         """The cards the build needs, in its order. Workers fed while reading get the

@@ -1,7 +1,9 @@
 """A card worker: `python -m campaign.draw_cards CACHE`, started by card_batch.
 
-Reads card specs, one JSON object a line, on its standard input, and draws each
-into the cache folder CACHE unless it is there already, until the input ends.
+Reads jobs, one JSON object a line, on its standard input, until the input ends:
+{"card": a card spec's fields}, drawn into the cache folder CACHE, or
+{"infographic": shapes, "cache": folder}, a sheet's infographic drawn there;
+each unless it is there already.
 """
 
 from __future__ import annotations
@@ -10,12 +12,17 @@ import json
 import sys
 
 from .cards import CardSpec, ensure_card
+from .infographic import drawing_from_json, ensure_png
 
 
 def main(argv: list[str]) -> int:
     [cache] = argv
     for line in sys.stdin.buffer:
-        ensure_card(CardSpec(**json.loads(line)), cache)
+        job = json.loads(line)
+        if "card" in job:
+            ensure_card(CardSpec(**job["card"]), cache)
+        else:
+            ensure_png(drawing_from_json(job["infographic"]), job["cache"])
     return 0
 
 

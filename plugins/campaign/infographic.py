@@ -333,12 +333,17 @@ def png_key(drawing: Drawing) -> str:
     """A stable hash of the shapes to paint and of what paints them, for the cache's
     file name: any change of content or of layout gives a new key."""
     inputs = {
-        "shapes": [[type(shape).__name__, asdict(shape)] for shape in drawing.shapes],
+        "shapes": shapes_to_json(drawing),
         "renderer": RENDERER_VERSION,
         "font": [FONT_DISTRIBUTION, metadata.version(FONT_DISTRIBUTION)],
         "pillow": PIL.__version__,
     }
     return input_hash(inputs)
+
+
+def cache_folder(settings: dict) -> str:
+    """Where the infographics' PNGs are kept between builds."""
+    return os.path.join(settings["CACHE_PATH"], "fiches")
 
 
 def png_path(drawing: Drawing, cache_dir: str) -> str:
@@ -349,3 +354,15 @@ def png_path(drawing: Drawing, cache_dir: str) -> str:
 def ensure_png(drawing: Drawing, cache_dir: str) -> str:
     """The PNG's file in `cache_dir`, drawn now unless drawn before."""
     return ensure_file(png_path(drawing, cache_dir), lambda: to_png(drawing))
+
+
+SHAPES = {"Rect": Rect, "Text": Text}
+
+
+def shapes_to_json(drawing: Drawing) -> list:
+    """The shapes to paint, as JSON, for a card worker (see card_batch.py)."""
+    return [[type(shape).__name__, asdict(shape)] for shape in drawing.shapes]
+
+
+def drawing_from_json(shapes: list) -> Drawing:
+    return Drawing([SHAPES[kind](**fields) for kind, fields in shapes])

@@ -271,7 +271,7 @@ class SearchIndex:
                 part.pending.add(path)
                 self.by_path[path] = (part, page)
             self.parts.append(part)
-        self.pool = ThreadPoolExecutor(max_workers=1)
+        self.pool = ThreadPoolExecutor(max_workers=2)
         self.jobs: dict[int, Future] = {}
 
     @property

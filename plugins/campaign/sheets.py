@@ -10,7 +10,6 @@ objections answered by the fact-check.
 from __future__ import annotations
 
 import functools
-import os
 from dataclasses import dataclass
 
 import segno
@@ -211,7 +210,7 @@ class SheetsGenerator(DocumentGenerator):
         )
 
     def generate_output(self, writer):
-        cache = os.path.join(self.settings["CACHE_PATH"], "fiches")
+        cache = infographic.cache_folder(self.settings)
         for page in self.pages + self.previews:
             self.write_page(writer, page)
             svg = infographic.to_svg(page.infographic, page.drawing, "infographie", True)

@@ -11,7 +11,7 @@ import os
 from dataclasses import dataclass
 from types import SimpleNamespace
 
-from . import cards, feeds, share
+from . import cards, feeds, infographic, share
 from .card_batch import CardBatch, default_workers
 from .filters import date_fr
 from .generators import CATALOGUE, ON_PUBLISHED, PROBLEMS, CampaignGenerator, newest_first
@@ -186,6 +186,9 @@ class SharingGenerator(CampaignGenerator):
         if self.context.get(PROBLEMS):
             self.cards.cancel()  # the build is about to be refused
         else:
+            infographics = infographic.cache_folder(self.settings)
+            for page in self.sheets:
+                self.cards.feed_infographic(page.drawing, infographics)
             self.cards.draw([card_spec(page, self.settings) for page in self.items + self.sheets])
 
     def generate_output(self, writer):
