@@ -255,7 +255,9 @@ def sync(bundle: str, files: dict[str, str]) -> None:
 
 class SearchIndex:
     """The build's index: each part is indexed (or found in the cache) as soon as the
-    last of its pages is written, in a thread, while the build goes on."""
+    last of its pages is written, while the build goes on. Two parts at a time:
+    Pagefind writes its files on one thread, and another part's reading fills the
+    other core meanwhile."""
 
     def __init__(self, pages: list, settings: dict, output_path: str):
         self.output_path = output_path
