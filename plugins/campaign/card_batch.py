@@ -52,7 +52,7 @@ def default_workers() -> int:
 
 
 class Worker:
-    """A worker process and the thread writing specs to it: a worker draws slower
+    """A worker process and the thread writing jobs to it: a worker draws slower
     than the build reads, and the build must never wait on a full pipe."""
 
     def __init__(self, cache_dir: str):
@@ -88,7 +88,7 @@ class Worker:
         self.lines.put(json.dumps(job, ensure_ascii=False).encode("utf-8") + b"\n")
 
     def done(self) -> None:
-        """No more specs: the worker ends once it has drawn those given."""
+        """No more jobs: the worker ends once it has done those given."""
         self.lines.put(None)
 
     def busy(self) -> bool:
@@ -111,6 +111,7 @@ class CardBatch:
         self.cache_dir, self.workers, self.threshold = cache_dir, workers, threshold
         self.jobs: list[Worker] = []
         self.given: set[CardSpec] = set()  # specs given to workers so far
+        self.turns = 0  # jobs given so far, each to the next worker in turn
         self.specs: list[CardSpec] = []
 
     def expect(self, count: int) -> None:
@@ -129,7 +130,7 @@ class CardBatch:
         skips a card the cache has: workers run when most are missing)."""
         if self.jobs and spec not in self.given:
             # A spec's fields are text and numbers: vars() is asdict() without copying.
-            self.jobs[len(self.given) % len(self.jobs)].give({"card": vars(spec)})
+            self.give({"card": vars(spec)})
             self.given.add(spec)
 
     def feed_infographic(self, drawing: Drawing, cache_dir: str) -> None:
@@ -137,8 +138,11 @@ class CardBatch:
         given after the cards, it is drawn while the build writes pages, before
         the sheets' own are."""
         if self.jobs and not os.path.exists(png_path(drawing, cache_dir)):
-            job = {"infographic": shapes_to_json(drawing), "cache": cache_dir}
-            self.jobs[len(self.given) % len(self.jobs)].give(job)
+            self.give({"infographic": shapes_to_json(drawing), "cache": cache_dir})
+
+    def give(self, job: dict) -> None:
+        self.jobs[self.turns % len(self.jobs)].give(job)
+        self.turns += 1
 
     def draw(self, specs: Sequence[CardSpec]) -> None:
         """The cards the build needs, in its order. Workers fed while reading get the
