@@ -80,17 +80,22 @@ def newest_first(pages: list) -> list:
 class CampaignGenerator(Generator):
     """Shared writing helpers of the campaign generators."""
 
-    def write_listing(self, writer, url, template, items, **extra):
-        """Write a paginated listing of `items` at `url` (a directory URL)."""
+    def write_at(self, writer, url, template, **extra):
+        """Write the page at `url` (a directory URL, "" for the home page) from
+        `template`, with `extra` in its context."""
         writer.write_file(
             f"{url}index.html",
             self.get_template(template),
             self.context,
             relative_urls=self.settings["RELATIVE_URLS"],
-            paginated={"items": items},
-            template_name=template,
             url=url,
             **extra,
+        )
+
+    def write_listing(self, writer, url, template, items, **extra):
+        """Write a paginated listing of `items` at `url` (a directory URL)."""
+        self.write_at(
+            writer, url, template, paginated={"items": items}, template_name=template, **extra
         )
 
 
@@ -290,12 +295,10 @@ class SiteGenerator(CampaignGenerator):
 
     def write_home(self, writer):
         claims, posts = self.context["claims"], self.context["posts"]
-        writer.write_file(
-            "index.html",
-            self.get_template("home"),
-            self.context,
-            relative_urls=self.settings["RELATIVE_URLS"],
-            url="",
+        self.write_at(
+            writer,
+            "",
+            "home",
             latest_claims=claims[: self.settings["CAMPAIGN_HOME_CLAIMS"]],
             latest_posts=posts[: self.settings["CAMPAIGN_HOME_POSTS"]],
             pinned=[page for page in claims if page.claim.pin]

@@ -334,12 +334,5 @@ class SearchGenerator(CampaignGenerator):
         writer.listeners.append(index.written)
         bundle = os.path.join(self.output_path, BUNDLE)
         writer.closers.append(functools.partial(index.finish, bundle))
-        url = self.settings["SEARCH_URL"]
-        writer.write_file(
-            f"{url}index.html",
-            self.get_template("search"),
-            self.context,
-            relative_urls=self.settings["RELATIVE_URLS"],
-            url=url,
-            search_parts=[f"{BUNDLE}/{folder}" for folder in index.folders[1:]],
-        )
+        parts = [f"{BUNDLE}/{folder}" for folder in index.folders[1:]]
+        self.write_at(writer, self.settings["SEARCH_URL"], "search", search_parts=parts)

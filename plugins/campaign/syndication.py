@@ -280,12 +280,10 @@ class SharingGenerator(CampaignGenerator):
         latest = [page for page in pages if not item_of(page).pin]
         sheets = [page for page in self.sheets if page.sheet.pin]
         sheets += [page for page in self.sheets if not page.sheet.pin]
-        writer.write_file(
-            f"{url}index.html",
-            self.get_template("share"),
-            self.context,
-            relative_urls=self.settings["RELATIVE_URLS"],
-            url=url,
+        self.write_at(
+            writer,
+            url,
+            "share",
             pinned=pinned,
             latest=latest[: self.settings["CAMPAIGN_SHARE_ITEMS"]],
             sheets=sheets,
