@@ -8,7 +8,7 @@ from types import SimpleNamespace
 import pytest
 from bs4 import BeautifulSoup
 
-from campaign.search import plan_parts
+from campaign.search import SearchIndex, plan_parts
 from campaign.settings import SettingsError, apply_defaults
 
 from conftest import FIXTURES, build_site
@@ -145,6 +145,8 @@ def test_one_edit_indexes_again_only_the_part_holding_the_page(tmp_path):
     content = tmp_path / "content"
     shutil.copytree(FIXTURES / "site", content)
     output = build_site(content, tmp_path / "output", SEARCH_PART_PAGES=PART_PAGES)
+    cache = tmp_path / "output-cache" / "recherche"
+    indexed_before = {path.name: path.stat().st_ino for path in cache.iterdir()}
     before = {path: path.stat().st_mtime_ns for path in (output / "pagefind").rglob("*")}
     claim = content / "claims" / "velo-tout-paris.md"
     claim.write_text(
@@ -164,8 +166,28 @@ def test_one_edit_indexes_again_only_the_part_holding_the_page(tmp_path):
     # The edited part's new fragment, index chunks and entry; nothing of the others.
     assert changed
     assert {part_holding(output, path) for path in changed} == {edited}
-    # The cache keeps the parts of this build only.
-    assert len(list((tmp_path / "output-cache" / "recherche").iterdir())) == len(parts)
+    # Pagefind ran again for the edited part only: the others' indexes are the same
+    # folders of the cache; and the cache keeps the parts of this build only.
+    indexed_after = {path.name: path.stat().st_ino for path in cache.iterdir()}
+    kept = indexed_before.items() & indexed_after.items()
+    assert len(kept) == len(parts) - 1 and len(indexed_after) == len(parts)
+
+
+def test_a_searchable_page_the_writer_did_not_report_is_read_from_disk(site, tmp_path):
+    """A part whose pages were written some other way is still indexed at the end."""
+    pages = [
+        SimpleNamespace(url=f"vrai-du-faux/{slug}/", save_as=f"vrai-du-faux/{slug}/index.html",
+                        date=index, slug=slug, claim=True)
+        for index, slug in enumerate(PUBLISHED)
+    ]  # fmt: skip
+    settings = {
+        "DEFAULT_LANG": "fr",
+        "CACHE_PATH": str(tmp_path / "cache"),
+        "SEARCH_PART_PAGES": 500,
+    }
+    index = SearchIndex(pages, settings, str(site))
+    index.finish(str(tmp_path / "pagefind"))
+    assert set(indexed(tmp_path, tmp_path / "pagefind")) == {f"/{page.url}" for page in pages}
 
 
 @pytest.mark.parametrize("size", [0, -5, "500", 2.5])
