@@ -8,7 +8,7 @@ from types import SimpleNamespace
 import pytest
 from bs4 import BeautifulSoup
 
-from campaign.search import SearchIndex, plan_parts
+from campaign.search import SearchIndex, index_part, plan_parts
 from campaign.settings import SettingsError, apply_defaults
 
 from conftest import FIXTURES, build_site
@@ -188,6 +188,26 @@ def test_a_searchable_page_the_writer_did_not_report_is_read_from_disk(site, tmp
     index = SearchIndex(pages, settings, str(site))
     index.finish(str(tmp_path / "pagefind"))
     assert set(indexed(tmp_path, tmp_path / "pagefind")) == {f"/{page.url}" for page in pages}
+
+
+def test_a_part_indexes_its_pages_only_whatever_their_addresses_hold(tmp_path):
+    """Pagefind reads the part's pages in the output folder through a glob: an
+    address with a glob's special characters is matched as written, and the other
+    pages beside it are left out."""
+    output, cache = tmp_path / "output", tmp_path / "cache"
+    folders = ["a,b", "c{d}", "e[f]*", "g?", "autre"]
+    for folder in folders:
+        (output / folder).mkdir(parents=True)
+        (output / folder / "index.html").write_text(
+            f'<html lang="fr"><body><main data-pagefind-body><h1>Page {folder}</h1>'
+            "<p>Le texte de la page.</p></main></body></html>",
+            encoding="utf-8",
+        )
+    pages = [SimpleNamespace(url=f"{folder}/") for folder in folders[:-1]]
+    cache.mkdir()
+    index_part(str(output), pages, str(cache / "partie"), "fr")
+    assert set(indexed(tmp_path, cache / "partie")) == {f"/{folder}/" for folder in folders[:-1]}
+    assert [path.name for path in cache.iterdir()] == ["partie"]  # no work folder left
 
 
 @pytest.mark.parametrize("size", [0, -5, "500", 2.5])

@@ -169,33 +169,40 @@ def page_file(page) -> str:
     return f"{page.url}index.html" if page.url.endswith("/") or not page.url else page.url
 
 
-def stage(output_path: str, pages: list, folder: str) -> None:
-    """Link each page's written HTML into `folder` at its address; copy where a link
-    cannot be made (another file system)."""
-    for page in pages:
-        target = os.path.join(folder, page_file(page))
-        os.makedirs(os.path.dirname(target), exist_ok=True)
-        source = os.path.join(output_path, page.save_as)
-        try:
-            os.link(source, target)
-        except OSError:
-            shutil.copyfile(source, target)
+# Characters with a meaning in a Pagefind glob (the `wax` crate), escaped in a path.
+GLOB_SPECIAL = frozenset("\\*?[]{}<>:,!")
 
 
-def run_pagefind(site: str, bundle: str, language: str) -> None:
-    """Pagefind's command line over every HTML file below `site`."""
+def glob_for(pages: list) -> str:
+    """A Pagefind glob matching exactly the pages' files, from the output folder."""
+
+    def escaped(path: str) -> str:
+        return "".join(f"\\{char}" if char in GLOB_SPECIAL else char for char in path)
+
+    return "{" + ",".join(escaped(page_file(page)) for page in pages) + "}"
+
+
+def run_pagefind(site: str, pages: list, bundle: str, language: str, work: str) -> None:
+    """Pagefind's command line over the pages' files below `site`, run in `work`.
+
+    The glob naming the files goes in a configuration file (pagefind.json, read from
+    the working folder): a command-line argument is limited to 128 KiB.
+    """
+    with open(os.path.join(work, "pagefind.json"), "w", encoding="utf-8") as handle:
+        json.dump({"glob": glob_for(pages)}, handle, ensure_ascii=False)
     command = [
-        str(pagefind_bin.get_executable()), "--site", site, "--output-path", bundle,
-        "--force-language", language, "--silent",
+        str(pagefind_bin.get_executable()), "--site", os.path.abspath(site),
+        "--output-path", os.path.abspath(bundle), "--force-language", language, "--silent",
     ]  # fmt: skip
-    done = subprocess.run(command, capture_output=True, text=True, check=False)
+    done = subprocess.run(command, capture_output=True, text=True, check=False, cwd=work)
     if done.returncode != 0:
         printed = (done.stderr or done.stdout).strip()
         raise SearchIndexError(f"Pagefind a échoué ({done.returncode}) : {printed}")
 
 
 def index_part(output_path: str, pages: list, target: str, language: str) -> None:
-    """Index the part's pages into the cache folder `target`, unless done before.
+    """Index the part's pages, read in the output folder, into the cache folder
+    `target`, unless done before.
 
     Written beside it first and renamed: a build stopped midway leaves no half index
     that a later build would take for done.
@@ -204,10 +211,8 @@ def index_part(output_path: str, pages: list, target: str, language: str) -> Non
         return
     work = tempfile.mkdtemp(prefix="en-cours-", dir=os.path.dirname(target))
     try:
-        site, bundle = os.path.join(work, "pages"), os.path.join(work, "index")
-        os.makedirs(site)
-        stage(output_path, pages, site)
-        run_pagefind(site, bundle, language)
+        bundle = os.path.join(work, "index")
+        run_pagefind(output_path, pages, bundle, language, work)
         stabilise(bundle)
         for name in UNUSED_FILES:
             os.remove(os.path.join(bundle, name))
