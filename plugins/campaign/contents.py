@@ -26,6 +26,8 @@ class _CampaignContent(Content):
 
     url_prefix = ""
     mandatory_properties = ("title", "date")
+    preview = False  # shown although not published (see generators.py)
+    front_matter = None  # the document's, when read from a file
 
     def _expand_settings(self, key, klass=None):
         return super()._expand_settings(key, klass or self.url_prefix)
@@ -64,7 +66,9 @@ class _CampaignContent(Content):
             metadata["modified"] = item.modified
         if source is None:
             return cls("", metadata, settings, None, context)
-        return cls(source._content, metadata, settings, source.source_path, context)
+        page = cls(source._content, metadata, settings, source.source_path, context)
+        page.front_matter = source.front_matter
+        return page
 
 
 class ClaimPage(_CampaignContent):

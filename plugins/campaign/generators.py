@@ -18,6 +18,7 @@ from pelican.generators import Generator
 from . import districts, schema
 from .catalogue import load_catalogue
 from .contents import ClaimPage, PostPage, SourceFile
+from .inputs import page_inputs
 from .model import Catalogue, Problem
 from .reader import cache_name
 from .validate import duplicate_slugs, parse_claim, parse_post, shared_card_names
@@ -107,6 +108,11 @@ class DocumentGenerator(CampaignGenerator):
     paths_setting = ""  # setting listing the folders to read, e.g. "CLAIM_PATHS"
     page_class: type  # the Content subclass wrapping each document
     parse: Callable  # front matter -> domain object or problems
+    # Whether each page shows its document alone (no other document's title, count
+    # or link): a rebuild then keeps a page whose document, templates, data files and
+    # settings are unchanged, without rendering it (see inputs.py). A template that
+    # shows other documents (related claims, say) must turn this off.
+    item_local = False
 
     def __init__(self, *args, **kwargs):
         # Pelican's content cache, at the reader level: a file unchanged since the last
@@ -162,7 +168,11 @@ class DocumentGenerator(CampaignGenerator):
         for page in self.pages + self.previews:
             self.write_page(writer, page)
 
-    def write_page(self, writer, page, **extra):
+    def write_page(self, writer, page):
+        if self.item_local and writer.reuse(
+            page.save_as, page_inputs(page, self.kind, self.context)
+        ):
+            return
         writer.write_file(
             page.save_as,
             self.get_template(page.template),
@@ -172,8 +182,12 @@ class DocumentGenerator(CampaignGenerator):
             url=page.url,
             page=page,
             **{self.field: getattr(page, self.field)},
-            **extra,
+            **self.page_extras(page),
         )
+
+    def page_extras(self, page) -> dict:
+        """What the page's template needs besides the page and its document."""
+        return {}
 
 
 class ClaimsGenerator(DocumentGenerator):
@@ -184,6 +198,7 @@ class ClaimsGenerator(DocumentGenerator):
     paths_setting = "CLAIM_PATHS"
     page_class = ClaimPage
     parse = staticmethod(parse_claim)
+    item_local = True  # see claim.html
 
     def generate_context(self):
         super().generate_context()
@@ -194,10 +209,10 @@ class ClaimsGenerator(DocumentGenerator):
             self.pages, lambda page: [t.slug for t in page.claim.topics]
         )
 
-    def write_page(self, writer, page, **extra):
+    def page_extras(self, page) -> dict:
         url = f"{self.settings['SITEURL']}/{page.url}"
         data = schema.claim_review(page.claim, url, self.settings)
-        super().write_page(writer, page, structured_data=schema.to_script_json(data), **extra)
+        return {"structured_data": schema.to_script_json(data)}
 
     def generate_output(self, writer):
         super().generate_output(writer)
@@ -221,6 +236,7 @@ class PostsGenerator(DocumentGenerator):
     paths_setting = "POST_PATHS"
     page_class = PostPage
     parse = staticmethod(parse_post)
+    item_local = True  # see post.html
 
     def generate_output(self, writer):
         super().generate_output(writer)

@@ -37,7 +37,7 @@ from pelican.utils import sanitised_join
 
 from . import cbor
 from .generators import SEARCHABLE, CampaignGenerator
-from .writer import place, same_file
+from .writer import content_tag, place, same_file
 
 # Folder of the index and of Pagefind's search script, below the output folder.
 BUNDLE = "pagefind"
@@ -127,7 +127,8 @@ def stabilise(bundle: str) -> None:
 @dataclass
 class Part:
     """Some of the searchable pages, indexed together. `pending` holds the output
-    paths of its pages not written yet; `digests` the hash of each written page."""
+    paths of its pages not written yet; `digests` the content tag of each written
+    page (a hash of its bytes, see writer.content_tag)."""
 
     pages: list
     pending: set[str]
@@ -286,13 +287,14 @@ class SearchIndex:
         """The bundle folder of each part, below the output's bundle folder."""
         return [part_folder(number) for number in range(len(self.parts))]
 
-    def written(self, path: str, data: bytes) -> None:
-        """The writer's listener: a file was written (or found unchanged)."""
+    def written(self, path: str, tag: str) -> None:
+        """The writer's listener: a file was written (or found unchanged), holding
+        the content tagged `tag`."""
         found = self.by_path.get(path)
         if found is None:
             return
         part, page = found
-        part.digests[page.url] = hashlib.sha256(data).hexdigest()
+        part.digests[page.url] = tag
         part.pending.discard(path)
         if not part.pending:
             self.start(part)
@@ -312,7 +314,7 @@ class SearchIndex:
                 if number not in self.jobs:  # a page not written through the writer
                     for path in sorted(part.pending):
                         with open(path, "rb") as handle:
-                            self.written(path, handle.read())
+                            self.written(path, content_tag(handle.read()))
             for number in sorted(self.jobs):
                 self.jobs[number].result()
         finally:

@@ -8,6 +8,11 @@ a deploy or a sync tool sends only what changed.
 Nor are the unchanged files read back to be compared: the writer keeps a record
 of what it wrote (see OutputRecord), and a file whose size and date are those it
 left, with the same content tag, is known to hold the same bytes.
+
+A page may go further and not be rendered at all: when its generator can name
+everything the page is made from (see `KeepUnchangedWriter.reuse`), the record
+keeps that name beside the file, and a later build finding the same name and the
+file untouched keeps it as it is.
 """
 
 from __future__ import annotations
@@ -23,7 +28,7 @@ from pelican.utils import sanitised_join
 from pelican.writers import Writer
 
 # Bumped when the record's layout changes: an older record is then ignored.
-RECORD_VERSION = 1
+RECORD_VERSION = 2
 
 
 def write_if_changed(path: str, data: bytes) -> None:
@@ -78,8 +83,9 @@ def content_tag(data: bytes) -> str:
 
 class OutputRecord:
     """What the last build wrote below one output folder: for each file (by its path
-    from the folder), its size, its modification time in nanoseconds and a tag of
-    its content (a hash of its bytes, or the name of the cached image it copies).
+    from the folder), its size, its modification time in nanoseconds, a tag of its
+    content (a hash of its bytes, or the name of the cached image it copies) and,
+    for a page rendered from known inputs, a hash of those inputs (else "").
 
     Kept in the cache, one file per output folder. A file edited or replaced since
     has another date; a missing or unreadable record only means files are compared
@@ -107,11 +113,28 @@ class OutputRecord:
         sanitised_join; os.path.relpath costs 30 µs a call)."""
         return path[len(self.prefix) :] if path.startswith(self.prefix) else path
 
-    def size_if_unchanged(self, path: str, tag: str) -> int | None:
-        """The file's size if it still holds the content tagged `tag`, else None."""
-        key = self.key(path)
-        entry = self.previous.get(key)
+    def size_if_unchanged(self, path: str, tag: str, inputs: str = "") -> int | None:
+        """The file's size if it still holds the content tagged `tag`, else None.
+        The file is then recorded as made from `inputs`."""
+        entry = self.untouched(path)
         if entry is None or entry[2] != tag:
+            return None
+        self.current[self.key(path)] = [*entry[:3], inputs]
+        return entry[0]
+
+    def tag_if_rendered_from(self, path: str, inputs: str) -> str | None:
+        """The file's content tag if the last build rendered it from `inputs` and it is
+        untouched since, else None. The file is then recorded as is."""
+        entry = self.untouched(path)
+        if entry is None or not inputs or entry[3] != inputs:
+            return None
+        self.current[self.key(path)] = entry
+        return entry[2]
+
+    def untouched(self, path: str) -> list | None:
+        """The last build's entry for the file, if the file has its size and date."""
+        entry = self.previous.get(self.key(path))
+        if entry is None:
             return None
         try:
             status = os.stat(path)
@@ -119,13 +142,12 @@ class OutputRecord:
             return None
         if [status.st_size, status.st_mtime_ns] != entry[:2]:
             return None
-        self.current[key] = entry
-        return entry[0]
+        return entry
 
-    def wrote(self, path: str, tag: str) -> int:
+    def wrote(self, path: str, tag: str, inputs: str = "") -> int:
         """Record the file just written at `path`; returns its size."""
         status = os.stat(path)
-        self.current[self.key(path)] = [status.st_size, status.st_mtime_ns, tag]
+        self.current[self.key(path)] = [status.st_size, status.st_mtime_ns, tag, inputs]
         return status.st_size
 
     def save(self) -> None:
@@ -153,17 +175,18 @@ class PendingText(io.StringIO):
 class KeepUnchangedWriter(Writer):
     """Pelican's writer, leaving a file alone when its new content is the same.
 
-    `listeners` are told the path and bytes of every text file written, changed or
-    not (the search index watches for its pages this way); `closers` run when the
-    build ends (`close`, called by the last generator).
+    `listeners` are told the path and content tag of every text file written,
+    changed or not, or kept unrendered (the search index watches for its pages this
+    way); `closers` run when the build ends (`close`, called by the last generator).
     """
 
     def __init__(self, output_path, settings=None):
         super().__init__(output_path, settings=settings)
         self.record = OutputRecord(output_path, self.settings["CACHE_PATH"])
-        self.listeners: list[Callable[[str, bytes], None]] = []
+        self.listeners: list[Callable[[str, str], None]] = []
         self.closers: list[Callable[[], None]] = []
         self.folders: set[str] = set()  # output folders known to exist
+        self.inputs: dict[str, str] = {}  # path: inputs of the page being rendered there
 
     def _open_w(self, filename, encoding, override=False):
         # Where Pelican 4.12 refuses a second write of a file, or skips it, it does so.
@@ -175,9 +198,27 @@ class KeepUnchangedWriter(Writer):
         return PendingText(filename, encoding, self.finish)
 
     def finish(self, path: str, data: bytes) -> None:
-        self.write_bytes(path, data)
+        tag = content_tag(data)
+        self.write_bytes(path, data, tag, self.inputs.pop(path, ""))
+        self.tell(path, tag)
+
+    def tell(self, path: str, tag: str) -> None:
         for listener in self.listeners:
-            listener(path, data)
+            listener(path, tag)
+
+    def reuse(self, name: str, inputs: str) -> bool:
+        """Whether the page `name` (from the output folder) can be kept as is: the
+        last build rendered it from the same `inputs` (a hash of everything the page
+        is made from, given by its generator), and nothing touched it since.
+        If not, it is to be rendered, and is recorded as made from `inputs`."""
+        path = sanitised_join(self.output_path, name)
+        tag = self.record.tag_if_rendered_from(path, inputs)
+        if tag is None:
+            self.inputs[path] = inputs
+            return False
+        self._written_files.add(path)  # as Pelican's own writing would
+        self.tell(path, tag)
+        return True
 
     def output_file(self, name: str) -> str:
         """The path of an output file named from the output folder, its folder made
@@ -189,13 +230,14 @@ class KeepUnchangedWriter(Writer):
             self.folders.add(folder)
         return path
 
-    def write_bytes(self, path: str, data: bytes, tag: str | None = None) -> None:
+    def write_bytes(self, path: str, data: bytes, tag: str = "", inputs: str = "") -> None:
         """Write `data` at `path` unless the file holds it already. `tag` names the
-        content when the caller knows it (a cached image's key); else it is a hash."""
+        content when the caller knows it (a cached image's key); else it is a hash.
+        `inputs`: what the page was rendered from, if known (see `reuse`)."""
         tag = tag or content_tag(data)
-        if self.record.size_if_unchanged(path, tag) is None:
+        if self.record.size_if_unchanged(path, tag, inputs) is None:
             write_if_changed(path, data)
-            self.record.wrote(path, tag)
+            self.record.wrote(path, tag, inputs)
 
     def link_cached(self, name: str, tag: str, cached: Callable[[], str]) -> int:
         """Put a file of the cache in the output under `name`, unless there already;

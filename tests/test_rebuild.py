@@ -1,0 +1,110 @@
+"""Tier 3: a rebuild keeps the claim and post pages it need not render, and gives
+the same bytes as a cold build, whatever changed (see campaign/inputs.py)."""
+
+import shutil
+from collections import Counter
+
+import jinja2
+import pytest
+
+from conftest import ROOT, build_site, copy_fixture
+
+CLAIM = "velo-tout-paris"
+
+
+@pytest.fixture
+def renders(monkeypatch) -> Counter:
+    """How many times each template is rendered, from now on."""
+    counts = Counter()
+    render = jinja2.Template.render
+
+    def counted(template, *args, **kwargs):
+        counts[template.name] += 1
+        return render(template, *args, **kwargs)
+
+    monkeypatch.setattr(jinja2.Template, "render", counted)
+    return counts
+
+
+def edit_claim(content):
+    claim = content / "claims" / f"{CLAIM}.md"
+    claim.write_text(claim.read_text().replace('summary: "', 'summary: "Mis à jour. ', 1))
+
+
+def rename_topic(content):
+    topics = content / "data" / "topics.yaml"
+    topics.write_text(topics.read_text().replace("name: Transports", "name: Déplacements"))
+
+
+def files(folder) -> dict:
+    return {
+        path.relative_to(folder).as_posix(): path.read_bytes()
+        for path in sorted(folder.rglob("*"))
+        if path.is_file()
+    }
+
+
+def test_a_rebuild_renders_only_the_edited_claim_page(tmp_path, renders):
+    content = copy_fixture("site", tmp_path)
+    build_site(content, tmp_path / "output")
+    assert renders["claim.html"] == 4 and renders["post.html"] == 2
+    renders.clear()
+    edit_claim(content)
+    site = build_site(content, tmp_path / "output")
+    assert renders["claim.html"] == 1 and renders["post.html"] == 0
+    assert "Mis à jour." in (site / "vrai-du-faux" / CLAIM / "index.html").read_text()
+
+
+def test_a_claim_linking_to_other_content_is_rendered_every_time(tmp_path, renders):
+    """Its links' addresses come from the other documents: it cannot be kept."""
+    content = copy_fixture("site", tmp_path)
+    claim = content / "claims" / f"{CLAIM}.md"
+    claim.write_text(claim.read_text() + "\nVoir [le métro]({filename}metro-paris-centre.md).\n")
+    build_site(content, tmp_path / "output")
+    renders.clear()
+    build_site(content, tmp_path / "output")
+    assert renders["claim.html"] == 1 and renders["post.html"] == 0
+
+
+def test_a_page_changed_or_removed_in_the_output_is_rendered_again(tmp_path):
+    content = copy_fixture("site", tmp_path)
+    site = build_site(content, tmp_path / "output")
+    before = files(site)
+    (site / "vrai-du-faux" / CLAIM / "index.html").unlink()
+    with (site / "actualites" / "programme" / "index.html").open("a") as page:
+        page.write("<!-- retouché à la main -->")
+    build_site(content, tmp_path / "output")
+    assert files(site) == before
+
+
+def change_template(content, settings):
+    theme = content.parent / "theme"
+    shutil.copytree(ROOT / "theme", theme)
+    template = theme / "templates" / "claim.html"
+    template.write_text(template.read_text().replace("Notre verdict", "Notre conclusion"))
+    settings["THEME"] = str(theme)
+
+
+def change_setting(content, settings):
+    settings["SITENAME"] = "Un autre nom"
+
+
+@pytest.mark.parametrize(
+    "change",
+    [
+        lambda content, settings: edit_claim(content),
+        lambda content, settings: rename_topic(content),
+        change_template,
+        change_setting,
+    ],
+    ids=["claim", "data file", "template", "setting"],
+)
+def test_a_rebuild_gives_the_bytes_of_a_cold_build(tmp_path, change):
+    content = copy_fixture("site", tmp_path)
+    build_site(content, tmp_path / "output")
+    settings = {}
+    change(content, settings)
+    rebuilt = files(build_site(content, tmp_path / "output", **settings))
+    cold = files(build_site(content, tmp_path / "cold", **settings))
+    assert rebuilt.keys() == cold.keys()
+    assert [name for name in cold if rebuilt[name] != cold[name]] == []
