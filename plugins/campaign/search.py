@@ -20,6 +20,7 @@ A small site has a single part.
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import gzip
 import hashlib
@@ -55,6 +56,9 @@ SCRIPT_FILES = ("pagefind.js", "pagefind-worker.js", "wasm.")
 PARTS_FOLDER = "parties"
 # Pagefind's index files: gzip of this marker followed by CBOR.
 MARKER = b"pagefind_dcd"
+# Pagefind runs beside the build, which never waits for it before the end: it gets
+# the cores the build leaves idle, and both of them once the build is done.
+PAGEFIND_NICENESS = 10
 # Part of each part's cache key: another Pagefind may index differently.
 PAGEFIND_VERSION = metadata.version("pagefind_bin")
 
@@ -195,10 +199,15 @@ def run_pagefind(site: str, pages: list, bundle: str, language: str, work: str) 
         str(pagefind_bin.get_executable()), "--site", os.path.abspath(site),
         "--output-path", os.path.abspath(bundle), "--force-language", language, "--silent",
     ]  # fmt: skip
-    done = subprocess.run(command, capture_output=True, text=True, check=False, cwd=work)
-    if done.returncode != 0:
-        printed = (done.stderr or done.stdout).strip()
-        raise SearchIndexError(f"Pagefind a échoué ({done.returncode}) : {printed}")
+    with subprocess.Popen(
+        command, cwd=work, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
+    ) as process:
+        with contextlib.suppress(OSError, AttributeError):  # ended, not allowed, Windows
+            os.setpriority(os.PRIO_PROCESS, process.pid, PAGEFIND_NICENESS)
+        stdout, stderr = process.communicate()
+    if process.returncode != 0:
+        printed = (stderr or stdout).strip()
+        raise SearchIndexError(f"Pagefind a échoué ({process.returncode}) : {printed}")
 
 
 def index_part(output_path: str, pages: list, target: str, language: str) -> None:
