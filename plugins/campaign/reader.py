@@ -7,10 +7,12 @@ import hashlib
 import html
 import json
 import os
+import re
 from pathlib import Path
 
 import markdown
 from markdown.extensions import toc
+from markdown.treeprocessors import InlineProcessor
 from pelican.readers import BaseReader
 
 from . import frontmatter
@@ -86,10 +88,62 @@ class HeadingsExtension(toc.TocExtension):
     TreeProcessorClass = HeadingsTreeprocessor
 
 
+# What each inline pattern of Python-Markdown 3 and its `extra` extension needs in
+# a text to match at all (each regular expression starts with one of these).
+INLINE_TRIGGERS = {
+    "backtick": r"`\\",
+    "escape": r"\\",
+    "reference": r"\[",
+    "link": r"\[",
+    "image_link": "!",
+    "image_reference": "!",
+    "short_reference": r"\[",
+    "short_image_ref": "!",
+    "autolink": "<",
+    "automail": "<",
+    "html": "<",
+    "entity": "&",
+    "em_strong": "*_",
+    "em_strong2": "_",
+    "not_strong": "*_",
+    "footnote": r"\[",
+    "linebreak": "",  # two spaces ending a line: LINE_BREAK
+}
+LINE_BREAK = "  \n"
+# The inline processor's priority among Python-Markdown 3's tree processors.
+INLINE_PRIORITY = 20
+
+
+class PlainTextInlineProcessor(InlineProcessor):
+    """Python-Markdown's inline processor, passing over a text that holds nothing any
+    of its patterns can match: it tries each pattern on each text in turn, close to
+    half of the conversion of a paragraph of plain words.
+
+    Only when every pattern registered is one it knows the start of (see
+    INLINE_TRIGGERS): an extension adding another (smarty, say) turns it off.
+    """
+
+    def __init__(self, md: markdown.Markdown):
+        super().__init__(md)
+        names = [item.name for item in md.inlinePatterns._priority]
+        if all(name in INLINE_TRIGGERS for name in names):
+            characters = "".join(INLINE_TRIGGERS[name] for name in names)
+            self.triggers = re.compile(f"[{characters}]|{LINE_BREAK}" if characters else LINE_BREAK)
+        else:
+            self.triggers = re.compile("")  # matches every text: patterns always tried
+
+    # InlineProcessor's private __handleInline, under its mangled name: it is what
+    # `run` calls on each text, and the only way in.
+    def _InlineProcessor__handleInline(self, data: str, patternIndex: int = 0) -> str:
+        if patternIndex == 0 and not self.triggers.search(data):
+            return data
+        return super()._InlineProcessor__handleInline(data, patternIndex)
+
+
 def _markdown(settings: dict, heading_level: int) -> markdown.Markdown:
     options = dict(settings["MARKDOWN"])
     configs = {key: dict(value) for key, value in options.pop("extension_configs", {}).items()}
-    return markdown.Markdown(
+    md = markdown.Markdown(
         extensions=[
             *configs,
             *options.pop("extensions", []),
@@ -98,6 +152,8 @@ def _markdown(settings: dict, heading_level: int) -> markdown.Markdown:
         extension_configs=configs,
         **options,
     )
+    md.treeprocessors.register(PlainTextInlineProcessor(md), "inline", INLINE_PRIORITY)
+    return md
 
 
 def _pelican_metadata(values: dict) -> dict:
