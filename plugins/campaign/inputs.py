@@ -10,7 +10,9 @@ a later build finding the same hash and the file untouched keeps the file as is.
 
 Anything that cannot be named surely gives no hash, and the page is rendered:
 a body linking to other content through Pelican's {filename} links (their
-addresses come from the other documents), or settings that cannot be written out.
+addresses come from the other documents), a page not read from a file, or
+settings that cannot be written out. Pelican's `content_written` signal is not
+sent for a page kept.
 """
 
 from __future__ import annotations
@@ -85,7 +87,9 @@ def page_inputs(page, kind: str, context: dict) -> str:
     """The hash of everything `page` (a claim's or a post's) is made from, or "" when
     it cannot be named surely (see the module's docstring)."""
     shared = shared_inputs(context)
-    if not shared or page._get_intrasite_link_regex().search(page._content):
+    if not shared or page.front_matter is None:
+        return ""
+    if page._get_intrasite_link_regex().search(page._content):
         return ""
     document = json.dumps(page.front_matter.values, sort_keys=True, default=str)
     digest = hashlib.blake2b(digest_size=16)
