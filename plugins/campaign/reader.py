@@ -120,7 +120,7 @@ class PlainTextInlineProcessor(InlineProcessor):
     half of the conversion of a paragraph of plain words.
 
     Only when every pattern registered is one it knows the start of (see
-    INLINE_TRIGGERS): an extension adding another (smarty, say) turns it off.
+    INLINE_TRIGGERS): an extension adding another (wikilinks, say) turns it off.
     """
 
     def __init__(self, md: markdown.Markdown):

@@ -56,6 +56,8 @@ SCRIPT_FILES = ("pagefind.js", "pagefind-worker.js", "wasm.")
 PARTS_FOLDER = "parties"
 # Pagefind's index files: gzip of this marker followed by CBOR.
 MARKER = b"pagefind_dcd"
+# Characters with a meaning in a Pagefind glob (the `wax` crate), escaped in a path.
+GLOB_SPECIAL = frozenset("\\*?[]{}<>:,!")
 # Pagefind runs beside the build, which never waits for it before the end: it gets
 # the cores the build leaves idle, and both of them once the build is done.
 PAGEFIND_NICENESS = 10
@@ -172,10 +174,6 @@ def part_folder(number: int) -> str:
 def page_file(page) -> str:
     """The file Pagefind reads for a page: its URL is the file's path from the root."""
     return f"{page.url}index.html" if page.url.endswith("/") or not page.url else page.url
-
-
-# Characters with a meaning in a Pagefind glob (the `wax` crate), escaped in a path.
-GLOB_SPECIAL = frozenset("\\*?[]{}<>:,!")
 
 
 def glob_for(pages: list) -> str:
