@@ -7,8 +7,8 @@ that turns Pelican pages into their inputs and writes the results.
 
 from __future__ import annotations
 
+import functools
 import os
-from dataclasses import dataclass
 from types import SimpleNamespace
 
 from . import cards, feeds, infographic, share
@@ -17,16 +17,39 @@ from .filters import date_fr
 from .generators import CATALOGUE, ON_PUBLISHED, PROBLEMS, CampaignGenerator, newest_first
 
 
-@dataclass(frozen=True)
 class Shareable:
-    """What a page needs to be shared: attached to every claim and post page."""
+    """What a page needs to be shared: attached to every claim, post and sheet page.
 
-    url: str  # absolute address of the page
-    text: str  # ready-made text, fits an X post with the link
-    card: str  # path of the 1200x630 card from the site's root
-    card_url: str  # absolute address of the card
-    card_alt: str
-    links: tuple[share.ShareLink, ...]
+    The text and the links are made when first asked for: a rebuild keeps most
+    pages without rendering them (see inputs.py), and then needs those of the few
+    hundred items in feeds and share kits only, not of every page.
+    """
+
+    def __init__(self, page, settings: dict):
+        self.page, self.settings = page, settings
+        base = site_url(settings)
+        self.url = f"{base}/{page.url}"  # absolute address of the page
+        self.card = settings["CARD_URL"].format(slug=card_name(page))  # from the root
+        self.card_url = f"{base}/{self.card}"
+
+    @functools.cached_property
+    def text(self) -> str:
+        """Ready-made text: fits an X post with the link."""
+        item = item_of(self.page)
+        hashtags = item.hashtags
+        if hasattr(self.page, "sheet") and self.page.sheet.topic.hashtag:
+            hashtags = (*hashtags, self.page.sheet.topic.hashtag)
+        campaign = self.settings["CAMPAIGN_HASHTAGS"]
+        return share.share_text(headline(self.page), item.share, hashtags, campaign)
+
+    @functools.cached_property
+    def card_alt(self) -> str:
+        return card_alt(self.page)
+
+    @functools.cached_property
+    def links(self) -> tuple[share.ShareLink, ...]:
+        item, campaign = item_of(self.page), self.settings["CAMPAIGN_UTM"]
+        return tuple(share.share_links(self.url, self.text, item.title, campaign, self.page.slug))
 
 
 def site_url(settings: dict) -> str:
@@ -49,19 +72,6 @@ def headline(page) -> str:
 def card_name(page) -> str:
     """The card's file name: a sheet's slug is its topic's, so it gets a prefix."""
     return f"fiche-{page.slug}" if hasattr(page, "sheet") else page.slug
-
-
-def shareable(page, settings: dict) -> Shareable:
-    item = item_of(page)
-    base = site_url(settings)
-    url = f"{base}/{page.url}"
-    hashtags = item.hashtags
-    if hasattr(page, "sheet") and page.sheet.topic.hashtag:
-        hashtags = (*hashtags, page.sheet.topic.hashtag)
-    text = share.share_text(headline(page), item.share, hashtags, settings["CAMPAIGN_HASHTAGS"])
-    card = settings["CARD_URL"].format(slug=card_name(page))
-    links = share.share_links(url, text, item.title, settings["CAMPAIGN_UTM"], page.slug)
-    return Shareable(url, text, card, f"{base}/{card}", card_alt(page), tuple(links))
 
 
 def card_alt(page) -> str:
@@ -178,7 +188,7 @@ class SharingGenerator(CampaignGenerator):
         self.items = newest_first(claims + posts)
         self.sheets = self.context["sheets"]
         for page in self.items + self.sheets + self.context.get("previews", []):
-            page.share = shareable(page, self.settings)
+            page.share = Shareable(page, self.settings)
         self.by_district = {
             district.slug: self.district_items(district.slug)
             for district in self.context[CATALOGUE].districts
