@@ -7,6 +7,8 @@ from collections import Counter
 import jinja2
 import pytest
 
+from campaign import syndication
+
 from conftest import ROOT, build_site, copy_fixture
 
 CLAIM = "velo-tout-paris"
@@ -53,6 +55,31 @@ def test_a_rebuild_renders_only_the_edited_claim_page(tmp_path, renders):
     site = build_site(content, tmp_path / "output")
     assert renders["claim.html"] == 1 and renders["post.html"] == 0
     assert "Mis à jour." in (site / "vrai-du-faux" / CLAIM / "index.html").read_text()
+
+
+def test_a_rebuild_makes_again_only_the_feeds_holding_the_edited_claim(tmp_path, monkeypatch):
+    built = []
+    build_rss = syndication.FEED_BUILDERS["rss"]
+
+    def counted(spec, entries):
+        built.append(spec.path)
+        return build_rss(spec, entries)
+
+    monkeypatch.setitem(syndication.FEED_BUILDERS, "rss", counted)
+    content = copy_fixture("site", tmp_path)
+    site = build_site(content, tmp_path / "output")
+    every_feed = set(built)
+    built.clear()
+    claim = content / "claims" / "cantines-19e.md"
+    claim.write_text(claim.read_text().replace('summary: "', 'summary: "Mis à jour. ', 1))
+    build_site(content, tmp_path / "output")
+    # The claim's own feeds, and those of the écoles sheet drawn from it (every
+    # district's: sheets are for all of Paris); not the others.
+    assert {"flux/tout", "flux/vrai-du-faux", "flux/arrondissements/19e"} <= set(built)
+    assert {"flux/sujets/ecoles", "flux/verdicts/inverifiable", "flux/fiches"} <= set(built)
+    unchanged = every_feed - set(built)
+    assert {"flux/actualites", "flux/sujets/logement", "flux/verdicts/vrai"} <= unchanged
+    assert "Mis à jour." in (site / "flux" / "arrondissements" / "19e.rss.xml").read_text()
 
 
 def test_a_claim_linking_to_other_content_is_rendered_every_time(tmp_path, renders):

@@ -8,6 +8,9 @@ files, the settings and the versions of the libraries that render. The writer
 records the hash of these beside the file (see writer.KeepUnchangedWriter.reuse);
 a later build finding the same hash and the file untouched keeps the file as is.
 
+A feed is made from its entries and its description, which are values: their
+hash is `data_inputs`.
+
 Anything that cannot be named surely gives no hash, and the page is rendered:
 a body linking to other content through Pelican's {filename} links (their
 addresses come from the other documents), a page not read from a file, or
@@ -26,7 +29,7 @@ import sys
 from importlib import metadata
 
 # Libraries whose version changes what a page holds.
-RENDERERS = ("pelican", "jinja2", "markupsafe", "markdown", "pyyaml")
+RENDERERS = ("pelican", "jinja2", "markupsafe", "markdown", "pyyaml", "feedgen", "lxml")
 PLUGIN = os.path.dirname(os.path.abspath(__file__))
 # Key of the build's shared hash in the generators' context.
 SHARED = "campaign_shared_inputs"
@@ -98,4 +101,18 @@ def page_inputs(page, kind: str, context: dict) -> str:
     digest.update(document.encode("utf-8"))
     digest.update(b"\0")
     digest.update(page._content.encode("utf-8"))
+    return digest.hexdigest()
+
+
+def data_inputs(context: dict, *values) -> str:
+    """The hash of a file the plugin's code makes from `values` alone (a feed from
+    its description and entries, say), or "" if the settings cannot be written out.
+    Each value must show all it holds in its repr, as frozen dataclasses of text,
+    numbers and dates do."""
+    shared = shared_inputs(context)
+    if not shared:
+        return ""
+    digest = hashlib.blake2b(shared.encode(), digest_size=16)
+    for value in values:
+        digest.update(b"\0" + repr(value).encode("utf-8"))
     return digest.hexdigest()

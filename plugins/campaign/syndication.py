@@ -15,6 +15,7 @@ from . import cards, feeds, infographic, share
 from .card_batch import CardBatch, default_workers
 from .filters import date_fr
 from .generators import CATALOGUE, ON_PUBLISHED, PROBLEMS, CampaignGenerator, newest_first
+from .inputs import data_inputs
 
 
 class Shareable:
@@ -150,6 +151,9 @@ def feed_entry(page, settings: dict, card_size: int, content_html: str) -> feeds
     )
 
 
+FEED_BUILDERS = {"rss": feeds.build_rss, "atom": feeds.build_atom, "json": feeds.build_json}
+
+
 def write_bytes(writer, name: str, data: bytes) -> None:
     """Write a binary output file below the output folder, unless it is unchanged."""
     writer.write_bytes(writer.output_file(name), data)
@@ -274,9 +278,11 @@ class SharingGenerator(CampaignGenerator):
             campaign=self.settings["CAMPAIGN_UTM"],
             author=self.settings.get("AUTHOR", ""),
         )
-        write_bytes(writer, f"{path}.rss.xml", feeds.build_rss(spec, entries))
-        write_bytes(writer, f"{path}.atom.xml", feeds.build_atom(spec, entries))
-        write_bytes(writer, f"{path}.json", feeds.build_json(spec, entries))
+        # A feed whose description and entries are those of the last build is kept.
+        for fmt, build in FEED_BUILDERS.items():
+            name = f"{path}{feeds.SUFFIXES[fmt]}"
+            if not writer.reuse(name, data_inputs(self.context, fmt, spec, entries)):
+                write_bytes(writer, name, build(spec, entries))
 
     def write_share_kits(self, writer) -> None:
         self.write_share_kit(writer, self.settings["SHARE_URL"], self.items, district=None)

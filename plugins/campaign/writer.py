@@ -199,7 +199,7 @@ class KeepUnchangedWriter(Writer):
 
     def finish(self, path: str, data: bytes) -> None:
         tag = content_tag(data)
-        self.write_bytes(path, data, tag, self.inputs.pop(path, ""))
+        self.write_bytes(path, data, tag)
         self.tell(path, tag)
 
     def tell(self, path: str, tag: str) -> None:
@@ -207,10 +207,10 @@ class KeepUnchangedWriter(Writer):
             listener(path, tag)
 
     def reuse(self, name: str, inputs: str) -> bool:
-        """Whether the page `name` (from the output folder) can be kept as is: the
-        last build rendered it from the same `inputs` (a hash of everything the page
-        is made from, given by its generator), and nothing touched it since.
-        If not, it is to be rendered, and is recorded as made from `inputs`."""
+        """Whether the file `name` (from the output folder) can be kept as is: the
+        last build made it from the same `inputs` (a hash of everything the file is
+        made from, given by its generator: see inputs.py), and nothing touched it
+        since. If not, it is to be made, and is recorded as made from `inputs`."""
         path = sanitised_join(self.output_path, name)
         tag = self.record.tag_if_rendered_from(path, inputs)
         if tag is None:
@@ -230,11 +230,12 @@ class KeepUnchangedWriter(Writer):
             self.folders.add(folder)
         return path
 
-    def write_bytes(self, path: str, data: bytes, tag: str = "", inputs: str = "") -> None:
+    def write_bytes(self, path: str, data: bytes, tag: str = "") -> None:
         """Write `data` at `path` unless the file holds it already. `tag` names the
         content when the caller knows it (a cached image's key); else it is a hash.
-        `inputs`: what the page was rendered from, if known (see `reuse`)."""
+        The file is recorded as made from the inputs given to `reuse`, if any."""
         tag = tag or content_tag(data)
+        inputs = self.inputs.pop(path, "")
         if self.record.size_if_unchanged(path, tag, inputs) is None:
             write_if_changed(path, data)
             self.record.wrote(path, tag, inputs)
