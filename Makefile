@@ -18,13 +18,13 @@ html: check
 	$(PELICAN) -s pelicanconf.py -o $(OUTPUT)
 
 serve: $(STAMP)
-	@$(RUN) -m campaign.serve --port $(PORT) --content $(CONTENT) --output $(OUTPUT)
+	@$(RUN) -m campaign.commands.serve --port $(PORT) --content $(CONTENT) --output $(OUTPUT)
 
 check: $(STAMP)
-	@$(RUN) -m campaign.check -s pelicanconf.py --path $(CONTENT)
+	@$(RUN) -m campaign.commands.check -s pelicanconf.py --path $(CONTENT)
 
 new: $(STAMP)
-	@$(RUN) -m campaign.new "$(KIND)" "$(TITLE)" --topic "$(TOPIC)"
+	@$(RUN) -m campaign.commands.new "$(KIND)" "$(TITLE)" --topic "$(TOPIC)"
 
 # Build beside the live output and swap only on success: a failed publish leaves
 # the previous output/ exactly as it was.

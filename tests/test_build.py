@@ -5,7 +5,7 @@ import json
 import pytest
 from bs4 import BeautifulSoup
 
-from campaign.generators import ContentError
+from campaign.generators.base import ContentError
 
 from conftest import FIXTURES, build_site, copy_fixture
 

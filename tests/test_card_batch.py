@@ -2,12 +2,17 @@
 
 from pathlib import Path
 
-from campaign import infographic
-from campaign.card_batch import CardBatch
-from campaign.cards import CardSpec, render_card
-from campaign.generators import ClaimsGenerator, DistrictsGenerator, PostsGenerator, SiteGenerator
-from campaign.sheets import SheetsGenerator
-from campaign.syndication import SharingGenerator, card_spec
+from campaign.generators.base import (
+    ClaimsGenerator,
+    DistrictsGenerator,
+    PostsGenerator,
+    SiteGenerator,
+)
+from campaign.generators.sharing import SharingGenerator, card_spec
+from campaign.generators.sheets import SheetsGenerator
+from campaign.images import infographic
+from campaign.images.card_batch import CardBatch
+from campaign.images.cards import CardSpec, render_card
 
 from conftest import FIXTURES, gather, site_settings
 

@@ -6,7 +6,7 @@ import os
 import pytest
 from PIL import Image, ImageDraw
 
-from campaign.cards import (
+from campaign.images.cards import (
     ACCENT,
     BACKGROUND,
     BADGE,

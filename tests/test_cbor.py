@@ -4,8 +4,8 @@ import gzip
 
 import pytest
 
-from campaign import cbor
-from campaign.search import MARKER
+from campaign.search import cbor
+from campaign.search.pagefind import MARKER
 
 
 @pytest.mark.parametrize(

@@ -11,7 +11,7 @@ PROBLEM_LINE = re.compile(r"^(tests/fixtures/broken/\S+\.md):(\d+): (.+)$")
 
 def run_check(path) -> subprocess.CompletedProcess:
     return subprocess.run(
-        [sys.executable, "-m", "campaign.check", "--path", str(path)],
+        [sys.executable, "-m", "campaign.commands.check", "--path", str(path)],
         cwd=ROOT,
         env={"PYTHONPATH": str(ROOT / "plugins"), "PATH": ""},
         capture_output=True,

@@ -3,8 +3,8 @@
 import pytest
 from bs4 import BeautifulSoup
 
-from campaign.districts import layout
-from campaign.model import Catalogue, District, MapCell
+from campaign.content.model import Catalogue, District, MapCell
+from campaign.images.districtmap import layout
 
 from test_build import claim_links, soup
 

@@ -11,7 +11,7 @@ from xml.etree import ElementTree
 import feedparser
 import pytest
 
-from campaign.feeds import (
+from campaign.sharing.feeds import (
     EMPTY_FEED_UPDATED,
     FeedEntry,
     FeedSpec,

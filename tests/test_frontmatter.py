@@ -3,7 +3,7 @@
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from campaign import frontmatter
+from campaign.content import frontmatter
 
 
 def test_values_and_line_of_every_key():

@@ -3,7 +3,7 @@
 import pytest
 from pelican.contents import Content
 
-from campaign.generators import PROBLEMS, ClaimsGenerator, PostsGenerator
+from campaign.generators.base import PROBLEMS, ClaimsGenerator, PostsGenerator
 
 from conftest import FIXTURES, gather, site_settings
 

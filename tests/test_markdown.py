@@ -8,7 +8,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from pelican.settings import read_settings
 
-from campaign.reader import PlainTextInlineProcessor, _markdown
+from campaign.content.reader import PlainTextInlineProcessor, _markdown
 
 from conftest import FIXTURES, ROOT
 

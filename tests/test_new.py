@@ -7,8 +7,8 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from campaign.check import check_content
-from campaign.new import ScaffoldError, scaffold
+from campaign.commands.check import check_content
+from campaign.commands.new import ScaffoldError, scaffold
 from campaign.settings import apply_defaults
 
 from conftest import ROOT, copy_fixture, site_settings
@@ -44,7 +44,7 @@ def test_new_refuses_to_overwrite(tmp_path):
     command = [
         sys.executable,
         "-m",
-        "campaign.new",
+        "campaign.commands.new",
         "claim",
         "Vélo",
         "-s",

@@ -7,7 +7,7 @@ from collections import Counter
 import jinja2
 import pytest
 
-from campaign import syndication
+from campaign.generators import sharing as syndication
 
 from conftest import ROOT, build_site, copy_fixture
 

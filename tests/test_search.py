@@ -8,7 +8,7 @@ from types import SimpleNamespace
 import pytest
 from bs4 import BeautifulSoup
 
-from campaign.search import SearchIndex, index_part, plan_parts
+from campaign.search.pagefind import SearchIndex, index_part, plan_parts
 from campaign.settings import SettingsError, apply_defaults
 
 from conftest import FIXTURES, build_site

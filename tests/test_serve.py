@@ -25,7 +25,7 @@ def preview(tmp_path):
     content = copy_fixture("site", tmp_path)
     port = free_port()
     server = subprocess.Popen(
-        [sys.executable, "-m", "campaign.serve", "--port", str(port),
+        [sys.executable, "-m", "campaign.commands.serve", "--port", str(port),
          "--content", str(content), "--output", str(tmp_path / "output"),
          "-s", str(ROOT / "pelicanconf.py")],
         cwd=ROOT, env={**os.environ, "PYTHONPATH": str(ROOT / "plugins")},

@@ -6,7 +6,7 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
-from campaign.share import (
+from campaign.sharing.share import (
     LINK_WEIGHT,
     NETWORKS,
     X_LIMIT,

@@ -8,7 +8,7 @@ import pytest
 from bs4 import BeautifulSoup
 from PIL import Image
 
-from campaign.share import LINK_WEIGHT, X_LIMIT
+from campaign.sharing.share import LINK_WEIGHT, X_LIMIT
 
 from conftest import FIXTURES, build_site, copy_fixture
 

@@ -3,7 +3,7 @@
 import datetime
 import xml.etree.ElementTree as ET
 
-from campaign.sitemap import Entry, robots_txt, sitemap_xml
+from campaign.generators.sitemap import Entry, robots_txt, sitemap_xml
 
 from test_build import PUBLISHED, UNPUBLISHED
 

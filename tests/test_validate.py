@@ -8,11 +8,11 @@ import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from campaign.catalogue import load_verdicts
-from campaign.frontmatter import split
-from campaign.model import Catalogue, Claim, District, Post, Problem, Topic
+from campaign.content.catalogue import load_verdicts
+from campaign.content.frontmatter import split
+from campaign.content.model import Catalogue, Claim, District, Post, Problem, Topic
+from campaign.content.validate import parse_claim, parse_post
 from campaign.settings import VERDICTS
-from campaign.validate import parse_claim, parse_post
 
 PARIS = ZoneInfo("Europe/Paris")
 CATALOGUE = Catalogue(

@@ -6,7 +6,7 @@ import pytest
 from jinja2 import Template
 from pelican.writers import FileOverwriteFailedError, Writer
 
-from campaign.writer import KeepUnchangedWriter, place, write_if_changed
+from campaign.output.writer import KeepUnchangedWriter, place, write_if_changed
 
 from conftest import FIXTURES, site_settings
 

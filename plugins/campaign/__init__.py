@@ -8,8 +8,9 @@ import os
 from jinja2 import FileSystemBytecodeCache
 from pelican import signals
 
+from .content.reader import YamlMarkdownReader
 from .filters import FILTERS
-from .generators import (
+from .generators.base import (
     PROBLEMS,
     ClaimsGenerator,
     ContentError,
@@ -18,13 +19,12 @@ from .generators import (
     SiteGenerator,
     WriterCloser,
 )
-from .reader import YamlMarkdownReader
-from .search import SearchGenerator
+from .generators.sharing import SharingGenerator
+from .generators.sheets import SheetsGenerator
+from .generators.sitemap import SitemapGenerator
+from .output.writer import get_writer
+from .search.pagefind import SearchGenerator
 from .settings import apply_defaults
-from .sheets import SheetsGenerator
-from .sitemap import SitemapGenerator
-from .syndication import SharingGenerator
-from .writer import get_writer
 
 
 def hide_traceback_of_content_errors(record: logging.LogRecord) -> bool:

@@ -10,7 +10,7 @@ Workers start with the build when the cache lacks many cards (a first build), an
 are given each claim's and post's card as soon as the build has read and
 validated the file (`feed`), so they draw while the build converts the rest.
 
-Workers are plain `python -m campaign.draw_cards CACHE` processes reading one spec
+Workers are plain `python -m campaign.images.draw_cards CACHE` processes reading one spec
 a line on their standard input, not multiprocessing: nothing is inherited from the
 build (threads, open files), and a script that calls Pelican needs no
 `if __name__ == "__main__"` guard.
@@ -27,6 +27,7 @@ import subprocess
 import sys
 import threading
 from collections.abc import Callable, Iterator, Sequence
+from pathlib import Path
 
 from .cards import CardSpec, card_key, card_path, ensure_card
 from .infographic import Drawing, png_path, shapes_to_json
@@ -35,8 +36,9 @@ logger = logging.getLogger(__name__)
 
 # Below this many cards to draw, starting a process costs more than it saves.
 POOL_THRESHOLD = 100
-# The folder holding this package: workers import it from there, as Pelican does.
-PLUGINS = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+# The folder holding the campaign package (plugins/): workers import it from there,
+# as Pelican does.
+PLUGINS = str(Path(__file__).resolve().parents[2])
 
 
 def usable_cores() -> int:
@@ -68,7 +70,7 @@ class Worker:
             **os.environ,
             "PYTHONPATH": path,
         }
-        command = [sys.executable, "-m", "campaign.draw_cards", cache_dir]
+        command = [sys.executable, "-m", "campaign.images.draw_cards", cache_dir]
         self.process = subprocess.Popen(command, env=env, stdin=subprocess.PIPE)
         self.lines: queue.SimpleQueue[bytes | None] = queue.SimpleQueue()
         self.sender = threading.Thread(target=self.send, daemon=True)

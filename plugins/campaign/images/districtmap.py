@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .model import District, MapCell
+from ..content.model import District, MapCell
 
 CELL_WIDTH = 100
 CELL_HEIGHT = 80

@@ -36,9 +36,9 @@ from importlib import metadata
 import pagefind_bin
 from pelican.utils import sanitised_join
 
+from ..generators.base import SEARCHABLE, CampaignGenerator
+from ..output.writer import content_tag, place, same_file
 from . import cbor
-from .generators import SEARCHABLE, CampaignGenerator
-from .writer import content_tag, place, same_file
 
 # Folder of the index and of Pagefind's search script, below the output folder.
 BUNDLE = "pagefind"

@@ -8,6 +8,7 @@ import html
 import json
 import os
 import re
+import sys
 from pathlib import Path
 
 import markdown
@@ -15,7 +16,7 @@ from markdown.extensions import toc
 from markdown.treeprocessors import InlineProcessor
 from pelican.readers import BaseReader
 
-from . import frontmatter
+from . import frontmatter, model
 
 # Front matter keys that Pelican itself understands, passed on for plain pages.
 PELICAN_KEYS = ("title", "summary", "template", "slug", "status", "save_as", "url")
@@ -59,7 +60,9 @@ def cache_name(generator: str, settings: dict) -> str:
     the Markdown settings and version, and the code that reads front matter. A cache
     written by other settings or older code is never read, just left aside.
     """
-    code = (Path(__file__).parent / name for name in ("reader.py", "frontmatter.py", "model.py"))
+    # Named by their modules, not by file names: a module moved or renamed is still
+    # hashed (a name that no longer exists would fail at import, never go stale).
+    code = (Path(module.__file__) for module in (sys.modules[__name__], frontmatter, model))
     inputs = [markdown.__version__, settings["MARKDOWN"], settings["CLAIM_PATHS"]]
     digest = hashlib.sha256(json.dumps(inputs, sort_keys=True, default=repr).encode())
     for path in code:

@@ -15,9 +15,9 @@ from zoneinfo import ZoneInfo
 from pelican.settings import read_settings
 from slugify import slugify
 
-from .catalogue import load_catalogue
-from .settings import apply_defaults
-from .validate import PLACEHOLDER_URL
+from ..content.catalogue import load_catalogue
+from ..content.validate import PLACEHOLDER_URL
+from ..settings import apply_defaults
 
 CLAIM = """\
 ---

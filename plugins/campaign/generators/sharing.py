@@ -11,11 +11,12 @@ import functools
 import os
 from types import SimpleNamespace
 
-from . import cards, feeds, infographic, share
-from .card_batch import CardBatch, default_workers
-from .filters import date_fr
-from .generators import CATALOGUE, ON_PUBLISHED, PROBLEMS, CampaignGenerator, newest_first
-from .inputs import data_inputs
+from ..filters import date_fr
+from ..images import cards, infographic
+from ..images.card_batch import CardBatch, default_workers
+from ..output.inputs import data_inputs
+from ..sharing import feeds, share
+from .base import CATALOGUE, ON_PUBLISHED, PROBLEMS, CampaignGenerator, newest_first
 
 
 class Shareable:

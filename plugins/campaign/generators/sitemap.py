@@ -11,8 +11,8 @@ import datetime
 from dataclasses import dataclass
 from xml.sax.saxutils import escape
 
-from .generators import CATALOGUE, CampaignGenerator
-from .syndication import item_of, site_url, write_bytes
+from .base import CATALOGUE, CampaignGenerator
+from .sharing import item_of, site_url, write_bytes
 
 
 @dataclass(frozen=True, order=True)

@@ -1,4 +1,4 @@
-"""A card worker: `python -m campaign.draw_cards CACHE`, started by card_batch.
+"""A card worker: `python -m campaign.images.draw_cards CACHE`, started by card_batch.
 
 Reads jobs, one JSON object a line, on its standard input, until the input ends:
 {"card": a card spec's fields}, drawn into the cache folder CACHE, or

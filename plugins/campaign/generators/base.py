@@ -15,13 +15,14 @@ from zoneinfo import ZoneInfo
 
 from pelican.generators import Generator
 
-from . import districts, schema
-from .catalogue import load_catalogue
-from .contents import ClaimPage, PostPage, SourceFile
-from .inputs import page_inputs
-from .model import Catalogue, Problem
-from .reader import cache_name
-from .validate import duplicate_slugs, parse_claim, parse_post, shared_card_names
+from ..content.catalogue import load_catalogue
+from ..content.model import Catalogue, Problem
+from ..content.reader import cache_name
+from ..content.validate import duplicate_slugs, parse_claim, parse_post, shared_card_names
+from ..images import districtmap as districts
+from ..output.inputs import page_inputs
+from ..sharing import schema
+from .pages import ClaimPage, PostPage, SourceFile
 
 CATALOGUE = "campaign_catalogue"
 PROBLEMS = "campaign_problems"

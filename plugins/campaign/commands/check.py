@@ -14,11 +14,10 @@ from zoneinfo import ZoneInfo
 
 from pelican.settings import read_settings
 
-from . import frontmatter
-from .catalogue import load_catalogue
-from .model import Problem
-from .settings import SettingsError, apply_defaults
-from .validate import (
+from ..content import frontmatter
+from ..content.catalogue import load_catalogue
+from ..content.model import Problem
+from ..content.validate import (
     duplicate_slugs,
     parse_claim,
     parse_post,
@@ -26,6 +25,7 @@ from .validate import (
     shared_card_names,
     unknown_claims,
 )
+from ..settings import SettingsError, apply_defaults
 
 MARKDOWN_SUFFIXES = (".md", ".markdown", ".mkd", ".mdown")
 

@@ -27,10 +27,12 @@ import os
 import re
 import sys
 from importlib import metadata
+from pathlib import Path
 
 # Libraries whose version changes what a page holds.
 RENDERERS = ("pelican", "jinja2", "markupsafe", "markdown", "pyyaml", "feedgen", "lxml")
-PLUGIN = os.path.dirname(os.path.abspath(__file__))
+# The whole campaign package, every folder of it: its code makes every page.
+PLUGIN = str(Path(__file__).resolve().parents[1])
 # Key of the build's shared hash in the generators' context.
 SHARED = "campaign_shared_inputs"
 # Memory addresses in a repr, which change from one run to the next.

@@ -14,6 +14,7 @@ from zoneinfo import ZoneInfo
 
 from slugify import slugify
 
+from ..sharing.share import LINK_WEIGHT, X_LIMIT
 from .model import (
     Catalogue,
     Claim,
@@ -30,7 +31,6 @@ from .model import (
     Source,
     Topic,
 )
-from .share import LINK_WEIGHT, X_LIMIT
 
 CLAIM_MAX = 280
 SUMMARY_MAX = 200

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from .model import Claim
+from ..content.model import Claim
 
 
 def claim_review(claim: Claim, url: str, settings: dict) -> dict:

@@ -15,12 +15,13 @@ from dataclasses import dataclass
 import segno
 from markupsafe import Markup
 
-from . import infographic, share
-from .contents import SheetPage
-from .generators import CATALOGUE, SEARCHABLE, DocumentGenerator
-from .model import Claim, KeyFigure, Objection, Sheet, Topic, Verdict
-from .syndication import site_url, write_bytes
-from .validate import FIGURES_MAX, FIGURES_MIN, parse_sheet, unknown_claims
+from ..content.model import Claim, KeyFigure, Objection, Sheet, Topic, Verdict
+from ..content.validate import FIGURES_MAX, FIGURES_MIN, parse_sheet, unknown_claims
+from ..images import infographic
+from ..sharing import share
+from .base import CATALOGUE, SEARCHABLE, DocumentGenerator
+from .pages import SheetPage
+from .sharing import site_url, write_bytes
 
 DERIVED_ARGUMENTS = 3
 DERIVED_OBJECTIONS = 4
