@@ -10,20 +10,9 @@ from pelican import signals
 
 from .content.reader import YamlMarkdownReader
 from .filters import FILTERS
-from .generators.base import (
-    PROBLEMS,
-    ClaimsGenerator,
-    ContentError,
-    DistrictsGenerator,
-    PostsGenerator,
-    SiteGenerator,
-    WriterCloser,
-)
-from .generators.sharing import SharingGenerator
-from .generators.sheets import SheetsGenerator
-from .generators.sitemap import SitemapGenerator
+from .generators.base import ContentError
 from .output.writer import get_writer
-from .search.pagefind import SearchGenerator
+from .pipeline import get_generators, refuse_invalid_content
 from .settings import apply_defaults
 
 
@@ -64,33 +53,6 @@ def configure(pelican):
 def add_reader(readers):
     for extension in YamlMarkdownReader.file_extensions:
         readers.reader_classes[extension] = YamlMarkdownReader
-
-
-def get_generators(pelican):
-    # Search first, to watch every searchable page being written: each part of
-    # the index is made as soon as its pages are, while the build goes on; it is
-    # put in place when the last generator closes the writer.
-    # Claims and posts next: every other page is built from them. Sheets draw on
-    # the claims by topic. The searchable pages (claims, posts, sheets) are written
-    # first, so the search index is made while the other pages are.
-    return [
-        SearchGenerator,
-        ClaimsGenerator,
-        PostsGenerator,
-        SheetsGenerator,
-        DistrictsGenerator,
-        SiteGenerator,
-        SharingGenerator,
-        SitemapGenerator,
-        WriterCloser,
-    ]
-
-
-def refuse_invalid_content(generators):
-    """Stop before anything is written if any file was invalid."""
-    problems = generators[0].context.get(PROBLEMS, [])
-    if problems:
-        raise ContentError(problems)
 
 
 def register():

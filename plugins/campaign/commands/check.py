@@ -9,96 +9,36 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-from dataclasses import dataclass, field
-from zoneinfo import ZoneInfo
+from collections.abc import Iterator
 
 from pelican.settings import read_settings
 
 from ..content import frontmatter
-from ..content.catalogue import load_catalogue
-from ..content.model import Problem
-from ..content.validate import (
-    duplicate_slugs,
-    parse_claim,
-    parse_post,
-    parse_sheet,
-    shared_card_names,
-    unknown_claims,
-)
+from ..content.validation import Document, Validation, content_files, validate
+from ..kinds import Kind
 from ..settings import SettingsError, apply_defaults
 
-MARKDOWN_SUFFIXES = (".md", ".markdown", ".mkd", ".mdown")
+
+def read_documents(settings: dict) -> Iterator[Document]:
+    """Every content file's front matter, read as the build lists them; the bodies
+    are left unconverted (the build's reader gives the same front matter)."""
+    for kind, path in content_files(settings):
+        full = os.path.join(settings["PATH"], path)
+        front, _ = frontmatter.read(full, os.path.relpath(full))
+        yield Document(kind, os.path.splitext(os.path.basename(path))[0], front)
 
 
-@dataclass
-class Report:
-    problems: list[Problem] = field(default_factory=list)
-    counts: dict[str, int] = field(default_factory=dict)
-
-    @property
-    def ok(self) -> bool:
-        return not self.problems
+def check_content(settings: dict) -> Validation:
+    """Everything the build would refuse, found without building: the build calls
+    the same `validate` on the same files."""
+    return validate(settings, read_documents(settings))
 
 
-def markdown_files(folder: str) -> list[str]:
-    found = []
-    for root, _, names in os.walk(folder):
-        found += [os.path.join(root, n) for n in names if n.endswith(MARKDOWN_SUFFIXES)]
-    return sorted(found)
-
-
-def check_content(settings: dict) -> Report:
-    """Everything `make html` would refuse, found without building."""
-    report = Report()
-    content = settings["PATH"]
-    catalogue, problems = load_catalogue(content, settings["VERDICTS"])
-    report.problems += problems
-    zone = ZoneInfo(settings.get("TIMEZONE", "UTC"))
-    kinds = (
-        ("vérifications", settings["CLAIM_PATHS"], parse_claim),
-        ("actualités", settings["POST_PATHS"], parse_post),
-        ("fiches", settings["SHEET_PATHS"], parse_sheet),
-    )
-    valid, fronts = {}, {}
-    for label, folders, parse in kinds:
-        parsed, fronts[label] = [], []
-        for folder in folders:
-            for path in markdown_files(os.path.join(content, folder)):
-                front, _ = frontmatter.read(path, os.path.relpath(path))
-                fronts[label].append(front)
-                basename = os.path.splitext(os.path.basename(path))[0]
-                result = parse(front, basename, catalogue, zone)
-                if isinstance(result, list):
-                    report.problems += result
-                else:
-                    parsed.append((result, front))
-        report.problems += duplicate_slugs([(item.slug, front) for item, front in parsed])
-        report.counts[label] = len(parsed)
-        valid[label] = parsed
-    names = {
-        label: [(item.slug, front.path) for item, front in valid[label]]
-        for label in ("vérifications", "actualités")
-    }
-    report.problems += shared_card_names(names["vérifications"], names["actualités"])
-    claim_slugs = {claim.slug for claim, _ in valid["vérifications"]}
-    for front in fronts["fiches"]:
-        report.problems += unknown_claims(front, claim_slugs)
-    for folder in settings["PAGE_PATHS"]:
-        pages = markdown_files(os.path.join(content, folder))
-        for path in pages:
-            front, _ = frontmatter.read(path, os.path.relpath(path))
-            report.problems += front.problems
-            if not front.problems and not front.values.get("title"):
-                report.problems.append(
-                    Problem(
-                        front.path,
-                        1,
-                        "champ « title » obligatoire manquant ; ajoutez « title: ... »",
-                    )
-                )
-        report.counts["pages"] = len(pages)
-    report.problems.sort(key=lambda p: (p.path, p.line))
-    return report
+def counts(validation: Validation) -> dict[str, int]:
+    """Valid documents of each kind; fixed pages, every file read."""
+    found = {kind.label: len(validation.items(kind)) for kind in Kind if kind is not Kind.PAGE}
+    found[Kind.PAGE.label] = len(validation.read[Kind.PAGE])
+    return found
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -125,7 +65,7 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     # Every label is a French plural in -s; 0 and 1 take the singular.
     summary = ", ".join(
-        f"{count} {label if count > 1 else label[:-1]}" for label, count in report.counts.items()
+        f"{count} {label if count > 1 else label[:-1]}" for label, count in counts(report).items()
     )
     print(f"Contenu valide : {summary}.")
     return 0

@@ -16,7 +16,7 @@ from pelican.settings import read_settings
 from slugify import slugify
 
 from ..content.catalogue import load_catalogue
-from ..content.validate import PLACEHOLDER_URL
+from ..content.lookups import PLACEHOLDER_URL
 from ..settings import apply_defaults
 
 CLAIM = """\

@@ -6,9 +6,9 @@ import os
 import re
 from zoneinfo import ZoneInfo
 
+from .fields import Fields
 from .frontmatter import decode, parse
 from .model import Catalogue, District, MapCell, Problem, PublicFigure, Topic, Verdict
-from .validate import Fields
 
 EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 TOPICS_FILE = "data/topics.yaml"

@@ -235,6 +235,15 @@ class Sheet:
 
 
 @dataclass(frozen=True)
+class FixedPage:
+    """A fixed page of the site (méthode, contact...), as far as checks go: Pelican's
+    own page generator builds it."""
+
+    slug: str
+    title: str
+
+
+@dataclass(frozen=True)
 class FrontMatter:
     """A file's YAML front matter, with the line of every key for error messages.
 

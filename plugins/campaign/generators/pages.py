@@ -6,6 +6,8 @@ import functools
 
 from pelican.contents import Content
 
+from ..kinds import Kind
+
 
 class SourceFile:
     """A file as read, before validation: its HTML body and its front matter.
@@ -24,6 +26,7 @@ class SourceFile:
 class _CampaignContent(Content):
     """Content whose URL settings are `<PREFIX>_URL` and `<PREFIX>_SAVE_AS`."""
 
+    kind: Kind  # what the page shows: its document is the attribute named kind.value
     url_prefix = ""
     mandatory_properties = ("title", "date")
     preview = False  # shown although not published (see generators.py)
@@ -50,8 +53,13 @@ class _CampaignContent(Content):
         except (KeyError, IndexError):
             return ""
 
+    @property
+    def item(self):
+        """The domain object the page shows (a Claim for a claim's page...)."""
+        return getattr(self, self.kind.value)
+
     @classmethod
-    def wrap(cls, item, source: SourceFile | None, field: str, settings, context):
+    def wrap(cls, item, source: SourceFile | None, settings, context):
         """Build the page for a validated domain object read from `source` (None for
         an object made from other content, with no file of its own)."""
         metadata = {
@@ -60,7 +68,7 @@ class _CampaignContent(Content):
             "slug": item.slug,
             "status": item.status,
             "summary": item.summary,
-            field: item,
+            cls.kind.value: item,
         }
         if item.modified:
             metadata["modified"] = item.modified
@@ -72,15 +80,21 @@ class _CampaignContent(Content):
 
 
 class ClaimPage(_CampaignContent):
+    kind = Kind.CLAIM
     url_prefix = "CLAIM"
     default_template = "claim"
 
 
 class PostPage(_CampaignContent):
+    kind = Kind.POST
     url_prefix = "POST"
     default_template = "post"
 
 
 class SheetPage(_CampaignContent):
+    kind = Kind.SHEET
     url_prefix = "SHEET"
     default_template = "sheet"
+
+
+PAGE_CLASSES = {Kind.CLAIM: ClaimPage, Kind.POST: PostPage, Kind.SHEET: SheetPage}

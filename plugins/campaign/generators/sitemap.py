@@ -2,7 +2,7 @@
 
 Only public pages are listed: published claims, posts and sheets (dated by their last
 change), Pelican's published pages, and the first page of every listing. Drafts
-and embargoed items are not in the context's lists, so they cannot be listed.
+and embargoed items are not in the state's published lists, so they cannot be listed.
 """
 
 from __future__ import annotations
@@ -11,8 +11,10 @@ import datetime
 from dataclasses import dataclass
 from xml.sax.saxutils import escape
 
-from .base import CATALOGUE, CampaignGenerator
-from .sharing import item_of, site_url, write_bytes
+from ..assembly import Campaign
+from ..sharing.items import site_url
+from .base import CampaignGenerator
+from .sharing import write_bytes
 
 
 @dataclass(frozen=True, order=True)
@@ -39,29 +41,30 @@ def robots_txt(base: str) -> bytes:
     return f"User-agent: *\nAllow: /\n\nSitemap: {base}/sitemap.xml\n".encode()
 
 
-def listing_paths(context: dict, settings: dict) -> list[str]:
+def listing_paths(campaign: Campaign, settings: dict) -> list[str]:
     """The first page of every listing and of the fixed pages the plugin writes."""
-    catalogue = context[CATALOGUE]
+    catalogue = campaign.catalogue
     paths = ["", settings["CLAIMS_INDEX_URL"], settings["POSTS_INDEX_URL"]]
     paths += [settings["TOPICS_INDEX_URL"], settings["CLAIMANTS_INDEX_URL"]]
     paths += [settings["DISTRICTS_INDEX_URL"], settings["SHARE_URL"], settings["SEARCH_URL"]]
     paths += [settings["SHEETS_INDEX_URL"]]
     paths += [settings["VERDICT_URL"].format(slug=v.slug) for v in catalogue.verdicts]
     paths += [settings["TOPIC_URL"].format(slug=t.slug) for t in catalogue.topics]
-    paths += [settings["CLAIMANT_URL"].format(slug=s) for s in context["claims_by_claimant"]]
+    paths += [settings["CLAIMANT_URL"].format(slug=s) for s in campaign.claims_by_claimant]
     for district in catalogue.districts:
         paths.append(settings["DISTRICT_URL"].format(slug=district.slug))
         paths.append(settings["DISTRICT_SHARE_URL"].format(slug=district.slug))
     return paths
 
 
-def public_entries(context: dict, settings: dict) -> list[Entry]:
-    """Every public page of the build, sorted by address."""
-    entries = [Entry(path) for path in listing_paths(context, settings)]
-    for page in context["claims"] + context["posts"] + context["sheets"]:
-        item = item_of(page)
+def public_entries(campaign: Campaign, pages: list, settings: dict) -> list[Entry]:
+    """Every public page of the build, sorted by address; `pages` are Pelican's
+    published fixed pages."""
+    entries = [Entry(path) for path in listing_paths(campaign, settings)]
+    for page in campaign.claims + campaign.posts + campaign.sheets:
+        item = page.item
         entries.append(Entry(page.url, item.modified or item.date))
-    entries += [Entry(page.url) for page in context.get("pages", [])]
+    entries += [Entry(page.url) for page in pages]
     return sorted(entries)
 
 
@@ -70,6 +73,6 @@ class SitemapGenerator(CampaignGenerator):
 
     def generate_output(self, writer):
         base = site_url(self.settings)
-        entries = public_entries(self.context, self.settings)
+        entries = public_entries(self.campaign, self.context.get("pages", []), self.settings)
         write_bytes(writer, "sitemap.xml", sitemap_xml(base, entries))
         write_bytes(writer, "robots.txt", robots_txt(base))

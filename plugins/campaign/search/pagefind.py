@@ -21,7 +21,6 @@ A small site has a single part.
 from __future__ import annotations
 
 import contextlib
-import functools
 import gzip
 import hashlib
 import json
@@ -36,7 +35,7 @@ from importlib import metadata
 import pagefind_bin
 from pelican.utils import sanitised_join
 
-from ..generators.base import SEARCHABLE, CampaignGenerator
+from ..kinds import Kind
 from ..output.writer import content_tag, place, same_file
 from . import cbor
 
@@ -157,8 +156,8 @@ def plan_parts(pages: list, size: int) -> list[list]:
     first), so its index is made while the other pages are written."""
     if len(pages) <= size:
         return [pages]
-    claims = [page for page in pages if hasattr(page, "claim")]
-    others = [page for page in pages if not hasattr(page, "claim")]
+    claims = [page for page in pages if page.kind is Kind.CLAIM]
+    others = [page for page in pages if page.kind is not Kind.CLAIM]
     parts = []
     for group in (claims, others):
         oldest_first = sorted(group, key=lambda page: (page.date, page.slug))
@@ -332,21 +331,3 @@ class SearchIndex:
         for name in os.listdir(self.cache):
             if name not in keep:
                 shutil.rmtree(os.path.join(self.cache, name), ignore_errors=True)
-
-
-class SearchGenerator(CampaignGenerator):
-    """Comes first among writers: watches the writer for the searchable pages, so
-    each part of the index is made as soon as its pages are written, then writes
-    /recherche/. When the build ends (the writer closes), the parts are put in place.
-
-    Gathers nothing: every generator has listed its searchable pages by the time
-    any writes.
-    """
-
-    def generate_output(self, writer):
-        index = SearchIndex(self.context.get(SEARCHABLE, []), self.settings, self.output_path)
-        writer.listeners.append(index.written)
-        bundle = os.path.join(self.output_path, BUNDLE)
-        writer.closers.append(functools.partial(index.finish, bundle))
-        parts = [f"{BUNDLE}/{folder}" for folder in index.folders[1:]]
-        self.write_at(writer, self.settings["SEARCH_URL"], "search", search_parts=parts)

@@ -1,0 +1,163 @@
+"""The campaign's state, assembled once after reading, for every generator to write from.
+
+After validation, one function sorts every page into what is published and what
+is only previewed, derives the sheets of topics that have none, and builds every
+grouping and cross-link (by topic, district, claimant, verdict; sheet to claims).
+Generators only write from this state: none reads what another one gathered, so
+their order matters only for writing (see pipeline.py).
+
+Pages are the build's page objects (see generators/pages.py), used here through
+what every page has: `kind`, `item` (the domain object), `slug` and `date`.
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections import defaultdict
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+
+from .content.model import Catalogue
+from .content.sheets import derive_sheet
+from .images.districtmap import DistrictMap, layout
+from .kinds import Kind
+
+# The key of the state in Pelican's context, which templates read as `campaign`.
+CAMPAIGN = "campaign"
+
+
+def group(items: Iterable, keys: Callable[[object], Iterable]) -> dict:
+    """Index items under each of their keys, in one pass, keeping item order."""
+    groups = defaultdict(list)
+    for item in items:
+        for key in keys(item):
+            groups[key].append(item)
+    return groups
+
+
+def newest_first(pages: list) -> list:
+    """Pages by publication date, the newest first; ties by address, for stable output."""
+    return sorted(pages, key=lambda page: (page.date, page.slug), reverse=True)
+
+
+def is_published(item, moment: datetime.datetime) -> bool:
+    """Published, and not embargoed beyond `moment`."""
+    return item.status == "published" and item.date <= moment
+
+
+@dataclass
+class Campaign:
+    """Everything the generators write, gathered once.
+
+    Lists of pages are newest first, except `sheets`, in the order of the topics.
+    `previews` are the drafts and embargoed pages shown by a preview build only.
+    """
+
+    catalogue: Catalogue
+    moment: datetime.datetime
+    claims: list = field(default_factory=list)
+    posts: list = field(default_factory=list)
+    sheets: list = field(default_factory=list)
+    previews: list = field(default_factory=list)
+    # Slugs of every valid document of each kind, drafts included.
+    slugs: dict[Kind, set[str]] = field(default_factory=dict)
+    claims_by_verdict: dict[str, list] = field(default_factory=dict)
+    claims_by_topic: dict[str, list] = field(default_factory=dict)
+    posts_by_topic: dict[str, list] = field(default_factory=dict)
+    claims_by_district: dict[str, list] = field(default_factory=dict)
+    posts_by_district: dict[str, list] = field(default_factory=dict)
+    claims_by_claimant: dict[str, list] = field(default_factory=dict)
+    sheets_by_topic: dict[str, object] = field(default_factory=dict)
+    citywide_claims: list = field(default_factory=list)
+    citywide_posts: list = field(default_factory=list)
+    district_map: DistrictMap | None = None
+    # The workers drawing every card (images/card_batch.py), started while reading.
+    drawings: object = None
+
+    @property
+    def verdict_counts(self) -> dict[str, int]:
+        return {slug: len(pages) for slug, pages in self.claims_by_verdict.items()}
+
+    @property
+    def items(self) -> list:
+        """Published claims and posts, newest first: what is shared and syndicated."""
+        return newest_first(self.claims + self.posts)
+
+    @property
+    def searchable(self) -> list:
+        """Published pages of the search index: claims, posts, then sheets (those
+        written before those derived)."""
+        written = [page for page in self.sheets if not page.item.derived]
+        derived = [page for page in self.sheets if page.item.derived]
+        return self.claims + self.posts + newest_first(written) + derived
+
+    def district_items(self, slug: str) -> list:
+        """A district's own items and the city-wide ones, newest first."""
+        local = self.claims_by_district.get(slug, []) + self.posts_by_district.get(slug, [])
+        return newest_first(local + self.citywide_claims + self.citywide_posts)
+
+
+def assemble(
+    catalogue: Catalogue,
+    pages: dict[Kind, list],
+    moment: datetime.datetime,
+    show_drafts: bool,
+    derived_page: Callable[[object], object],
+    url_of: Callable[[object], str],
+) -> Campaign:
+    """The campaign's state from the valid pages of each kind.
+
+    `derived_page(sheet)` makes the page of a sheet derived from a topic's claims;
+    `url_of(page)` is a page's absolute address, which derived sheets cite.
+    """
+    campaign = Campaign(catalogue, moment)
+    campaign.slugs = {kind: {page.slug for page in found} for kind, found in pages.items()}
+    published = {}
+    for kind in (Kind.CLAIM, Kind.POST, Kind.SHEET):
+        published[kind] = newest_first([p for p in pages[kind] if is_published(p.item, moment)])
+        previews = [page for page in pages[kind] if not is_published(page.item, moment)]
+        for page in previews:
+            page.preview = True
+        campaign.previews += previews if show_drafts else []
+    campaign.claims, campaign.posts = published[Kind.CLAIM], published[Kind.POST]
+    link_claims(campaign)
+    link_posts(campaign)
+    campaign.sheets = sheets_of_topics(campaign, published[Kind.SHEET], derived_page, url_of)
+    campaign.sheets_by_topic = {page.item.topic.slug: page for page in campaign.sheets}
+    campaign.district_map = layout(catalogue.districts)
+    return campaign
+
+
+def link_claims(campaign: Campaign) -> None:
+    claims = campaign.claims
+    campaign.claims_by_verdict = group(claims, lambda page: [page.item.verdict.slug])
+    campaign.claims_by_topic = group(claims, lambda page: [t.slug for t in page.item.topics])
+    campaign.claims_by_district = group(claims, lambda page: [d.slug for d in page.item.districts])
+    campaign.claims_by_claimant = group(claims, lambda page: [page.item.claimant.slug])
+    campaign.citywide_claims = [page for page in claims if not page.item.districts]
+
+
+def link_posts(campaign: Campaign) -> None:
+    posts = campaign.posts
+    campaign.posts_by_topic = group(posts, lambda page: [t.slug for t in page.item.topics])
+    campaign.posts_by_district = group(posts, lambda page: [d.slug for d in page.item.districts])
+    campaign.citywide_posts = [page for page in posts if not page.item.districts]
+
+
+def sheets_of_topics(
+    campaign: Campaign, written: list, derived_page: Callable, url_of: Callable
+) -> list:
+    """One sheet per topic that has one: the published sheet file, else a sheet
+    derived from the topic's published claims. A sheet shown in preview takes its
+    topic's address: no derived sheet there."""
+    by_topic = {page.item.topic.slug: page for page in written}
+    previewed = {page.item.topic.slug for page in campaign.previews if page.kind is Kind.SHEET}
+    sheets = []
+    for topic in campaign.catalogue.topics:
+        page = by_topic.get(topic.slug)
+        claim_pages = campaign.claims_by_topic.get(topic.slug, [])
+        if page is None and claim_pages and topic.slug not in previewed:
+            page = derived_page(derive_sheet(topic, claim_pages, url_of))
+        if page is not None:
+            sheets.append(page)
+    return sheets

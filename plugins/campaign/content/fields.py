@@ -1,0 +1,199 @@
+"""Reading one field of front matter: its value checked against its type, or a
+problem naming the file, the line and the fix in French.
+
+`Fields` knows nothing of claims or posts: the parsers of content/validate.py and
+the data files' loader (catalogue.py) say which fields a document has.
+"""
+
+from __future__ import annotations
+
+import datetime
+import difflib
+import re
+from zoneinfo import ZoneInfo
+
+from .model import FrontMatter, Problem
+
+_DATE_FORMATS = ("%Y-%m-%d %H:%M", "%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M:%S", "%Y-%m-%dT%H:%M:%S")
+
+Key = str | int
+
+
+class Fields:
+    """Typed access to front matter values; every mistake is recorded, none raises."""
+
+    def __init__(self, front: FrontMatter, timezone: ZoneInfo):
+        self.front = front
+        self.timezone = timezone
+        self.problems: list[Problem] = list(front.problems)
+
+    def error(self, keys: tuple[Key, ...], message: str) -> None:
+        self.problems.append(Problem(self.front.path, self.front.line(*keys), message))
+
+    def get(self, *keys: Key):
+        value = self.front.values
+        for key in keys:
+            if isinstance(value, dict) and key in value:
+                value = value[key]
+            elif isinstance(value, list) and isinstance(key, int) and key < len(value):
+                value = value[key]
+            else:
+                return None
+        return value
+
+    def unknown_keys(self, allowed: list[str]) -> None:
+        for key in self.front.values:
+            if key not in allowed:
+                close = difflib.get_close_matches(str(key), allowed, n=1)
+                hint = f"vouliez-vous dire « {close[0]} » ? " if close else ""
+                self.error(
+                    (key,),
+                    f"champ « {key} » inconnu ; {hint}champs possibles : {', '.join(allowed)}",
+                )
+
+    def text(
+        self, *keys: Key, required: bool = False, limit: int | None = None, why: str = ""
+    ) -> str:
+        value = self.get(*keys)
+        name = field_name(keys)
+        if value is None or value == "":
+            if required:
+                self.error(keys, f"champ « {name} » obligatoire manquant ; ajoutez « {name}: ... »")
+            return ""
+        if isinstance(value, bool):
+            self.error(
+                keys,
+                f"« {name} » a été lu comme un booléen (oui/non) ; mettez le texte "
+                f'entre guillemets, par exemple « {name}: "non" »',
+            )
+            return ""
+        if isinstance(value, int | float):
+            value = str(value)
+        if not isinstance(value, str):
+            self.error(keys, f"« {name} » doit être un texte, pas une liste ni un bloc de champs")
+            return ""
+        value = value.strip()
+        if limit and len(value) > limit:
+            self.error(
+                keys,
+                f"« {name} » fait {len(value)} caractères ; maximum {limit}{why}, raccourcissez-le",
+            )
+        return value
+
+    def url(self, *keys: Key, required: bool = False) -> str:
+        value = self.text(*keys, required=required)
+        if value and not re.match(r"^https?://[^\s/]+\.[^\s]+$", value):
+            self.error(
+                keys,
+                f"« {field_name(keys)} » doit être une adresse web complète commençant par "
+                f"https:// (ou http://) (lu : « {value} »)",
+            )
+            return ""
+        return value
+
+    def date(self, *keys: Key, required: bool = False) -> datetime.date | None:
+        value = self.get(*keys)
+        if value is None or value == "":
+            if required:
+                self.error(keys, f"« {field_name(keys)} » manquant ; écrivez une date AAAA-MM-JJ")
+            return None
+        if isinstance(value, datetime.datetime):
+            return value.date()
+        if isinstance(value, datetime.date):
+            return value
+        if isinstance(value, str):
+            try:
+                return datetime.date.fromisoformat(value.strip())
+            except ValueError:
+                pass
+        self.error(
+            keys, f"« {field_name(keys)} » illisible (« {value} ») ; écrivez une date AAAA-MM-JJ"
+        )
+        return None
+
+    def moment(self, *keys: Key, required: bool = False) -> datetime.datetime | None:
+        """A date and time, in the site's time zone when none is given."""
+        value = self.get(*keys)
+        if value is None or value == "":
+            if required:
+                self.error(
+                    keys, f"« {field_name(keys)} » manquant ; écrivez une date AAAA-MM-JJ HH:MM"
+                )
+            return None
+        moment = None
+        if isinstance(value, datetime.datetime):
+            moment = value
+        elif isinstance(value, datetime.date):
+            moment = datetime.datetime.combine(value, datetime.time())
+        elif isinstance(value, str):
+            moment = _parse_moment(value.strip())
+        if moment is None:
+            self.error(
+                keys,
+                f"« {field_name(keys)} » illisible (« {value} ») ; écrivez une date "
+                "AAAA-MM-JJ HH:MM, par exemple 2026-03-12 09:00",
+            )
+            return None
+        if moment.tzinfo is None:
+            moment = moment.replace(tzinfo=self.timezone)
+        return moment
+
+    def flag(self, *keys: Key) -> bool:
+        value = self.get(*keys)
+        if value is None:
+            return False
+        if not isinstance(value, bool):
+            self.error(keys, f"« {field_name(keys)} » doit valoir true ou false (lu : « {value} »)")
+            return False
+        return value
+
+    def items(self, *keys: Key, required: bool = False) -> list:
+        """A YAML list; a single scalar is accepted as a list of one."""
+        value = self.get(*keys)
+        name = field_name(keys)
+        if value is None or value == []:
+            if required:
+                self.error(
+                    keys,
+                    f"« {name} » doit contenir au moins un élément ; ajoutez « {name}: [...] »",
+                )
+            return []
+        if isinstance(value, list):
+            return value
+        if isinstance(value, dict):
+            self.error(keys, f"« {name} » doit être une liste (une ligne « - ... » par élément)")
+            return []
+        return [value]
+
+    def mapping(self, *keys: Key) -> bool:
+        if isinstance(self.get(*keys), dict):
+            return True
+        self.error(
+            keys,
+            f"« {field_name(keys)} » doit être un bloc de champs (title:, url:, ...), pas un texte seul",
+        )
+        return False
+
+
+def field_name(keys: tuple[Key, ...]) -> str:
+    """A field's name as a writer reads it: « sources n° 2 › url »."""
+    parts = []
+    for key in keys:
+        if isinstance(key, int):
+            if parts:
+                parts[-1] += f" n° {key + 1}"
+        else:
+            parts.append(key)
+    return " › ".join(parts) or "?"
+
+
+def _parse_moment(text: str) -> datetime.datetime | None:
+    for fmt in _DATE_FORMATS:
+        try:
+            return datetime.datetime.strptime(text, fmt)
+        except ValueError:
+            continue
+    try:
+        return datetime.datetime.combine(datetime.date.fromisoformat(text), datetime.time())
+    except ValueError:
+        return None

@@ -1,0 +1,85 @@
+"""Fields whose values are names of something else: topics and districts of the
+data files, hashtags, the publication status (which also refuses a scaffold's
+placeholders once published)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from .fields import Fields, Key, field_name
+from .model import Catalogue, District, Topic
+
+STATUSES = ("published", "draft")
+# What `make new` writes in a fresh file: valid for a draft, refused for publication.
+PLACEHOLDER = "À compléter"
+PLACEHOLDER_URL = "https://example.org/a-remplacer"
+_HASHTAG = re.compile(r"^\w+$")
+
+
+def read_topics(fields: Fields, catalogue: Catalogue, required: bool) -> tuple[Topic, ...]:
+    return _lookup(fields, "topics", catalogue.topic, catalogue.topics, required)
+
+
+def read_districts(fields: Fields, catalogue: Catalogue) -> tuple[District, ...]:
+    found = _lookup(fields, "districts", catalogue.district, catalogue.districts, False)
+    return tuple(dict.fromkeys(found))  # "3" and "paris-centre" are one district
+
+
+def _lookup(fields: Fields, key: str, find: Callable, known: tuple, required: bool) -> tuple:
+    found = []
+    for index, name in enumerate(fields.items(key, required=required)):
+        item = find(name) if isinstance(name, str | int) and not isinstance(name, bool) else None
+        if item is None:
+            choices = ", ".join(entry.slug for entry in known)
+            fields.error(
+                (key, index), f"{_KIND[key]} « {name} » inconnu ; valeurs possibles : {choices}"
+            )
+        else:
+            found.append(item)
+    return tuple(found)
+
+
+def read_hashtags(fields: Fields) -> tuple[str, ...]:
+    tags = []
+    for index, tag in enumerate(fields.items("hashtags")):
+        tag = str(tag).strip().lstrip("#")
+        if not _HASHTAG.match(tag):
+            fields.error(
+                ("hashtags", index),
+                f"mot-dièse « {tag} » invalide : lettres, chiffres et _ seulement, sans espace",
+            )
+        else:
+            tags.append(tag)
+    return tuple(tags)
+
+
+def read_status(fields: Fields) -> str:
+    status = fields.text("status") or "published"
+    if status not in STATUSES:
+        fields.error(
+            ("status",), f"statut « {status} » inconnu ; valeurs possibles : published, draft"
+        )
+    if status == "published":
+        for keys in _placeholders(fields.front.values, ()):
+            fields.error(
+                keys,
+                f"« {field_name(keys)} » contient encore un texte provisoire de « make new » ; "
+                "remplacez-le avant de publier (ou remettez « status: draft »)",
+            )
+    return status
+
+
+_KIND = {"topics": "sujet", "districts": "arrondissement"}
+
+
+def _placeholders(value, keys: tuple[Key, ...]):
+    """The paths of every value still holding a placeholder of the scaffold."""
+    if isinstance(value, dict):
+        for key, child in value.items():
+            yield from _placeholders(child, (*keys, key))
+    elif isinstance(value, list):
+        for index, child in enumerate(value):
+            yield from _placeholders(child, (*keys, index))
+    elif isinstance(value, str) and (PLACEHOLDER in value or value == PLACEHOLDER_URL):
+        yield keys

@@ -1,0 +1,45 @@
+"""The pages of claims and posts, with their indexes and the verdict listings."""
+
+from __future__ import annotations
+
+from ..kinds import Kind
+from ..sharing import schema
+from .base import DocumentGenerator
+
+
+class ClaimsGenerator(DocumentGenerator):
+    """Fact-check pages, the fact-check index and one listing per verdict."""
+
+    kind = Kind.CLAIM
+    item_local = True  # see claim.html
+
+    def page_extras(self, page) -> dict:
+        url = f"{self.settings['SITEURL']}/{page.url}"
+        data = schema.claim_review(page.claim, url, self.settings)
+        return {"structured_data": schema.to_script_json(data)}
+
+    def generate_output(self, writer):
+        super().generate_output(writer)
+        claims = self.campaign.claims
+        self.write_listing(writer, self.settings["CLAIMS_INDEX_URL"], "claims", claims)
+        by_verdict = self.campaign.claims_by_verdict
+        for verdict in self.campaign.catalogue.verdicts:
+            self.write_listing(
+                writer,
+                self.settings["VERDICT_URL"].format(slug=verdict.slug),
+                "verdict",
+                by_verdict.get(verdict.slug, []),
+                verdict=verdict,
+            )
+
+
+class PostsGenerator(DocumentGenerator):
+    """News pages and the news index."""
+
+    kind = Kind.POST
+    item_local = True  # see post.html
+
+    def generate_output(self, writer):
+        super().generate_output(writer)
+        posts = self.campaign.posts
+        self.write_listing(writer, self.settings["POSTS_INDEX_URL"], "posts", posts)

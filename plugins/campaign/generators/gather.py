@@ -1,0 +1,109 @@
+"""The first generator: read every content file, validate, assemble the state.
+
+It is the pipeline's gathering half (see pipeline.py): read each file through
+Pelican's readers (their cache skips unchanged files), validate with the same
+function as `make check`, and, if nothing is wrong, assemble the campaign's
+state that every other generator writes from. Social cards are drawn by worker
+processes from the moment each published claim or post is read.
+"""
+
+from __future__ import annotations
+
+import os
+
+from pelican.generators import Generator
+
+from ..assembly import CAMPAIGN, assemble, is_published
+from ..content.reader import cache_name
+from ..content.validation import Document, content_files, validate
+from ..images import infographic
+from ..images.card_batch import CardBatch, default_workers
+from ..kinds import Kind
+from ..sharing.items import Shareable, card_spec, site_url
+from .base import PROBLEMS, now
+from .pages import PAGE_CLASSES, SourceFile
+from .sheets import prepare_sheet
+
+# Kinds whose cards can be drawn from their own file, as soon as it is read.
+DRAWN_WHILE_READING = (Kind.CLAIM, Kind.POST)
+
+
+class GatherGenerator(Generator):
+    """Reads, validates and assembles; writes nothing."""
+
+    def __init__(self, *args, **kwargs):
+        # Pelican's content cache, at the reader level: a file unchanged since the last
+        # build (same mtime) is not parsed or converted again. Validation runs on every
+        # build, against the data files as they are now.
+        name = cache_name(type(self).__name__, kwargs["settings"])
+        super().__init__(*args, readers_cache_name=name, **kwargs)
+
+    def generate_context(self):
+        settings = self.settings
+        moment = now(settings)
+        files = content_files(settings)
+        cards = card_batch(settings, sum(1 for kind, _ in files if kind in DRAWN_WHILE_READING))
+
+        def draw_early(kind: Kind, item) -> None:
+            if kind in DRAWN_WHILE_READING and is_published(item, moment):
+                cards.feed(card_spec(kind, item, settings))
+
+        documents = (self.read(kind, path) for kind, path in files)
+        validation = validate(settings, documents, on_valid=draw_early)
+        self.readers.save_cache()
+        if validation.problems:
+            cards.cancel()  # the build is about to be refused
+            self.context[PROBLEMS] = validation.problems
+            return
+        pages = {
+            kind: [
+                PAGE_CLASSES[kind].wrap(item, doc.source, settings, self.context)
+                for item, doc in validation.items(kind)
+            ]
+            for kind in PAGE_CLASSES
+        }
+        campaign = assemble(
+            validation.catalogue,
+            pages,
+            moment,
+            settings["CAMPAIGN_SHOW_DRAFTS"],
+            derived_page=lambda sheet: PAGE_CLASSES[Kind.SHEET].wrap(
+                sheet, None, settings, self.context
+            ),
+            url_of=lambda page: f"{site_url(settings)}/{page.url}",
+        )
+        for page in campaign.sheets + campaign.previews:
+            if page.kind is Kind.SHEET:
+                prepare_sheet(page, campaign, settings)
+        for page in campaign.items + campaign.sheets + campaign.previews:
+            page.share = Shareable(page, settings)
+        draw_all(cards, campaign, settings)
+        campaign.drawings = cards
+        self.context[CAMPAIGN] = campaign
+
+    def read(self, kind: Kind, path: str) -> Document:
+        source = self.readers.read_file(
+            base_path=self.path, path=path, content_class=SourceFile, context=self.context
+        )
+        basename = os.path.splitext(os.path.basename(path))[0]
+        return Document(kind, basename, source.front_matter, source)
+
+
+def card_batch(settings: dict, expected: int) -> CardBatch:
+    """Workers drawing cards (in other processes when there are many to draw)."""
+    workers = settings["CAMPAIGN_CARD_WORKERS"]
+    workers = default_workers() if workers is None else workers
+    cards = CardBatch(os.path.join(settings["CACHE_PATH"], "cartes"), workers)
+    cards.expect(expected)
+    return cards
+
+
+def draw_all(cards: CardBatch, campaign, settings: dict) -> None:
+    """Every card and infographic of the published items, in the order the sharing
+    generator writes them (see generators/sharing.py)."""
+    folder = infographic.cache_folder(settings)
+    for page in campaign.sheets:
+        cards.feed_infographic(page.drawing, folder)
+    cards.draw(
+        [card_spec(page.kind, page.item, settings) for page in campaign.items + campaign.sheets]
+    )

@@ -1,0 +1,26 @@
+"""The search page, and the search index made while the pages are written."""
+
+from __future__ import annotations
+
+import functools
+import os
+
+from ..search.pagefind import BUNDLE, SearchIndex
+from .base import CampaignGenerator
+
+
+class SearchGenerator(CampaignGenerator):
+    """Comes first among writers: watches the writer for the searchable pages, so
+    each part of the index is made as soon as its pages are written, then writes
+    /recherche/. When the build ends (the writer closes), the parts are put in place.
+
+    Gathers nothing: the searchable pages are the state's (assembly.py).
+    """
+
+    def generate_output(self, writer):
+        index = SearchIndex(self.campaign.searchable, self.settings, self.output_path)
+        writer.listeners.append(index.written)
+        bundle = os.path.join(self.output_path, BUNDLE)
+        writer.closers.append(functools.partial(index.finish, bundle))
+        parts = [f"{BUNDLE}/{folder}" for folder in index.folders[1:]]
+        self.write_at(writer, self.settings["SEARCH_URL"], "search", search_parts=parts)

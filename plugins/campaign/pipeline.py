@@ -1,0 +1,51 @@
+"""The build, top to bottom: Pelican runs these generators in this order.
+
+1. GatherGenerator reads every content file (claims, posts, sheets, fixed pages)
+   through Pelican's readers, validates them with `make check`'s own function
+   (content/validation.py) and, if nothing is wrong, assembles the campaign's
+   state (assembly.py): published and previewed pages, groupings, cross-links.
+   Cards start being drawn in worker processes as soon as each file is read.
+2. If any problem was found, `refuse_invalid_content` stops the build before
+   anything is written (Pelican's all_generators_finalized signal).
+3. Every other generator writes from the state, never from another generator:
+   their order matters for writing only. Search comes first, to watch the
+   searchable pages being written (each part of the index is made as soon as its
+   pages are); claims, posts and sheets next, so the index is made while the
+   other pages are written; the writer is closed last, which puts the search
+   index in place and saves the writer's record.
+"""
+
+from __future__ import annotations
+
+from .generators.base import PROBLEMS, ContentError
+from .generators.documents import ClaimsGenerator, PostsGenerator
+from .generators.gather import GatherGenerator
+from .generators.search import SearchGenerator
+from .generators.sharing import SharingGenerator
+from .generators.sheets import SheetsGenerator
+from .generators.site import DistrictsGenerator, SiteGenerator, WriterCloser
+from .generators.sitemap import SitemapGenerator
+
+GENERATORS = [
+    GatherGenerator,
+    SearchGenerator,
+    ClaimsGenerator,
+    PostsGenerator,
+    SheetsGenerator,
+    DistrictsGenerator,
+    SiteGenerator,
+    SharingGenerator,
+    SitemapGenerator,
+    WriterCloser,
+]
+
+
+def get_generators(pelican) -> list:
+    return GENERATORS
+
+
+def refuse_invalid_content(generators) -> None:
+    """Stop before anything is written if any file was invalid."""
+    problems = generators[0].context.get(PROBLEMS, [])
+    if problems:
+        raise ContentError(problems)

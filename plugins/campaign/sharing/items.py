@@ -1,0 +1,144 @@
+"""What every published item needs to be shared, from its page: share text and
+links, social card (its name, its description, what it draws), feed entry.
+
+Plain functions over pages (generators/pages.py), which say their kind; the
+texts themselves are made by share.py, the cards by images/cards.py.
+"""
+
+from __future__ import annotations
+
+import functools
+
+from ..filters import date_fr
+from ..images import cards
+from ..kinds import Kind
+from . import feeds, share
+
+
+class Shareable:
+    """What a page needs to be shared: attached to every claim, post and sheet page.
+
+    The text and the links are made when first asked for: a rebuild keeps most
+    pages without rendering them (see inputs.py), and then needs those of the few
+    hundred items in feeds and share kits only, not of every page.
+    """
+
+    def __init__(self, page, settings: dict):
+        self.page, self.settings = page, settings
+        base = site_url(settings)
+        self.url = f"{base}/{page.url}"  # absolute address of the page
+        self.card = settings["CARD_URL"].format(slug=card_name(page))  # from the root
+        self.card_url = f"{base}/{self.card}"
+
+    @functools.cached_property
+    def text(self) -> str:
+        """Ready-made text: fits an X post with the link."""
+        item = self.page.item
+        hashtags = item.hashtags
+        if self.page.kind is Kind.SHEET and self.page.sheet.topic.hashtag:
+            hashtags = (*hashtags, self.page.sheet.topic.hashtag)
+        campaign = self.settings["CAMPAIGN_HASHTAGS"]
+        return share.share_text(headline(self.page), item.share, hashtags, campaign)
+
+    @functools.cached_property
+    def card_alt(self) -> str:
+        return card_alt(self.page)
+
+    @functools.cached_property
+    def links(self) -> tuple[share.ShareLink, ...]:
+        item, campaign = self.page.item, self.settings["CAMPAIGN_UTM"]
+        return tuple(share.share_links(self.url, self.text, item.title, campaign, self.page.slug))
+
+
+def site_url(settings: dict) -> str:
+    """The absolute base of the site: SITEURL, or the preview server's address."""
+    return (settings["SITEURL"] or settings["CAMPAIGN_PREVIEW_URL"]).rstrip("/")
+
+
+def headline(page) -> str:
+    if page.kind is Kind.CLAIM:
+        return share.claim_headline(page.claim.text, page.claim.verdict.label)
+    item = page.item
+    return share.post_headline(item.title, item.summary)
+
+
+def card_name(page) -> str:
+    """The card's file name: a sheet's slug is its topic's, so it gets a prefix."""
+    return f"fiche-{page.slug}" if page.kind is Kind.SHEET else page.slug
+
+
+def card_alt(page) -> str:
+    if page.kind is Kind.CLAIM:
+        claim = page.claim
+        return f"Verdict {claim.verdict.label} : « {claim.text} », {claim.claimant.name}"
+    if page.kind is Kind.SHEET:
+        return f"Fiche argumentaire « {page.sheet.topic.name} » : {page.sheet.title}"
+    return page.post.title
+
+
+def card_spec(kind: Kind, item, settings: dict) -> cards.CardSpec:
+    """What the card of a document of `kind` draws: from the document alone, so that
+    cards can be drawn as soon as each file is read."""
+    site_name = settings["CAMPAIGN_CARD_FOOTER"] or settings["SITENAME"]
+    accent = item.topics[0].colour if item.topics else "#0b4f8a"
+    if kind is Kind.CLAIM:
+        claim = item
+        when = f", {date_fr(claim.claim_date)}" if claim.claim_date else ""
+        return cards.CardSpec(
+            kind="claim",
+            headline=claim.text,
+            byline=f"{claim.claimant.name}{when}",
+            site_name=site_name,
+            badge_label=claim.verdict.label,
+            badge_colour=claim.verdict.colour,
+            rating=claim.verdict.rating,
+            accent=accent,
+        )
+    if kind is Kind.SHEET:
+        sheet = item
+        return cards.CardSpec(
+            kind="sheet",
+            headline=sheet.title,
+            byline=f"{sheet.topic.name} : chiffres clés, arguments et réponses",
+            site_name=site_name,
+            badge_label="Fiche argumentaire",
+            badge_colour="#0b4f8a",
+            accent=accent,
+        )
+    return cards.CardSpec(
+        kind="post",
+        headline=item.title,
+        byline=date_fr(item.date),
+        site_name=site_name,
+        badge_label="Actualité",
+        badge_colour="#0b4f8a",
+        accent=accent,
+    )
+
+
+def categories(page) -> tuple[str, ...]:
+    item = page.item
+    names = [t.name for t in item.topics] + [d.name for d in item.districts]
+    if page.kind is Kind.CLAIM:
+        names.append(page.claim.verdict.label)
+    if page.kind is Kind.SHEET:
+        names.append("Fiche argumentaire")
+    return tuple(names)
+
+
+def feed_entry(page, settings: dict, card_size: int, content_html: str) -> feeds.FeedEntry:
+    item = page.item
+    return feeds.FeedEntry(
+        id=page.share.url,
+        title=item.title,
+        link=page.share.url,
+        slug=page.slug,
+        summary=page.share.text,
+        content_html=content_html,
+        categories=categories(page),
+        published=item.date,
+        updated=item.modified or item.date,
+        image_url=page.share.card_url,
+        image_length=card_size,
+        image_alt=page.share.card_alt,
+    )
