@@ -48,23 +48,22 @@ def build_site(content: Path, output: Path, **overrides) -> Path:
     return output
 
 
-def gather(settings: dict, generator_classes) -> list:
-    """Generators of a site, after each gathered its context, in the given order."""
+def gather(settings: dict):
+    """The campaign's state of a site (assembly.py), as the build's first generator
+    assembles it; its problems in `generator.context[PROBLEMS]` when invalid."""
+    from campaign.assembly import CAMPAIGN
+    from campaign.generators.gather import GatherGenerator
+
     Pelican(settings)  # loads the plugin, which fills in its settings' defaults
-    context = settings.copy()
-    generators = [
-        cls(
-            context=context,
-            settings=settings,
-            path=settings["PATH"],
-            theme=settings["THEME"],
-            output_path=settings["OUTPUT_PATH"],
-        )
-        for cls in generator_classes
-    ]
-    for generator in generators:
-        generator.generate_context()
-    return generators
+    generator = GatherGenerator(
+        context=settings.copy(),
+        settings=settings,
+        path=settings["PATH"],
+        theme=settings["THEME"],
+        output_path=settings["OUTPUT_PATH"],
+    )
+    generator.generate_context()
+    return generator.context.get(CAMPAIGN), generator
 
 
 def copy_fixture(name: str, destination: Path) -> Path:

@@ -183,7 +183,7 @@ def test_same_content_gives_the_same_bytes(tmp_path):
 def test_a_build_from_the_caches_gives_the_same_bytes_as_a_cold_one(tmp_path):
     content = copy_fixture("site", tmp_path)
     build_site(content, tmp_path / "warm")
-    assert any((tmp_path / "warm-cache").glob("ClaimsGenerator-Readers-*"))
+    assert any((tmp_path / "warm-cache").glob("GatherGenerator-Readers-*"))
     warm = build_site(content, tmp_path / "warm")
     cold = build_site(content, tmp_path / "cold")
     files = sorted(p.relative_to(cold) for p in cold.rglob("*") if p.is_file())

@@ -2,35 +2,24 @@
 
 from pathlib import Path
 
-from campaign.generators.base import (
-    ClaimsGenerator,
-    DistrictsGenerator,
-    PostsGenerator,
-    SiteGenerator,
-)
-from campaign.generators.sharing import SharingGenerator, card_spec
-from campaign.generators.sheets import SheetsGenerator
 from campaign.images import infographic
 from campaign.images.card_batch import CardBatch
 from campaign.images.cards import CardSpec, render_card
+from campaign.sharing.items import card_spec
 
 from conftest import FIXTURES, gather, site_settings
 
-CLASSES = (
-    ClaimsGenerator,
-    PostsGenerator,
-    DistrictsGenerator,
-    SiteGenerator,
-    SheetsGenerator,
-    SharingGenerator,
-)
 
-
-def gather_sharing(tmp_path) -> SharingGenerator:
-    """The sharing generator of the fixture site, after every generator gathered."""
+def gather_site(tmp_path):
+    """The fixture site's state, with two card workers, and its settings."""
     settings = site_settings(FIXTURES / "site", tmp_path / "output")
     settings["CAMPAIGN_CARD_WORKERS"] = 2
-    return gather(settings, CLASSES)[-1]
+    campaign, _ = gather(settings)
+    return campaign, settings
+
+
+def specs_of(pages, settings) -> list:
+    return [card_spec(page.kind, page.item, settings) for page in pages]
 
 
 def spec(number: int) -> CardSpec:
@@ -52,10 +41,10 @@ def drawn(batch: CardBatch) -> list[bytes]:
 def test_each_published_claim_and_post_is_fed_as_soon_as_read(tmp_path, monkeypatch):
     fed = []
     monkeypatch.setattr(CardBatch, "feed", lambda self, spec: fed.append(spec))
-    sharing = gather_sharing(tmp_path)
-    needed = [card_spec(page, sharing.settings) for page in sharing.items]
+    campaign, settings = gather_site(tmp_path)
+    needed = specs_of(campaign.items, settings)
     assert len(needed) == 6  # drafts and embargoed items have no card
-    # Fed while reading, before the sharing generator gathered (and fed the rest).
+    # Fed while reading, before the state was assembled (and the rest fed).
     assert sorted(fed[: len(needed)], key=repr) == sorted(needed, key=repr)
 
 
@@ -67,16 +56,16 @@ def test_workers_started_with_the_build_draw_the_same_bytes(tmp_path, monkeypatc
         batches.append(self)
 
     monkeypatch.setattr(CardBatch, "expect", expect)
-    sharing = gather_sharing(tmp_path)
+    campaign, settings = gather_site(tmp_path)
     [batch] = batches
     assert len(batch.jobs) == 2
-    specs = [card_spec(page, sharing.settings) for page in sharing.items + sharing.sheets]
+    specs = specs_of(campaign.items + campaign.sheets, settings)
     assert batch.given == set(specs)  # 6 while reading, the 3 sheets' after
     assert drawn(batch) == [render_card(s) for s in specs]
     assert len(list(Path(batch.cache_dir).iterdir())) == len(specs)
     # The sheets' infographics too, given after the cards.
-    folder = infographic.cache_folder(sharing.settings)
-    for page in sharing.sheets:
+    folder = infographic.cache_folder(settings)
+    for page in campaign.sheets:
         path = Path(infographic.png_path(page.drawing, folder))
         assert path.read_bytes() == infographic.to_png(page.drawing)
 

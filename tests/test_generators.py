@@ -1,39 +1,43 @@
-"""Tier 2: the claim and post generators over the fixture content folder."""
+"""Tier 2: the gathering generator over the fixture content folder: the state
+every other generator writes from."""
 
 import pytest
 from pelican.contents import Content
 
-from campaign.generators.base import PROBLEMS, ClaimsGenerator, PostsGenerator
+from campaign.generators.base import PROBLEMS
+from campaign.kinds import Kind
 
 from conftest import FIXTURES, gather, site_settings
 
 
 @pytest.fixture
-def context(tmp_path):
+def campaign(tmp_path):
     settings = site_settings(FIXTURES / "site", tmp_path / "output")
-    return gather(settings, (ClaimsGenerator, PostsGenerator))[0].context
+    campaign, generator = gather(settings)
+    assert PROBLEMS not in generator.context
+    return campaign
 
 
-def test_published_claims_newest_first_without_draft_or_embargo(context):
-    assert [page.slug for page in context["claims"]] == [
+def test_published_claims_newest_first_without_draft_or_embargo(campaign):
+    assert [page.slug for page in campaign.claims] == [
         "logements-sociaux-13e",
         "metro-paris-centre",
         "cantines-19e",
         "velo-tout-paris",
     ]
-    assert context[PROBLEMS] == []
 
 
-def test_pages_carry_their_domain_object_and_url(context):
-    page = context["claims"][0]
+def test_pages_carry_their_kind_domain_object_and_url(campaign):
+    page = campaign.claims[0]
+    assert page.kind is Kind.CLAIM and page.item is page.claim
     assert page.claim.verdict.slug == "plutot-faux"
     assert page.url == "vrai-du-faux/logements-sociaux-13e/"
     assert page.save_as == "vrai-du-faux/logements-sociaux-13e/index.html"
     assert "<h3" in page.content  # the analysis' "##" sits under the page's own <h2>
 
 
-def test_claims_grouped_by_verdict_in_one_pass(context):
-    assert {slug: len(pages) for slug, pages in context["claims_by_verdict"].items()} == {
+def test_claims_grouped_by_verdict_in_one_pass(campaign):
+    assert campaign.verdict_counts == {
         "plutot-faux": 1,
         "faux": 1,
         "inverifiable": 1,
@@ -41,14 +45,30 @@ def test_claims_grouped_by_verdict_in_one_pass(context):
     }
 
 
-def test_posts(context):
-    assert [page.url for page in context["posts"]] == [
+def test_posts(campaign):
+    assert [page.url for page in campaign.posts] == [
         "actualites/reunion-19e/",
         "actualites/programme/",
     ]
-    assert [d.slug for d in context["posts"][0].post.districts] == ["19e"]
+    assert [d.slug for d in campaign.posts[0].post.districts] == ["19e"]
+    assert all(page.kind is Kind.POST for page in campaign.posts)
 
 
-def test_addresses_are_the_ones_pelican_works_out(context):
-    for page in context["claims"] + context["posts"]:
+def test_every_sheet_is_a_sheet_page_in_topic_order(campaign):
+    order = [topic.slug for topic in campaign.catalogue.topics]
+    slugs = [page.item.topic.slug for page in campaign.sheets]
+    assert slugs == sorted(slugs, key=order.index)
+    assert all(page.kind is Kind.SHEET for page in campaign.sheets)
+    assert campaign.sheets_by_topic == {page.item.topic.slug: page for page in campaign.sheets}
+
+
+def test_a_district_holds_its_own_items_and_the_citywide_ones(campaign):
+    items = campaign.district_items("19e")
+    local = [page for page in items if page.item.districts]
+    assert local and all("19e" in [d.slug for d in page.item.districts] for page in local)
+    assert set(campaign.citywide_claims + campaign.citywide_posts) <= set(items)
+
+
+def test_addresses_are_the_ones_pelican_works_out(campaign):
+    for page in campaign.claims + campaign.posts:
         assert (page.url, page.save_as) == (Content.url.fget(page), Content.save_as.fget(page))

@@ -8,6 +8,7 @@ from types import SimpleNamespace
 import pytest
 from bs4 import BeautifulSoup
 
+from campaign.kinds import Kind
 from campaign.search.pagefind import SearchIndex, index_part, plan_parts
 from campaign.settings import SettingsError, apply_defaults
 
@@ -218,9 +219,11 @@ def test_a_part_size_that_is_no_number_of_pages_is_refused(size):
 
 def test_a_new_claim_changes_only_the_newest_part():
     def claim(day):
-        return SimpleNamespace(claim=True, date=day, slug=f"c{day:02d}", url=f"c{day:02d}/")
+        return SimpleNamespace(kind=Kind.CLAIM, date=day, slug=f"c{day:02d}", url=f"c{day:02d}/")
 
-    posts = [SimpleNamespace(date=day, slug=f"p{day}", url=f"p{day}/") for day in (1, 2)]
+    posts = [
+        SimpleNamespace(kind=Kind.POST, date=day, slug=f"p{day}", url=f"p{day}/") for day in (1, 2)
+    ]
     before = plan_parts([claim(day) for day in range(7, 0, -1)] + posts, 3)
     assert [[page.slug for page in part] for part in before] == [
         ["c01", "c02", "c03"],

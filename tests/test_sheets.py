@@ -10,9 +10,10 @@ import pytest
 from bs4 import BeautifulSoup
 from PIL import Image
 
+from campaign.content.crosscheck import unknown_claims
 from campaign.content.frontmatter import parse
 from campaign.content.model import Catalogue, Topic
-from campaign.content.validate import parse_sheet, unknown_claims
+from campaign.content.validate import parse_sheet
 from campaign.images import infographic
 
 from conftest import FIXTURES, build_site, copy_fixture

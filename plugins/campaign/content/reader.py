@@ -10,13 +10,14 @@ import os
 import re
 import sys
 from pathlib import Path
+from types import ModuleType
 
 import markdown
 from markdown.extensions import toc
 from markdown.treeprocessors import InlineProcessor
 from pelican.readers import BaseReader
 
-from . import frontmatter, model
+from . import frontmatter
 
 # Front matter keys that Pelican itself understands, passed on for plain pages.
 PELICAN_KEYS = ("title", "summary", "template", "slug", "status", "save_as", "url")
@@ -60,14 +61,34 @@ def cache_name(generator: str, settings: dict) -> str:
     the Markdown settings and version, and the code that reads front matter. A cache
     written by other settings or older code is never read, just left aside.
     """
-    # Named by their modules, not by file names: a module moved or renamed is still
-    # hashed (a name that no longer exists would fail at import, never go stale).
-    code = (Path(module.__file__) for module in (sys.modules[__name__], frontmatter, model))
     inputs = [markdown.__version__, settings["MARKDOWN"], settings["CLAIM_PATHS"]]
     digest = hashlib.sha256(json.dumps(inputs, sort_keys=True, default=repr).encode())
-    for path in code:
+    for path in code_files():
         digest.update(path.read_bytes())
     return f"{generator}-Readers-{digest.hexdigest()[:16]}"
+
+
+def code_files() -> list[Path]:
+    """This module's file and those of every module of the package it uses, found
+    from the modules themselves: a module moved, renamed or newly used is hashed
+    without anyone listing it (a list of file names would silently go stale)."""
+    package = __name__.split(".")[0]
+    found: dict[str, Path] = {}
+    pending = [sys.modules[__name__]]
+    while pending:
+        module = pending.pop()
+        if module.__name__ in found:
+            continue
+        found[module.__name__] = Path(module.__file__)
+        for value in vars(module).values():
+            name = (
+                value.__name__
+                if isinstance(value, ModuleType)
+                else getattr(value, "__module__", "")
+            )
+            if isinstance(name, str) and name.startswith(f"{package}.") and name in sys.modules:
+                pending.append(sys.modules[name])
+    return sorted(found.values())
 
 
 class HeadingsTreeprocessor(toc.TocTreeprocessor):
