@@ -10,7 +10,7 @@ from campaign.generators.base import (
 )
 from campaign.generators.sharing import SharingGenerator, card_spec
 from campaign.generators.sheets import SheetsGenerator
-from campaign.images import infographic
+from campaign.images import cache, infographic
 from campaign.images.card_batch import CardBatch
 from campaign.images.cards import CardSpec, render_card
 
@@ -75,9 +75,9 @@ def test_workers_started_with_the_build_draw_the_same_bytes(tmp_path, monkeypatc
     assert drawn(batch) == [render_card(s) for s in specs]
     assert len(list(Path(batch.cache_dir).iterdir())) == len(specs)
     # The sheets' infographics too, given after the cards.
-    folder = infographic.cache_folder(sharing.settings)
+    folder = cache.infographic_folder(sharing.settings)
     for page in sharing.sheets:
-        path = Path(infographic.png_path(page.drawing, folder))
+        path = Path(cache.infographic_path(page.drawing, folder))
         assert path.read_bytes() == infographic.to_png(page.drawing)
 
 

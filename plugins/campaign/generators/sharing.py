@@ -12,7 +12,8 @@ import os
 from types import SimpleNamespace
 
 from ..filters import date_fr
-from ..images import cards, infographic
+from ..images import cards
+from ..images.cache import infographic_folder
 from ..images.card_batch import CardBatch, default_workers
 from ..output.inputs import data_inputs
 from ..sharing import feeds, share
@@ -201,7 +202,7 @@ class SharingGenerator(CampaignGenerator):
         if self.context.get(PROBLEMS):
             self.cards.cancel()  # the build is about to be refused
         else:
-            infographics = infographic.cache_folder(self.settings)
+            infographics = infographic_folder(self.settings)
             for page in self.sheets:
                 self.cards.feed_infographic(page.drawing, infographics)
             self.cards.draw([card_spec(page, self.settings) for page in self.items + self.sheets])

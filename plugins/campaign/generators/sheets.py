@@ -18,6 +18,7 @@ from markupsafe import Markup
 from ..content.model import Claim, KeyFigure, Objection, Sheet, Topic, Verdict
 from ..content.validate import FIGURES_MAX, FIGURES_MIN, parse_sheet, unknown_claims
 from ..images import infographic
+from ..images.cache import ensure_infographic, infographic_folder, infographic_key
 from ..sharing import share
 from .base import CATALOGUE, SEARCHABLE, DocumentGenerator
 from .pages import SheetPage
@@ -211,12 +212,12 @@ class SheetsGenerator(DocumentGenerator):
         )
 
     def generate_output(self, writer):
-        cache = infographic.cache_folder(self.settings)
+        cache = infographic_folder(self.settings)
         for page in self.pages + self.previews:
             self.write_page(writer, page)
             svg = infographic.to_svg(page.infographic, page.drawing, "infographie", True)
             write_bytes(writer, page.svg_url, svg.encode("utf-8"))
-            key = f"infographie {infographic.png_key(page.drawing)}"
-            ensure = functools.partial(infographic.ensure_png, page.drawing, cache)
+            key = f"infographie {infographic_key(page.drawing)}"
+            ensure = functools.partial(ensure_infographic, page.drawing, cache)
             writer.link_cached(page.png_url, key, ensure)
         self.write_listing(writer, self.settings["SHEETS_INDEX_URL"], "sheets", self.pages)
