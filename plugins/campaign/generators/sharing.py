@@ -158,7 +158,7 @@ FEED_BUILDERS = {"rss": feeds.build_rss, "atom": feeds.build_atom, "json": feeds
 
 def write_bytes(writer, name: str, data: bytes) -> None:
     """Write a binary output file below the output folder, unless it is unchanged."""
-    writer.write_bytes(writer.output_file(name), data)
+    writer.write_and_record(writer.output_file(name), data)
 
 
 class SharingGenerator(CampaignGenerator):
