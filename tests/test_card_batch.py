@@ -3,6 +3,7 @@
 from pathlib import Path
 
 from campaign.images import infographic
+from campaign.images.cache import infographic_folder, infographic_path
 from campaign.images.card_batch import CardBatch
 from campaign.images.cards import CardSpec, render_card
 from campaign.sharing.items import card_spec
@@ -64,9 +65,9 @@ def test_workers_started_with_the_build_draw_the_same_bytes(tmp_path, monkeypatc
     assert drawn(batch) == [render_card(s) for s in specs]
     assert len(list(Path(batch.cache_dir).iterdir())) == len(specs)
     # The sheets' infographics too, given after the cards.
-    folder = infographic.cache_folder(settings)
+    folder = infographic_folder(settings)
     for page in campaign.sheets:
-        path = Path(infographic.png_path(page.drawing, folder))
+        path = Path(infographic_path(page.drawing, folder))
         assert path.read_bytes() == infographic.to_png(page.drawing)
 
 

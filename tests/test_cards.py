@@ -6,16 +6,15 @@ import os
 import pytest
 from PIL import Image, ImageDraw
 
+from campaign.images.cache import card_key, ensure_card
 from campaign.images.cards import (
     ACCENT,
     BACKGROUND,
     BADGE,
     BADGE_INK,
     BADGE_TOP,
-    BOLD,
     BYLINE_INK,
     BYLINE_STEP,
-    ELLIPSIS,
     FOOTER,
     FOOTER_BACKGROUND,
     FOOTER_INK,
@@ -28,21 +27,23 @@ from campaign.images.cards import (
     MIN_SIZE,
     PAPER,
     PAPER_INK,
-    REGULAR,
     RIGHT,
     WIDTH,
     CardError,
     CardSpec,
     badge_ink,
-    block_height,
-    card_key,
     draw_line,
-    ensure_card,
     headline_words,
     layout,
-    load_font,
     palette,
     render_card,
+)
+from campaign.images.textlayout import (
+    BOLD,
+    ELLIPSIS,
+    REGULAR,
+    block_height,
+    load_font,
     text_length,
 )
 from campaign.settings import VERDICTS

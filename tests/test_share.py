@@ -14,8 +14,8 @@ from campaign.sharing.share import (
     post_headline,
     share_links,
     share_text,
+    shorten_to_chars,
     tagged_url,
-    truncate,
 )
 
 PAGE = "https://exemple.fr/vrai-du-faux/logements-13e/"
@@ -40,7 +40,7 @@ def test_truncation_falls_on_a_word_boundary_with_an_ellipsis():
 
 
 def test_truncation_drops_dangling_punctuation_before_the_ellipsis():
-    assert truncate("Faux, selon nous, et pourtant répété", 18) == "Faux, selon nous…"
+    assert shorten_to_chars("Faux, selon nous, et pourtant répété", 18) == "Faux, selon nous…"
 
 
 def test_text_of_exactly_the_limit_is_untouched():
@@ -50,11 +50,11 @@ def test_text_of_exactly_the_limit_is_untouched():
 
 
 def test_cut_exactly_at_a_word_end_keeps_that_word():
-    assert truncate("un deux trois", 8) == "un deux…"
+    assert shorten_to_chars("un deux trois", 8) == "un deux…"
 
 
 def test_a_single_word_longer_than_the_limit_is_cut_inside():
-    assert truncate("Anticonstitutionnellement", 10) == "Anticonst…"
+    assert shorten_to_chars("Anticonstitutionnellement", 10) == "Anticonst…"
 
 
 def test_hashtags_are_deduplicated_case_insensitively_in_order():
@@ -111,7 +111,7 @@ def test_claim_headline_puts_the_verdict_first_with_french_quotes():
 
 def test_claim_headline_never_breaks_at_its_no_break_spaces():
     headline = claim_headline("Le 13e a perdu 2 000 logements sociaux.", "Plutôt faux")
-    assert truncate(headline, 20) == "Plutôt faux\u00a0: «\u00a0Le…"
+    assert shorten_to_chars(headline, 20) == "Plutôt faux\u00a0: «\u00a0Le…"
 
 
 def test_post_headline_joins_title_and_summary():

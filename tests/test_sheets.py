@@ -15,6 +15,7 @@ from campaign.content.frontmatter import parse
 from campaign.content.model import Catalogue, Topic
 from campaign.content.validate import parse_sheet
 from campaign.images import infographic
+from campaign.images.cache import infographic_key
 
 from conftest import FIXTURES, build_site, copy_fixture
 
@@ -150,8 +151,8 @@ def test_svg_is_valid_xml_with_title_and_description():
 
 def test_png_cache_key_follows_the_drawing():
     one, two = infographic.layout(spec()), infographic.layout(spec(pitch="Autre phrase."))
-    assert infographic.png_key(one) == infographic.png_key(infographic.layout(spec()))
-    assert infographic.png_key(one) != infographic.png_key(two)
+    assert infographic_key(one) == infographic_key(infographic.layout(spec()))
+    assert infographic_key(one) != infographic_key(two)
 
 
 # --- Built site ---------------------------------------------------------------

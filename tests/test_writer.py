@@ -6,7 +6,7 @@ import pytest
 from jinja2 import Template
 from pelican.writers import FileOverwriteFailedError, Writer
 
-from campaign.output.writer import KeepUnchangedWriter, place, write_if_changed
+from campaign.output.writer import KeepUnchangedWriter, link_into_place, write_if_changed
 
 from conftest import FIXTURES, site_settings
 
@@ -48,29 +48,29 @@ def test_a_file_left_as_written_is_not_read_again(tmp_path):
     """The record of the last build tells an unchanged file by its size and date."""
     path = tmp_path / "page.html"
     first = writer(tmp_path)
-    first.write_bytes(str(path), b"contenu")
+    first.write_and_record(str(path), b"contenu")
     first.close()
     # Same size, same date, other bytes: only reading the file could tell.
     status = path.stat()
     path.write_bytes(b"CONTENU")
     os.utime(path, ns=(status.st_atime_ns, status.st_mtime_ns))
     second = writer(tmp_path)
-    second.write_bytes(str(path), b"contenu")
+    second.write_and_record(str(path), b"contenu")
     assert path.read_bytes() == b"CONTENU"
     # Touched since: compared byte for byte, and rewritten.
     path.touch()
     third = writer(tmp_path)
-    third.write_bytes(str(path), b"contenu")
+    third.write_and_record(str(path), b"contenu")
     assert path.read_bytes() == b"contenu"
 
 
 def test_a_file_no_longer_written_drops_out_of_the_record(tmp_path):
     first = writer(tmp_path)
-    first.write_bytes(str(tmp_path / "a.html"), b"a")
-    first.write_bytes(str(tmp_path / "b.html"), b"b")
+    first.write_and_record(str(tmp_path / "a.html"), b"a")
+    first.write_and_record(str(tmp_path / "b.html"), b"b")
     first.close()
     second = writer(tmp_path)
-    second.write_bytes(str(tmp_path / "a.html"), b"a")
+    second.write_and_record(str(tmp_path / "a.html"), b"a")
     second.close()
     assert set(writer(tmp_path).record.previous) == {"a.html"}
 
@@ -104,7 +104,7 @@ def test_a_temporary_left_by_a_stopped_build_is_replaced_not_written_into(tmp_pa
     other.write_bytes(b"image b")
     (tmp_path / "output").mkdir()
     os.link(cache, tmp_path / "output" / "carte.png.nouveau")  # as a stopped build left it
-    place(str(other), str(tmp_path / "output" / "carte.png"))
+    link_into_place(str(other), str(tmp_path / "output" / "carte.png"))
     assert (tmp_path / "output" / "carte.png").read_bytes() == b"image b"
     assert cache.read_bytes() == b"image a"
     assert not (tmp_path / "output" / "carte.png.nouveau").exists()

@@ -58,6 +58,11 @@ class CampaignGenerator(Generator):
             **extra,
         )
 
+    def write_data(self, writer, name: str, data: bytes) -> None:
+        """Write a file made by code, not by a template (feed, image, sitemap) at
+        `name` below the output folder, unless it is unchanged."""
+        writer.write_and_record(writer.output_file(name), data)
+
     def write_listing(self, writer, url, template, items, **extra):
         """Write a paginated listing of `items` at `url` (a directory URL)."""
         self.write_at(

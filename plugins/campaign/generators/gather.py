@@ -16,7 +16,7 @@ from pelican.generators import Generator
 from ..assembly import CAMPAIGN, assemble, is_published
 from ..content.reader import cache_name
 from ..content.validation import Document, content_files, validate
-from ..images import infographic
+from ..images.cache import infographic_folder
 from ..images.card_batch import CardBatch, default_workers
 from ..kinds import Kind
 from ..sharing.items import Shareable, card_spec, site_url
@@ -101,7 +101,7 @@ def card_batch(settings: dict, expected: int) -> CardBatch:
 def draw_all(cards: CardBatch, campaign, settings: dict) -> None:
     """Every card and infographic of the published items, in the order the sharing
     generator writes them (see generators/sharing.py)."""
-    folder = infographic.cache_folder(settings)
+    folder = infographic_folder(settings)
     for page in campaign.sheets:
         cards.feed_infographic(page.drawing, folder)
     cards.draw(

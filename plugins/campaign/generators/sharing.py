@@ -15,11 +15,6 @@ from .base import CampaignGenerator
 FEED_BUILDERS = {"rss": feeds.build_rss, "atom": feeds.build_atom, "json": feeds.build_json}
 
 
-def write_bytes(writer, name: str, data: bytes) -> None:
-    """Write a binary output file below the output folder, unless it is unchanged."""
-    writer.write_bytes(writer.output_file(name), data)
-
-
 class SharingGenerator(CampaignGenerator):
     """Social cards, feeds and share kits of the published claims, posts and sheets.
 
@@ -97,7 +92,7 @@ class SharingGenerator(CampaignGenerator):
         for fmt, build in FEED_BUILDERS.items():
             name = f"{path}{feeds.SUFFIXES[fmt]}"
             if not writer.reuse(name, data_inputs(self.context, fmt, spec, entries)):
-                write_bytes(writer, name, build(spec, entries))
+                self.write_data(writer, name, build(spec, entries))
 
     def write_share_kits(self, writer) -> None:
         campaign = self.campaign

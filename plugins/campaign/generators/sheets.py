@@ -16,12 +16,12 @@ from ..assembly import Campaign
 from ..content.model import Sheet
 from ..content.sheets import Answer, shown_figures, sources_of, tally
 from ..images import infographic
+from ..images.cache import ensure_infographic, infographic_folder, infographic_key
 from ..images.qr import qr_code
 from ..kinds import Kind
 from ..sharing import share
 from ..sharing.items import site_url
 from .base import DocumentGenerator
-from .sharing import write_bytes
 
 PRINT_MEDIUM = "impression"
 PRINT_SOURCE = "fiche-imprimee"
@@ -85,13 +85,13 @@ class SheetsGenerator(DocumentGenerator):
     kind = Kind.SHEET
 
     def generate_output(self, writer):
-        cache = infographic.cache_folder(self.settings)
+        cache = infographic_folder(self.settings)
         for page in self.pages():
             self.write_page(writer, page)
             svg = infographic.to_svg(page.infographic, page.drawing, "infographie", True)
-            write_bytes(writer, page.svg_url, svg.encode("utf-8"))
-            key = f"infographie {infographic.png_key(page.drawing)}"
-            ensure = functools.partial(infographic.ensure_png, page.drawing, cache)
+            self.write_data(writer, page.svg_url, svg.encode("utf-8"))
+            key = f"infographie {infographic_key(page.drawing)}"
+            ensure = functools.partial(ensure_infographic, page.drawing, cache)
             writer.link_cached(page.png_url, key, ensure)
         sheets = self.campaign.sheets
         self.write_listing(writer, self.settings["SHEETS_INDEX_URL"], "sheets", sheets)

@@ -14,7 +14,6 @@ from xml.sax.saxutils import escape
 from ..assembly import Campaign
 from ..sharing.items import site_url
 from .base import CampaignGenerator
-from .sharing import write_bytes
 
 
 @dataclass(frozen=True, order=True)
@@ -74,5 +73,5 @@ class SitemapGenerator(CampaignGenerator):
     def generate_output(self, writer):
         base = site_url(self.settings)
         entries = public_entries(self.campaign, self.context.get("pages", []), self.settings)
-        write_bytes(writer, "sitemap.xml", sitemap_xml(base, entries))
-        write_bytes(writer, "robots.txt", robots_txt(base))
+        self.write_data(writer, "sitemap.xml", sitemap_xml(base, entries))
+        self.write_data(writer, "robots.txt", robots_txt(base))

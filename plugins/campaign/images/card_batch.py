@@ -29,8 +29,9 @@ import threading
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 
-from .cards import CardSpec, card_key, card_path, ensure_card
-from .infographic import Drawing, png_path, shapes_to_json
+from .cache import card_key, card_path, ensure_card, infographic_path
+from .cards import CardSpec
+from .infographic import Drawing, shapes_to_json
 
 logger = logging.getLogger(__name__)
 
@@ -139,7 +140,7 @@ class CardBatch:
         """An infographic the build will need, to draw now if workers are running:
         given after the cards, it is drawn while the build writes pages, before
         the sheets' own are."""
-        if self.jobs and not os.path.exists(png_path(drawing, cache_dir)):
+        if self.jobs and not os.path.exists(infographic_path(drawing, cache_dir)):
             self.give({"infographic": shapes_to_json(drawing), "cache": cache_dir})
 
     def give(self, job: dict) -> None:

@@ -1,6 +1,7 @@
 """Social cards: the 1200x630 PNG shown when a claim, a post or a sheet is shared.
 
 Pure: a CardSpec in, PNG bytes out. No Pelican in here; the caller builds the spec.
+Text is measured and fitted by textlayout.py; cache.py keeps the cards drawn.
 
 Thousands of cards are drawn in a cold build, so three things are done once and
 reused (see bench/README.md): each character's width and coverage mask per font
@@ -10,33 +11,37 @@ third of the bytes of an RGB image to compress, about a third of the file size.
 
 from __future__ import annotations
 
-import bisect
 import functools
-import hashlib
-import json
-import os
 import re
 import struct
-import tempfile
 import zlib
-from collections.abc import Iterator
-from dataclasses import asdict, dataclass
-from importlib import metadata, resources
+from dataclasses import dataclass
+from importlib import metadata
 from typing import NamedTuple
 
 import PIL
 from isal import isal_zlib
 from PIL import Image, ImageDraw, ImageFont
 
+from .textlayout import (
+    BOLD,
+    ELLIPSIS,
+    FONT_DISTRIBUTION,
+    NBSP,
+    REGULAR,
+    block_height,
+    fit_line,
+    keep_together,
+    line_height,
+    load_font,
+    max_lines,
+    text_length,
+    truncate_lines,
+    wrap,
+)
+
 # Bump whenever the drawing changes, so cached cards are drawn again.
 RENDERER_VERSION = "3"
-
-# Pillow's built-in font has no French accents: take a full-Latin font that installs
-# with the project, never one from the machine.
-FONT_PACKAGE = "font_lato"
-FONT_DISTRIBUTION = "font-lato"
-REGULAR = "Lato-Regular.ttf"
-BOLD = "Lato-Bold.ttf"
 
 WIDTH, HEIGHT = 1200, 630
 KINDS = ("claim", "post", "sheet")
@@ -54,10 +59,6 @@ HEADLINE_TOP = BADGE_TOP + BADGE_HEIGHT + 36
 CONTENT_BOTTOM = FOOTER_TOP - 36
 BYLINE_FONT, BYLINE_GAP = 30, 22
 MAX_SIZE, MIN_SIZE, SIZE_STEP = 64, 30, 2
-LINE_SPACING = 1.18
-ELLIPSIS = "…"
-NBSP = "\u00a0"
-TRAILING = f" ,;:{NBSP}"  # dropped before an ellipsis
 HEX_COLOUR = re.compile(r"#[0-9a-fA-F]{6}")
 PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
 PNG_COMPRESSION = 1  # ISA-L's levels go from 0 to 3; 3 is four times slower, no smaller
@@ -136,38 +137,10 @@ class Layout:
         return self.text_top + self.text_height
 
 
-@functools.lru_cache(maxsize=64)
-def load_font(name: str, size: int) -> ImageFont.FreeTypeFont:
-    """A font of the packaged family; BASIC layout so output does not depend on libraqm."""
-    resource = resources.files(FONT_PACKAGE) / "files" / name
-    with resource.open("rb") as handle:
-        return ImageFont.truetype(handle, size, layout_engine=ImageFont.Layout.BASIC)
-
-
-def line_height(size: int) -> int:
-    return round(size * LINE_SPACING)
-
-
-def block_height(size: int, count: int) -> int:
-    """Height of `count` lines drawn from their ascender line, descenders included."""
-    if count == 0:
-        return 0
-    ascent, descent = load_font(BOLD, size).getmetrics()
-    return (count - 1) * line_height(size) + ascent + descent
-
-
 def headline_box(spec: CardSpec) -> Box:
     """The room for the headline: under the badge, above the byline and the footer."""
     byline_room = block_height(BYLINE_FONT, 1) + BYLINE_GAP if spec.byline.strip() else 0
     return Box(LEFT, HEADLINE_TOP, RIGHT, CONTENT_BOTTOM - byline_room)
-
-
-def keep_together(text: str) -> str:
-    """No-break spaces where French typography wants them: "4 000", "12 %", "« oui »"."""
-    text = text.replace("\u202f", NBSP)  # Lato has no narrow no-break space
-    text = re.sub(r" (?=[:;!?%»€])", NBSP, text)
-    text = re.sub(r"(?<=«) ", NBSP, text)
-    return re.sub(r"(?<=\d) (?=\d{3}\b)", NBSP, text)
 
 
 def headline_words(spec: CardSpec) -> list[str]:
@@ -177,106 +150,6 @@ def headline_words(spec: CardSpec) -> list[str]:
         text = text.strip(f'«»"“” {NBSP}\u202f')
         text = f"«{NBSP}{text}{NBSP}»" if text else ""
     return keep_together(text).split(" ") if text else []
-
-
-@functools.lru_cache(maxsize=64)
-def advances(font: ImageFont.FreeTypeFont) -> dict[str, float]:
-    """Each character's advance in this font, filled in as characters are met."""
-    return {}
-
-
-def text_length(text: str, font: ImageFont.FreeTypeFont) -> float:
-    """The width of a text, as `font.getlength` gives it, from cached character widths.
-
-    With the BASIC layout the packaged font has no kerning: a text's width is the sum
-    of its characters' advances (tests/test_cards.py checks it on every pair of
-    French characters), and measuring a character once is enough.
-    """
-    known = advances(font)
-    total = 0.0
-    for char in text:
-        width = known.get(char)
-        if width is None:
-            width = known[char] = font.getlength(char)
-        total += width
-    return total
-
-
-def fits(text: str, font: ImageFont.FreeTypeFont, width: int) -> bool:
-    """Whether text fits the width; no glyph we draw is under a pixel wide, so a longer
-    text is refused unmeasured (measuring is slow on a pasted URL or junk)."""
-    return len(text) <= width and text_length(text, font) <= width
-
-
-def fitting_prefix(word: str, font: ImageFont.FreeTypeFont, width: int) -> int:
-    """Length of the longest start of `word` that fits: gallop, then bisect."""
-    end = 1
-    while end < len(word) and fits(word[:end], font, width):
-        end *= 2
-    prefixes = range(1, min(end, len(word)) + 1)
-    cut = bisect.bisect_left(prefixes, True, key=lambda k: not fits(word[:k], font, width))
-    return max(cut, 1)
-
-
-def split_word(word: str, font: ImageFont.FreeTypeFont, width: int) -> Iterator[str]:
-    """Pieces of a word that each fit the width: a word wider than the box is cut."""
-    while word:
-        cut = fitting_prefix(word, font, width)
-        # In a URL, rather break after a hyphen or a slash, if one is not too early.
-        soft = max(word.rfind("-", 0, cut), word.rfind("/", 0, cut)) + 1
-        if cut < len(word) and soft > cut // 2:
-            cut = soft
-        yield word[:cut]
-        word = word[cut:]
-
-
-def wrap(words: list[str], font: ImageFont.FreeTypeFont, width: int, limit: int) -> list[str]:
-    """Greedy wrap on word boundaries; stops early once there are more than `limit` lines.
-
-    Widths are added up word by word: with no kerning, a line is as wide as the sum
-    of its words and spaces.
-    """
-    space = text_length(" ", font)
-    lines, current, used = [], "", 0.0
-    for word in words:
-        size = text_length(word, font) if len(word) <= width else width + 1
-        if current and used + space + size <= width:
-            current, used = f"{current} {word}", used + space + size
-            continue
-        if not current and size <= width:
-            current, used = word, size
-            continue
-        pieces = [word] if size <= width else list(split_word(word, font, width))
-        for piece in pieces:
-            if current:
-                lines.append(current)
-            current, used = piece, text_length(piece, font)
-            if len(lines) > limit:
-                return lines
-    return lines + [current] if current else lines
-
-
-def shorten(line: str, font: ImageFont.FreeTypeFont, width: int, tail: str) -> str:
-    """Drop words (or, for a single word, letters) from the end until line + tail fits."""
-    while line and text_length(line.rstrip(TRAILING) + tail, font) > width:
-        line = line.rsplit(" ", 1)[0] if " " in line else line[:-1]
-    return line.rstrip(TRAILING) + tail
-
-
-def truncate(
-    lines: list[str], font: ImageFont.FreeTypeFont, width: int, count: int, tail: str
-) -> list[str]:
-    """Keep the first `count` lines and end the last one with the tail."""
-    kept = lines[: max(count, 1)]
-    return kept[:-1] + [shorten(kept[-1], font, width, tail)]
-
-
-def max_lines(size: int, height: int) -> int:
-    """How many lines of this size the height holds."""
-    count = 0
-    while block_height(size, count + 1) <= height:
-        count += 1
-    return count
 
 
 def layout(spec: CardSpec) -> Layout:
@@ -299,23 +172,17 @@ def layout(spec: CardSpec) -> Layout:
         else:
             best, high = (sizes[middle], lines), middle - 1
     if best:
-        return place(best[0], best[1], box, truncated=False)
+        return centre_headline(best[0], best[1], box, truncated=False)
     font, limit = load_font(BOLD, MIN_SIZE), max_lines(MIN_SIZE, box.height)
     tail = ELLIPSIS + (f"{NBSP}»" if spec.kind == "claim" else "")
-    lines = truncate(wrap(words, font, box.width, limit), font, box.width, limit, tail)
-    return place(MIN_SIZE, lines, box, truncated=True)
+    lines = truncate_lines(wrap(words, font, box.width, limit), font, box.width, limit, tail)
+    return centre_headline(MIN_SIZE, lines, box, truncated=True)
 
 
-def place(size: int, lines: list[str], box: Box, truncated: bool) -> Layout:
+def centre_headline(size: int, lines: list[str], box: Box, truncated: bool) -> Layout:
     """Centre the headline and the byline under it, as one group, in the box."""
     room = box.height - block_height(size, len(lines))
     return Layout(size, tuple(lines), box, line_height(size), box.top + room // 2, truncated)
-
-
-def fit_line(text: str, font: ImageFont.FreeTypeFont, width: int) -> str:
-    """One line of text, shortened with an ellipsis if it is wider than `width`."""
-    text = re.sub(r"[ \t\r\n]+", " ", text.replace("\u202f", NBSP)).strip()
-    return text if fits(text, font, width) else shorten(text[:width], font, width, ELLIPSIS)
 
 
 def luminance(colour: str) -> float:
@@ -538,47 +405,3 @@ def renderer() -> dict:
         "pillow": PIL.__version__,
         "compressor": ["isal", metadata.version("isal"), PNG_COMPRESSION],
     }
-
-
-@functools.lru_cache(maxsize=16384)
-def card_key(spec: CardSpec) -> str:
-    """A stable hash of everything that changes the picture, for the cache's file name."""
-    return input_hash({"spec": asdict(spec), **renderer()})
-
-
-def input_hash(inputs: dict) -> str:
-    """A short stable hash of JSON-able inputs: the name of a cached image."""
-    text = json.dumps(inputs, sort_keys=True, ensure_ascii=False)
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:24]
-
-
-def card_path(spec: CardSpec, cache_dir: str) -> str:
-    """Where the card is kept in the cache: named by the hash of its inputs."""
-    return os.path.join(cache_dir, f"{card_key(spec)}.png")
-
-
-def ensure_file(path: str, make) -> str:
-    """`path`, once it holds what `make()` gives: made now unless made before."""
-    if not os.path.exists(path):
-        write_atomically(path, make())
-    return path
-
-
-def ensure_card(spec: CardSpec, cache_dir: str) -> str:
-    """The card's file in `cache_dir`, drawn now unless drawn before."""
-    return ensure_file(card_path(spec, cache_dir), lambda: render_card(spec))
-
-
-def write_atomically(path: str, data: bytes) -> None:
-    """Write through a temporary file in the same folder, so no reader sees half a PNG."""
-    folder = os.path.dirname(path)
-    os.makedirs(folder, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(dir=folder, suffix=".tmp")
-    try:
-        with os.fdopen(handle, "wb") as output:
-            output.write(data)
-        os.chmod(temporary, 0o644)  # mkstemp makes it private; a card is public
-        os.replace(temporary, path)
-    except BaseException:
-        os.unlink(temporary)
-        raise

@@ -11,8 +11,9 @@ from __future__ import annotations
 import json
 import sys
 
-from .cards import CardSpec, ensure_card
-from .infographic import drawing_from_json, ensure_png
+from .cache import ensure_card, ensure_infographic
+from .cards import CardSpec
+from .infographic import drawing_from_json
 
 
 def main(argv: list[str]) -> int:
@@ -22,7 +23,7 @@ def main(argv: list[str]) -> int:
         if "card" in job:
             ensure_card(CardSpec(**job["card"]), cache)
         else:
-            ensure_png(drawing_from_json(job["infographic"]), job["cache"])
+            ensure_infographic(drawing_from_json(job["infographic"]), job["cache"])
     return 0
 
 

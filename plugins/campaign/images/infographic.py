@@ -11,28 +11,15 @@ back to Arial, Helvetica or whatever sans-serif the reader has.
 from __future__ import annotations
 
 import io
-import os
 from dataclasses import asdict, dataclass, field
-from importlib import metadata
 from xml.sax.saxutils import escape, quoteattr
 
-import PIL
 from PIL import Image, ImageDraw
 
-from .cards import (
-    BOLD,
-    ELLIPSIS,
-    FONT_DISTRIBUTION,
-    REGULAR,
-    ensure_file,
-    input_hash,
-    keep_together,
-    load_font,
-    truncate,
-    wrap,
-)
+from .textlayout import BOLD, ELLIPSIS, REGULAR, keep_together, load_font, truncate_lines, wrap
 
-# Bump whenever to_png paints differently; layout changes are in the cache key anyway.
+# Bump whenever to_png paints differently; layout changes are in the cache key anyway
+# (cache.infographic_key).
 RENDERER_VERSION = "1"
 
 WIDTH, HEIGHT = 1080, 1350
@@ -132,7 +119,7 @@ def lines_of(text: str, size: int, bold: bool, width: int, limit: int) -> list[s
     words = keep_together(" ".join(text.split())).split(" ") if text.strip() else []
     lines = wrap(words, font, room, limit)
     if len(lines) > limit:
-        lines = truncate(lines, font, room, limit, ELLIPSIS)
+        lines = truncate_lines(lines, font, room, limit, ELLIPSIS)
     return lines
 
 
@@ -327,33 +314,6 @@ def to_png(drawing: Drawing) -> bytes:
     buffer = io.BytesIO()
     image.save(buffer, format="PNG", optimize=False)
     return buffer.getvalue()
-
-
-def png_key(drawing: Drawing) -> str:
-    """A stable hash of the shapes to paint and of what paints them, for the cache's
-    file name: any change of content or of layout gives a new key."""
-    inputs = {
-        "shapes": shapes_to_json(drawing),
-        "renderer": RENDERER_VERSION,
-        "font": [FONT_DISTRIBUTION, metadata.version(FONT_DISTRIBUTION)],
-        "pillow": PIL.__version__,
-    }
-    return input_hash(inputs)
-
-
-def cache_folder(settings: dict) -> str:
-    """Where the infographics' PNGs are kept between builds."""
-    return os.path.join(settings["CACHE_PATH"], "fiches")
-
-
-def png_path(drawing: Drawing, cache_dir: str) -> str:
-    """Where the PNG is kept in the cache: named by the hash of what it shows."""
-    return os.path.join(cache_dir, f"{png_key(drawing)}.png")
-
-
-def ensure_png(drawing: Drawing, cache_dir: str) -> str:
-    """The PNG's file in `cache_dir`, drawn now unless drawn before."""
-    return ensure_file(png_path(drawing, cache_dir), lambda: to_png(drawing))
 
 
 SHAPES = {"Rect": Rect, "Text": Text}

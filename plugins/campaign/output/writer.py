@@ -33,7 +33,7 @@ RECORD_VERSION = 2
 
 def write_if_changed(path: str, data: bytes) -> None:
     """Write `data` at `path` unless the file holds exactly that. A file linked to
-    another (a cached image, see `place`) is replaced, never written into."""
+    another (a cached image, see `link_into_place`) is replaced, never written into."""
     try:
         status = os.stat(path)
     except FileNotFoundError:
@@ -62,7 +62,7 @@ def same_file(path: str, source: str) -> bool:
         return one.read() == other.read()
 
 
-def place(source: str, path: str) -> None:
+def link_into_place(source: str, path: str) -> None:
     """Put the file `source` at `path` (in an existing folder), as a link to it where
     possible, atomically: whatever was at `path` is replaced, never written into."""
     temporary = f"{path}.nouveau"
@@ -70,7 +70,7 @@ def place(source: str, path: str) -> None:
         os.link(source, temporary)
     except FileExistsError:  # left by a build stopped here, maybe a link to the cache
         os.unlink(temporary)
-        place(source, path)
+        link_into_place(source, path)
         return
     except OSError:  # another file system: a copy
         shutil.copyfile(source, temporary)
@@ -199,7 +199,7 @@ class KeepUnchangedWriter(Writer):
 
     def finish(self, path: str, data: bytes) -> None:
         tag = content_tag(data)
-        self.write_bytes(path, data, tag)
+        self.write_and_record(path, data, tag)
         self.tell(path, tag)
 
     def tell(self, path: str, tag: str) -> None:
@@ -230,7 +230,7 @@ class KeepUnchangedWriter(Writer):
             self.folders.add(folder)
         return path
 
-    def write_bytes(self, path: str, data: bytes, tag: str = "") -> None:
+    def write_and_record(self, path: str, data: bytes, tag: str = "") -> None:
         """Write `data` at `path` unless the file holds it already. `tag` names the
         content when the caller knows it (a cached image's key); else it is a hash.
         The file is recorded as made from the inputs given to `reuse`, if any."""
@@ -254,7 +254,7 @@ class KeepUnchangedWriter(Writer):
         if size is None:
             source = cached()
             if not same_file(path, source):
-                place(source, path)
+                link_into_place(source, path)
             size = self.record.wrote(path, tag)
         return size
 

@@ -36,7 +36,7 @@ import pagefind_bin
 from pelican.utils import sanitised_join
 
 from ..kinds import Kind
-from ..output.writer import content_tag, place, same_file
+from ..output.writer import content_tag, link_into_place, same_file
 from . import cbor
 
 # Folder of the index and of Pagefind's search script, below the output folder.
@@ -253,7 +253,7 @@ def sync(bundle: str, files: dict[str, str]) -> None:
             if os.path.dirname(path) not in folders:
                 os.makedirs(os.path.dirname(path), exist_ok=True)
                 folders.add(os.path.dirname(path))
-            place(source, path)
+            link_into_place(source, path)
     for root, folders, names in os.walk(bundle, topdown=False):
         for name in names:
             path = os.path.join(root, name)

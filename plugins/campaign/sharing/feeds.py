@@ -96,7 +96,7 @@ def feed_url(spec: FeedSpec, fmt: str) -> str:
     return f"{spec.site_url}/{spec.path}{SUFFIXES[fmt]}"
 
 
-def newest_first(entries: Iterable[FeedEntry]) -> list[FeedEntry]:
+def entries_newest_first(entries: Iterable[FeedEntry]) -> list[FeedEntry]:
     """Newest published first; ties broken by id so the order never depends on input."""
     by_id = sorted(entries, key=lambda e: e.id)
     return sorted(by_id, key=lambda e: (e.published, e.updated), reverse=True)
@@ -113,7 +113,7 @@ def entry_url(spec: FeedSpec, entry: FeedEntry, fmt: str) -> str:
 
 def build_rss(spec: FeedSpec, entries: Sequence[FeedEntry]) -> bytes:
     fg = _feed(spec, entries, "rss")
-    for entry in newest_first(entries):
+    for entry in entries_newest_first(entries):
         fe = _entry(fg, entry)
         fe.link(href=entry_url(spec, entry, "rss"), rel="alternate")
         if entry.image_url:
@@ -123,7 +123,7 @@ def build_rss(spec: FeedSpec, entries: Sequence[FeedEntry]) -> bytes:
 
 def build_atom(spec: FeedSpec, entries: Sequence[FeedEntry]) -> bytes:
     fg = _feed(spec, entries, "atom")
-    for entry in newest_first(entries):
+    for entry in entries_newest_first(entries):
         fe = _entry(fg, entry)
         fe.atom_links.add(href=entry_url(spec, entry, "atom"), rel="alternate", type="text/html")
         if entry.image_url:
@@ -190,7 +190,7 @@ def build_json(spec: FeedSpec, entries: Sequence[FeedEntry]) -> bytes:
         "description": spec.description,
         "language": spec.language,
         "authors": [{"name": spec.author}] if spec.author else [],
-        "items": [_json_item(spec, entry) for entry in newest_first(entries)],
+        "items": [_json_item(spec, entry) for entry in entries_newest_first(entries)],
     }
     feed = {k: v for k, v in feed.items() if v or k == "items"}
     return (json.dumps(feed, ensure_ascii=False, indent=2) + "\n").encode("utf-8")

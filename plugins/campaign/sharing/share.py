@@ -66,10 +66,10 @@ def share_text(
     text = _squeeze(override) or _squeeze(headline)
     tags = _fitting_tags(_unique_tags([*hashtags, *campaign_hashtags]), len(text), limit)
     room = limit - (len(" ".join(tags)) + 1 if tags else 0)
-    return " ".join([part for part in [truncate(text, room), *tags] if part])
+    return " ".join([part for part in [shorten_to_chars(text, room), *tags] if part])
 
 
-def truncate(text: str, limit: int) -> str:
+def shorten_to_chars(text: str, limit: int) -> str:
     """`text` in at most `limit` characters, cut after a whole word with an ellipsis."""
     if len(text) <= limit:
         return text

@@ -1,0 +1,95 @@
+"""The image cache: each social card and sheet infographic drawn once, kept in a
+folder under a name that is the hash of everything that changes its picture.
+
+A later build, or a card worker (draw_cards.py), finds the file under the same
+name and draws nothing; a change of spec, of layout or of renderer gives a new
+name, so a cached image is never stale and never rewritten.
+"""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+import json
+import os
+import tempfile
+from dataclasses import asdict
+from importlib import metadata
+
+import PIL
+
+from . import infographic
+from .cards import CardSpec, render_card, renderer
+from .infographic import Drawing
+from .textlayout import FONT_DISTRIBUTION
+
+
+def input_hash(inputs: dict) -> str:
+    """A short stable hash of JSON-able inputs: the name of a cached image."""
+    text = json.dumps(inputs, sort_keys=True, ensure_ascii=False)
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:24]
+
+
+def write_atomically(path: str, data: bytes) -> None:
+    """Write through a temporary file in the same folder, so no reader sees half a PNG."""
+    folder = os.path.dirname(path)
+    os.makedirs(folder, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(dir=folder, suffix=".tmp")
+    try:
+        with os.fdopen(handle, "wb") as output:
+            output.write(data)
+        os.chmod(temporary, 0o644)  # mkstemp makes it private; a card is public
+        os.replace(temporary, path)
+    except BaseException:
+        os.unlink(temporary)
+        raise
+
+
+def ensure_file(path: str, make) -> str:
+    """`path`, once it holds what `make()` gives: made now unless made before."""
+    if not os.path.exists(path):
+        write_atomically(path, make())
+    return path
+
+
+@functools.lru_cache(maxsize=16384)
+def card_key(spec: CardSpec) -> str:
+    """A stable hash of everything that changes the picture, for the cache's file name."""
+    return input_hash({"spec": asdict(spec), **renderer()})
+
+
+def card_path(spec: CardSpec, cache_dir: str) -> str:
+    """Where the card is kept in the cache: named by the hash of its inputs."""
+    return os.path.join(cache_dir, f"{card_key(spec)}.png")
+
+
+def ensure_card(spec: CardSpec, cache_dir: str) -> str:
+    """The card's file in `cache_dir`, drawn now unless drawn before."""
+    return ensure_file(card_path(spec, cache_dir), lambda: render_card(spec))
+
+
+def infographic_folder(settings: dict) -> str:
+    """Where the infographics' PNGs are kept between builds."""
+    return os.path.join(settings["CACHE_PATH"], "fiches")
+
+
+def infographic_key(drawing: Drawing) -> str:
+    """A stable hash of the shapes to paint and of what paints them, for the cache's
+    file name: any change of content or of layout gives a new key."""
+    inputs = {
+        "shapes": infographic.shapes_to_json(drawing),
+        "renderer": infographic.RENDERER_VERSION,
+        "font": [FONT_DISTRIBUTION, metadata.version(FONT_DISTRIBUTION)],
+        "pillow": PIL.__version__,
+    }
+    return input_hash(inputs)
+
+
+def infographic_path(drawing: Drawing, cache_dir: str) -> str:
+    """Where the PNG is kept in the cache: named by the hash of what it shows."""
+    return os.path.join(cache_dir, f"{infographic_key(drawing)}.png")
+
+
+def ensure_infographic(drawing: Drawing, cache_dir: str) -> str:
+    """The PNG's file in `cache_dir`, drawn now unless drawn before."""
+    return ensure_file(infographic_path(drawing, cache_dir), lambda: infographic.to_png(drawing))
