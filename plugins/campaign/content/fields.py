@@ -41,6 +41,14 @@ class Fields:
                 return None
         return value
 
+    def readable(self, allowed: list[str]) -> bool:
+        """Whether the front matter could be read at all; if so, every key it has
+        that is not `allowed` is a problem (a misspelled field, say)."""
+        if self.front.problems and not self.front.values:
+            return False
+        self.unknown_keys(allowed)
+        return True
+
     def unknown_keys(self, allowed: list[str]) -> None:
         for key in self.front.values:
             if key not in allowed:

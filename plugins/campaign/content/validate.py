@@ -126,9 +126,8 @@ def parse_claim(
 ) -> Claim | list[Problem]:
     """Validate a claim's front matter against the catalogue."""
     fields = Fields(front, timezone)
-    if front.problems and not front.values:
+    if not fields.readable(CLAIM_FIELDS):
         return fields.problems
-    fields.unknown_keys(CLAIM_FIELDS)
     text = fields.text("claim", required=True, limit=CLAIM_MAX)
     verdict_slug = fields.text("verdict", required=True)
     verdict = catalogue.verdict(verdict_slug)
@@ -159,9 +158,8 @@ def parse_post(
 ) -> Post | list[Problem]:
     """Validate a post's front matter against the catalogue."""
     fields = Fields(front, timezone)
-    if front.problems and not front.values:
+    if not fields.readable(POST_FIELDS):
         return fields.problems
-    fields.unknown_keys(POST_FIELDS)
     post = dict(
         _shared_fields(fields, basename, catalogue),
         title=fields.text("title", required=True),
@@ -176,9 +174,8 @@ def parse_sheet(
 ) -> Sheet | list[Problem]:
     """Validate an argument sheet: content/sheets/<topic>.md."""
     fields = Fields(front, timezone)
-    if front.problems and not front.values:
+    if not fields.readable(SHEET_FIELDS):
         return fields.problems
-    fields.unknown_keys(SHEET_FIELDS)
     topic = _sheet_topic(fields, basename, catalogue)
     sheet = dict(
         topic=topic,

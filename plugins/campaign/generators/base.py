@@ -69,6 +69,14 @@ class CampaignGenerator(Generator):
             writer, url, template, paginated={"items": items}, template_name=template, **extra
         )
 
+    def write_listing_of(self, writer, setting: str, slug: str, items, **extra):
+        """Write the listing of one thing (a verdict, a topic, a district...) at its
+        address, from the URL `setting` naming {slug}; its template is the setting's
+        name without _URL, in lower case."""
+        url = self.settings[setting].format(slug=slug)
+        template = setting.removesuffix("_URL").lower()
+        self.write_listing(writer, url, template, items, **extra)
+
 
 class DocumentGenerator(CampaignGenerator):
     """Writes one page per document of its kind, published and previewed."""

@@ -24,10 +24,10 @@ class ClaimsGenerator(DocumentGenerator):
         self.write_listing(writer, self.settings["CLAIMS_INDEX_URL"], "claims", claims)
         by_verdict = self.campaign.claims_by_verdict
         for verdict in self.campaign.catalogue.verdicts:
-            self.write_listing(
+            self.write_listing_of(
                 writer,
-                self.settings["VERDICT_URL"].format(slug=verdict.slug),
-                "verdict",
+                "VERDICT_URL",
+                verdict.slug,
                 by_verdict.get(verdict.slug, []),
                 verdict=verdict,
             )

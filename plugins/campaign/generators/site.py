@@ -21,10 +21,10 @@ class DistrictsGenerator(CampaignGenerator):
         for district in districts:
             local = campaign.claims_by_district.get(district.slug, [])
             by_topic = group(local, lambda page: [t.slug for t in page.claim.topics])
-            self.write_listing(
+            self.write_listing_of(
                 writer,
-                self.settings["DISTRICT_URL"].format(slug=district.slug),
-                "district",
+                "DISTRICT_URL",
+                district.slug,
                 local,
                 district=district,
                 local_by_topic={topic: len(pages) for topic, pages in by_topic.items()},
@@ -71,10 +71,10 @@ class SiteGenerator(CampaignGenerator):
             claims_by_topic=campaign.claims_by_topic,
         )
         for topic in campaign.catalogue.topics:
-            self.write_listing(
+            self.write_listing_of(
                 writer,
-                self.settings["TOPIC_URL"].format(slug=topic.slug),
-                "topic",
+                "TOPIC_URL",
+                topic.slug,
                 campaign.claims_by_topic.get(topic.slug, []),
                 topic=topic,
                 topic_posts=campaign.posts_by_topic.get(topic.slug, []),
@@ -97,10 +97,10 @@ class SiteGenerator(CampaignGenerator):
         for person in people:
             pages = by_claimant[person.slug]
             counts = group(pages, lambda page: [page.claim.verdict.slug])
-            self.write_listing(
+            self.write_listing_of(
                 writer,
-                self.settings["CLAIMANT_URL"].format(slug=person.slug),
-                "claimant",
+                "CLAIMANT_URL",
+                person.slug,
                 pages,
                 claimant=person,
                 verdict_counts=[(v, len(counts.get(v.slug, []))) for v in verdicts],
