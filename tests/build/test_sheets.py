@@ -1,164 +1,27 @@
-"""Argument sheets: written and derived sheets, their pages, infographics and places."""
+"""Tier 3: argument sheets in a full build: written and derived sheets, their pages,
+infographics and places (their fields and drawing: unit/test_sheet_fields.py,
+unit/test_infographic.py)."""
 
 import io
 from urllib.parse import parse_qs, urlsplit
 from xml.etree import ElementTree
-from zoneinfo import ZoneInfo
 
 import feedparser
-import pytest
 from bs4 import BeautifulSoup
 from PIL import Image
 
-from campaign.content.frontmatter import parse
-from campaign.content.model import Catalogue, Topic
-from campaign.content.validate import parse_sheet, unknown_claims
-from campaign.images import infographic
-
-from conftest import FIXTURES, build_site, copy_fixture
+from conftest import build_site, copy_fixture
 
 SITE = "https://campagne.example.org"
-SVG = "{http://www.w3.org/2000/svg}"
-PARIS = ZoneInfo("Europe/Paris")
-
-
-@pytest.fixture(scope="module")
-def published(tmp_path_factory):
-    root = tmp_path_factory.mktemp("sheets")
-    return build_site(FIXTURES / "site", root / "output", SITEURL=SITE, RELATIVE_URLS=False)
 
 
 def soup(site, path) -> BeautifulSoup:
     return BeautifulSoup((site / path).read_text(encoding="utf-8"), "html.parser")
 
 
-# --- Validation ---------------------------------------------------------------
-
-TOPICS = Catalogue((), (Topic("logement", "Logement", "#8a3b12", "Loyers.", "Logement"),), ())
-
-
-def sheet_front(text: str):
-    return parse("logement.md", text, first_line=2)
-
-
-VALID = """topic: logement
-title: "Se loger"
-pitch: "Une phrase."
-date: 2026-03-20 09:00
-key_figures:
-  - {value: "1", label: "un", source: "https://www.example.org/1"}
-  - {value: "2", label: "deux", source: "https://www.example.org/2"}
-  - {value: "3", label: "trois", source: "https://www.example.org/3", publisher: "INSEE"}
-arguments: ["Un argument."]
-objections:
-  - {objection: "« Non. »", answer: "Si.", claim: "loyers-13e"}
-"""
-
-
-def test_a_valid_sheet_is_read_whole():
-    sheet = parse_sheet(sheet_front(VALID), "logement", TOPICS, PARIS)
-    assert sheet.topic.slug == "logement" and sheet.slug == "logement"
-    assert [f.value for f in sheet.key_figures] == ["1", "2", "3"]
-    assert sheet.key_figures[2].publisher == "INSEE"
-    assert sheet.objections[0].claim == "loyers-13e"
-    assert not sheet.derived
-
-
-def test_sheet_file_must_be_named_after_its_topic():
-    problems = parse_sheet(sheet_front(VALID), "logements", TOPICS, PARIS)
-    assert [str(p) for p in problems] == [
-        "logement.md:2: la fiche du sujet « logement » doit s'appeler logement.md "
-        "(fichier : logements) ; renommez le fichier ou corrigez « topic »"
-    ]
-
-
-def test_objection_pointing_to_an_unknown_claim_is_located_with_a_suggestion():
-    [problem] = unknown_claims(sheet_front(VALID), {"loyers-12e", "metro"})
-    assert problem.line == 12
-    assert "aucune vérification « loyers-13e » ; vouliez-vous dire « loyers-12e » ?" in (
-        problem.message
-    )
-    assert unknown_claims(sheet_front(VALID), {"loyers-13e"}) == []
-
-
-def test_too_many_arguments_and_an_over_long_figure_value():
-    text = VALID.replace('arguments: ["Un argument."]', "arguments: [a, b, c, d, e, f, g]").replace(
-        'value: "1"', 'value: "1 234 567 890 euros"'
-    )
-    messages = [p.message for p in parse_sheet(sheet_front(text), "logement", TOPICS, PARIS)]
-    assert any("« arguments » en compte 7 ; maximum 6" in m for m in messages)
-    assert any(
-        "« key_figures n° 1 › value » fait 19 caractères ; maximum 14" in m for m in messages
-    )
-
-
-# --- Infographic layout -------------------------------------------------------
-
-
-def spec(**changes) -> infographic.InfographicSpec:
-    values = dict(
-        kicker="Fiche argumentaire · Logement",
-        title="Se loger à Paris : les vrais chiffres",
-        pitch="Le logement social progresse.",
-        figures=(("25,6 %", "taux SRU"), ("+1,8 %", "dans le 13e"), ("NO₂", "dioxyde")),
-        bars=(infographic.Bar("Vrai", 2, "#1a6b2f"), infographic.Bar("Faux", 0, "#b0182a")),
-        arguments=("Premier argument.", "Deuxième argument."),
-        accent="#8a3b12",
-        site_name="Paris Passerelles · campagne fictive",
-        address="campagne.example.org/fiches/logement/",
-    )
-    return infographic.InfographicSpec(**{**values, **changes})
-
-
-def texts(drawing) -> list[str]:
-    return [shape.text for shape in drawing.shapes if isinstance(shape, infographic.Text)]
-
-
-def test_every_shape_stays_on_the_canvas_even_with_long_texts():
-    long = "Une phrase très longue qui ne tient pas sur une ligne " * 6
-    drawing = infographic.layout(
-        spec(title=long, pitch=long, arguments=(long[:160],) * 6, figures=(("1", long[:90]),) * 6)
-    )
-    for shape in drawing.shapes:
-        if isinstance(shape, infographic.Rect):
-            assert shape.x + shape.width <= infographic.WIDTH
-            assert shape.y + shape.height <= infographic.HEIGHT
-        else:
-            assert 0 <= shape.x and shape.y <= infographic.HEIGHT
-    assert drawing.arguments_shown < 6  # what does not fit is left out, not overflowing
-    assert any(line.endswith("…") for line in texts(drawing))
-
-
-def test_chart_writes_every_verdict_with_its_count():
-    words = texts(infographic.layout(spec()))
-    assert "Nos vérifications sur ce sujet : 2" in words
-    assert words.index("Vrai") < words.index("2") and "Faux" in words and "0" in words
-
-
-def test_characters_the_font_lacks_are_drawn_plainly():
-    assert "NO2" in texts(infographic.layout(spec()))
-
-
-def test_svg_is_valid_xml_with_title_and_description():
-    drawing = infographic.layout(spec())
-    root = ElementTree.fromstring(infographic.to_svg(spec(), drawing, "x", True).encode())
-    assert root.get("role") == "img" and root.get("aria-labelledby") == "x-titre x-desc"
-    assert root.find(f"{SVG}title").text == "Fiche argumentaire · Logement : " + spec().title
-    assert "Chiffres clés : 25,6 % taux SRU" in root.find(f"{SVG}desc").text
-
-
-def test_png_cache_key_follows_the_drawing():
-    one, two = infographic.layout(spec()), infographic.layout(spec(pitch="Autre phrase."))
-    assert infographic.png_key(one) == infographic.png_key(infographic.layout(spec()))
-    assert infographic.png_key(one) != infographic.png_key(two)
-
-
-# --- Built site ---------------------------------------------------------------
-
-
-def test_every_topic_with_claims_has_a_sheet_page_with_inline_svg(published):
+def test_every_topic_with_claims_has_a_sheet_page_with_inline_svg(production_site):
     for topic in ("logement", "transports", "ecoles"):
-        page = soup(published, f"fiches/{topic}/index.html")
+        page = soup(production_site, f"fiches/{topic}/index.html")
         svg = page.select_one(".sheet__infographic svg")
         assert svg["role"] == "img"
         title_id, desc_id = svg["aria-labelledby"].split()
@@ -167,17 +30,17 @@ def test_every_topic_with_claims_has_a_sheet_page_with_inline_svg(published):
         assert page.select_one("table.distribution caption")
 
 
-def test_standalone_svg_parses_and_png_is_1080_by_1350(published):
+def test_standalone_svg_parses_and_png_is_1080_by_1350(production_site):
     for topic in ("logement", "transports", "ecoles"):
-        root = ElementTree.parse(published / f"fiches/{topic}.svg").getroot()
+        root = ElementTree.parse(production_site / f"fiches/{topic}.svg").getroot()
         assert (root.get("width"), root.get("height")) == ("1080", "1350")
         assert "Lato" not in root.get("font-family").split(",")[-1]  # ends on a generic
-        image = Image.open(io.BytesIO((published / f"fiches/{topic}.png").read_bytes()))
+        image = Image.open(io.BytesIO((production_site / f"fiches/{topic}.png").read_bytes()))
         assert (image.format, image.size) == ("PNG", (1080, 1350))
 
 
-def test_written_sheet_links_objections_to_published_claims_only(published):
-    page = soup(published, "fiches/transports/index.html")
+def test_written_sheet_links_objections_to_published_claims_only(production_site):
+    page = soup(production_site, "fiches/transports/index.html")
     objections = page.select(".objection")
     assert [o.h3.text for o in objections] == [
         "« Le métro ne marche jamais dans le centre. »",
@@ -198,8 +61,8 @@ def test_written_sheet_links_objections_to_published_claims_only(published):
     ]
 
 
-def test_derived_sheet_is_made_of_the_topics_claims(published):
-    page = soup(published, "fiches/logement/index.html")
+def test_derived_sheet_is_made_of_the_topics_claims(production_site):
+    page = soup(production_site, "fiches/logement/index.html")
     assert page.select_one(".sheet__derived")
     assert page.h1.text == "Logement : l'essentiel"
     figures = [li.select_one(".key-figures__value").text for li in page.select(".key-figures li")]
@@ -218,8 +81,8 @@ def test_derived_sheet_is_made_of_the_topics_claims(published):
     assert counts["Verdict : Vrai (5 sur 5)"] == "0"
 
 
-def test_qr_code_and_print_address_are_tagged_for_print(published):
-    page = soup(published, "fiches/transports/index.html")
+def test_qr_code_and_print_address_are_tagged_for_print(production_site):
+    page = soup(production_site, "fiches/transports/index.html")
     qr = page.select_one(".sheet__print svg.qr")
     assert qr["role"] == "img" and "aria-label" in qr.attrs
     address = qr["aria-label"].rsplit(" : ", 1)[1]
@@ -227,10 +90,10 @@ def test_qr_code_and_print_address_are_tagged_for_print(published):
     assert parse_qs(urlsplit(address).query)["utm_medium"] == ["impression"]
 
 
-def test_sheets_appear_on_topic_district_home_and_index_pages(published):
-    topic = soup(published, "sujets/transports/index.html")
+def test_sheets_appear_on_topic_district_home_and_index_pages(production_site):
+    topic = soup(production_site, "sujets/transports/index.html")
     assert topic.select_one(".topic-sheet a")["href"] == f"{SITE}/fiches/transports/"
-    district = soup(published, "arrondissements/13e/index.html")
+    district = soup(production_site, "arrondissements/13e/index.html")
     links = district.select(".sheet-links li")
     assert [li.a.text for li in links] == [
         "Logement : l'essentiel",
@@ -238,23 +101,23 @@ def test_sheets_appear_on_topic_district_home_and_index_pages(published):
         "Écoles : l'essentiel",
     ]
     assert "(1 vérification dans ce secteur)" in links[0].text
-    home = soup(published, "index.html")
+    home = soup(production_site, "index.html")
     assert [a.text for a in home.select("#fiches ~ ul a")] == ["Logement", "Transports", "Écoles"]
-    index = soup(published, "fiches/index.html")
+    index = soup(production_site, "fiches/index.html")
     assert len(index.select(".card--sheet")) == 3
 
 
-def test_sheets_are_in_feeds_and_share_kits_with_their_own_card(published):
-    feed = feedparser.parse((published / "flux/fiches.atom.xml").read_bytes())
+def test_sheets_are_in_feeds_and_share_kits_with_their_own_card(production_site):
+    feed = feedparser.parse((production_site / "flux/fiches.atom.xml").read_bytes())
     assert not feed.bozo
     entry = next(e for e in feed.entries if e.id.endswith("/fiches/transports/"))
     assert "Fiche argumentaire" in {t.term for t in entry.tags}
     [enclosure] = [link for link in entry.links if link.rel == "enclosure"]
     assert enclosure.href == f"{SITE}/images/cartes/fiche-transports.png"
-    card = Image.open(published / "images/cartes/fiche-transports.png")
+    card = Image.open(production_site / "images/cartes/fiche-transports.png")
     assert card.size == (1200, 630)
     assert "#Transports" in entry.summary
-    kit = soup(published, "arrondissements/19e/partager/index.html")
+    kit = soup(production_site, "arrondissements/19e/partager/index.html")
     items = kit.select("#fiches ~ .kit-item")
     assert [item.h3.a.text for item in items] == [
         "Logement : l'essentiel",
@@ -309,7 +172,7 @@ def test_sheet_pngs_are_drawn_once_then_reused(tmp_path):
     assert all(second[name] == mtime for name, mtime in first.items())
 
 
-def test_sheets_are_in_the_sitemap(published):
-    sitemap = (published / "sitemap.xml").read_text(encoding="utf-8")
+def test_sheets_are_in_the_sitemap(production_site):
+    sitemap = (production_site / "sitemap.xml").read_text(encoding="utf-8")
     for path in ("fiches/", "fiches/transports/", "fiches/logement/", "fiches/ecoles/"):
         assert f"<loc>{SITE}/{path}</loc>" in sitemap
