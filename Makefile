@@ -12,7 +12,7 @@ OUTPUT ?= output
 PELICAN := $(BIN)/pelican $(CONTENT)
 PORT ?= 8000
 
-.PHONY: html serve check new publish test bench browser java lighthouse clean
+.PHONY: html serve check new publish test test-fast bench browser java lighthouse clean
 
 html: check
 	$(PELICAN) -s pelicanconf.py -o $(OUTPUT)
@@ -39,6 +39,10 @@ publish: check
 
 test: $(STAMP) browser java $(NODE_STAMP)
 	$(BIN)/python -m pytest
+
+# The first two tiers (tests/unit/, tests/generators/): no site built, no browser.
+test-fast: $(STAMP)
+	$(BIN)/python -m pytest -m "unit or generators"
 
 # Lighthouse mobile scores and weights of a production build served on 127.0.0.1
 # (a measurement for notes, not a test). Lighthouse has its own pinned folder so

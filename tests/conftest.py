@@ -1,10 +1,23 @@
-"""Shared fixtures: fixture content folders, site builds into tmp_path, Chromium."""
+"""Shared fixtures: fixture content folders, site builds, Chromium; the tier markers.
+
+Tests live in one folder per tier, and the folder gives each its marker:
+unit/ (pure functions over plain values), generators/ (generators and commands
+over a small fixture content folder, no site built), build/ (a full build read
+back), browser/ (a real Chromium). `pytest -m "unit or generators"` (`make
+test-fast`) runs the first two.
+
+Each kind of build is made once per session (`site`, `preview_site`,
+`production_site`, `parts_site`, `example_site`) and shared by every test that
+only reads it; a test that edits content or output builds its own into tmp_path.
+"""
 
 from __future__ import annotations
 
 import contextlib
 import functools
+import gzip
 import http.server
+import json
 import os
 import shutil
 import threading
@@ -14,12 +27,15 @@ import pytest
 from pelican import Pelican
 from pelican.settings import read_settings
 
-ROOT = Path(__file__).resolve().parent.parent
-FIXTURES = Path(__file__).resolve().parent / "fixtures"
+TESTS = Path(__file__).resolve().parent
+ROOT = TESTS.parent
+FIXTURES = TESTS / "fixtures"
 # npm tools of the test suite (package.json), installed by `make test`.
 NODE_MODULES = ROOT / "node_modules"
 # Fixed "now" for embargoes: builds never depend on the machine's clock.
 NOW = "2026-11-22T12:00"
+# Tier folders below tests/, each the name of the marker its tests get.
+TIERS = ("unit", "generators", "build", "browser")
 
 CHROMIUM_ARGS = [
     "--no-sandbox",
@@ -29,6 +45,22 @@ CHROMIUM_ARGS = [
     "--disable-sync",
     "--no-first-run",
 ]
+
+
+@pytest.hookimpl(tryfirst=True)  # before `-m` selects by marker
+def pytest_collection_modifyitems(config, items):
+    """Mark each test with its tier, from the folder it lives in."""
+    for item in items:
+        path = item.path.resolve()
+        if not path.is_relative_to(TESTS):
+            continue
+        tier = path.relative_to(TESTS).parts[0]
+        if tier not in TIERS:
+            raise pytest.UsageError(
+                f"{path.relative_to(ROOT)} : un test doit vivre dans un dossier "
+                f"de niveau, tests/{{{','.join(TIERS)}}}/ ; déplacez-le (git mv)."
+            )
+        item.add_marker(getattr(pytest.mark, tier))
 
 
 def site_settings(content: Path, output: Path, **overrides) -> dict:
@@ -93,6 +125,34 @@ def production_site(tmp_path_factory) -> Path:
     return build_site(
         FIXTURES / "site", output, SITEURL="https://campagne.example.org", RELATIVE_URLS=False
     )
+
+
+# A large site's index comes in parts; `parts_site` splits the fixture's in parts of 2 pages.
+PART_PAGES = 2
+
+
+@pytest.fixture(scope="session")
+def parts_site(tmp_path_factory) -> Path:
+    """The fixture site with its search index in parts of PART_PAGES pages."""
+    output = tmp_path_factory.mktemp("parties") / "output"
+    return build_site(FIXTURES / "site", output, SEARCH_PART_PAGES=PART_PAGES)
+
+
+@pytest.fixture(scope="session")
+def example_site(tmp_path_factory) -> Path:
+    """The shipped example campaign (content/), built once as the public would get it."""
+    return build_site(ROOT / "content", tmp_path_factory.mktemp("example") / "output")
+
+
+def indexed(site, part=None) -> dict[str, dict]:
+    """Pagefind's record of every page a part of the index holds (by default the
+    first, the whole index of a small site), by URL (fragments are gzipped JSON)."""
+    records = {}
+    for path in ((part or site / "pagefind") / "fragment").iterdir():
+        data = gzip.decompress(path.read_bytes()).removeprefix(b"pagefind_dcd")
+        record = json.loads(data)
+        records[record["url"]] = record
+    return records
 
 
 def node_tool(*parts: str) -> Path:

@@ -137,11 +137,10 @@ def test_drafts_and_embargoed_claims_appear_nowhere(site):
     assert "brouillon" not in every_page.lower()
 
 
-def test_drafts_are_previewed_at_their_address_when_asked(tmp_path):
-    site = build_site(FIXTURES / "site", tmp_path / "output", CAMPAIGN_SHOW_DRAFTS=True)
-    page = soup(site, "vrai-du-faux/brouillon-logement")
+def test_drafts_are_previewed_at_their_address_when_asked(preview_site):
+    page = soup(preview_site, "vrai-du-faux/brouillon-logement")
     assert "Aperçu" in page.select_one(".draft").text
-    assert "brouillon-logement" not in claim_links(soup(site, "vrai-du-faux"))
+    assert "brouillon-logement" not in claim_links(soup(preview_site, "vrai-du-faux"))
 
 
 def test_posts_and_pages(site):
@@ -171,8 +170,8 @@ def test_no_resource_is_loaded_from_another_origin(site):
             assert not address.startswith(("http:", "https:", "//")), (path, address)
 
 
-def test_same_content_gives_the_same_bytes(tmp_path):
-    first = build_site(FIXTURES / "site", tmp_path / "a")
+def test_same_content_gives_the_same_bytes(site, tmp_path):
+    first = site  # the session's build; another, cold, beside it
     second = build_site(FIXTURES / "site", tmp_path / "b")
     files = sorted(p.relative_to(first) for p in first.rglob("*") if p.is_file())
     assert files == sorted(p.relative_to(second) for p in second.rglob("*") if p.is_file())
@@ -239,17 +238,16 @@ def test_invalid_content_stops_the_build_before_writing(tmp_path):
     assert not (tmp_path / "output").exists()
 
 
-def test_production_build_uses_absolute_addresses(tmp_path):
-    site = build_site(
-        FIXTURES / "site",
-        tmp_path / "output",
-        SITEURL="https://campagne.example.org",
-        RELATIVE_URLS=False,
-    )
-    page = soup(site, "vrai-du-faux/velo-tout-paris")
+def test_production_build_uses_absolute_addresses(production_site):
+    page = soup(production_site, "vrai-du-faux/velo-tout-paris")
     assert page.find("link", rel="canonical")["href"] == (
         "https://campagne.example.org/vrai-du-faux/velo-tout-paris/"
     )
     [review] = json_ld(page)
     assert review["url"] == "https://campagne.example.org/vrai-du-faux/velo-tout-paris/"
     assert review["author"]["url"] == "https://campagne.example.org"
+
+
+def test_published_pages_never_load_the_reload_script(site):
+    for path in site.rglob("*.html"):
+        assert "__apercu" not in path.read_text(encoding="utf-8"), path

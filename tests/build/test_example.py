@@ -2,23 +2,15 @@
 
 import json
 
-import pytest
 from bs4 import BeautifulSoup
-
-from conftest import ROOT, build_site
-
-
-@pytest.fixture(scope="session")
-def example(tmp_path_factory):
-    return build_site(ROOT / "content", tmp_path_factory.mktemp("example") / "output")
 
 
 def read(site, path):
     return BeautifulSoup((site / path).read_text(encoding="utf-8"), "html.parser")
 
 
-def test_every_claim_has_one_claim_review_matching_its_verdict(example):
-    pages = sorted((example / "vrai-du-faux").glob("*/index.html"))
+def test_every_claim_has_one_claim_review_matching_its_verdict(example_site):
+    pages = sorted((example_site / "vrai-du-faux").glob("*/index.html"))
     pages = [p for p in pages if p.parent.name not in ("page", "verdict")]
     assert len(pages) >= 24
     verdicts, topics, districts = set(), set(), set()
@@ -36,19 +28,19 @@ def test_every_claim_has_one_claim_review_matching_its_verdict(example):
     assert len(topics) >= 6 and len(districts) >= 10
 
 
-def test_all_seventeen_districts_have_a_page_and_a_link_on_the_map(example):
-    pages = sorted(p.parent.name for p in (example / "arrondissements").glob("*/index.html"))
+def test_all_seventeen_districts_have_a_page_and_a_link_on_the_map(example_site):
+    pages = sorted(p.parent.name for p in (example_site / "arrondissements").glob("*/index.html"))
     assert len(pages) == 17 and "paris-centre" in pages and "20e" in pages
-    links = read(example, "arrondissements/index.html").select(".district-map a")
+    links = read(example_site, "arrondissements/index.html").select(".district-map a")
     assert sorted(a["href"].rstrip("/").rsplit("/", 1)[-1] for a in links) == pages
 
 
-def test_listings_exist(example):
+def test_listings_exist(example_site):
     for path in ("vrai-du-faux/verdict/faux", "sujets/logement", "personnalites", "actualites"):
-        assert (example / path / "index.html").exists(), path
-    assert len(read(example, "actualites/index.html").select(".card")) >= 8
+        assert (example_site / path / "index.html").exists(), path
+    assert len(read(example_site, "actualites/index.html").select(".card")) >= 8
 
 
-def test_every_page_says_the_campaign_is_fictional(example):
-    for path in example.rglob("*.html"):
-        assert "fictifs" in read(example, path).select_one(".notice").text, path
+def test_every_page_says_the_campaign_is_fictional(example_site):
+    for path in example_site.rglob("*.html"):
+        assert "fictifs" in read(example_site, path).select_one(".notice").text, path

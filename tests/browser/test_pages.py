@@ -9,9 +9,7 @@ import re
 import pytest
 from playwright.sync_api import Page, expect
 
-from conftest import FIXTURES, build_site, node_tool, serve
-
-pytestmark = pytest.mark.browser
+from conftest import node_tool, serve
 
 # Page type -> address in the fixture site.
 PAGES = {
@@ -146,10 +144,9 @@ def test_search_words_can_come_in_the_address(page: Page, served_site):
 
 
 @pytest.fixture(scope="session")
-def served_parts_site(tmp_path_factory):
+def served_parts_site(parts_site):
     """The fixture site with its search index in parts of 2 pages."""
-    output = tmp_path_factory.mktemp("parties") / "output"
-    with serve(build_site(FIXTURES / "site", output, SEARCH_PART_PAGES=2)) as address:
+    with serve(parts_site) as address:
         yield address
 
 

@@ -1,11 +1,12 @@
-"""Tier 2: cards drawn by worker processes, fed as the build reads each file."""
+"""Tier 2: cards drawn by worker processes, fed as the build reads each file (the
+batch on its own: unit/test_card_workers.py)."""
 
 from pathlib import Path
 
 from campaign.images import infographic
 from campaign.images.cache import infographic_folder, infographic_path
 from campaign.images.card_batch import CardBatch
-from campaign.images.cards import CardSpec, render_card
+from campaign.images.cards import render_card
 from campaign.sharing.items import card_spec
 
 from conftest import FIXTURES, gather, site_settings
@@ -21,18 +22,6 @@ def gather_site(tmp_path):
 
 def specs_of(pages, settings) -> list:
     return [card_spec(page.kind, page.item, settings) for page in pages]
-
-
-def spec(number: int) -> CardSpec:
-    return CardSpec(
-        kind="claim",
-        headline=f"Affirmation numéro {number}.",
-        byline="Hélène Marchetti",
-        site_name="Le Vrai du Faux",
-        badge_label="Faux",
-        badge_colour="#b0182a",
-        rating=1 + number % 5,
-    )
 
 
 def drawn(batch: CardBatch) -> list[bytes]:
@@ -69,30 +58,3 @@ def test_workers_started_with_the_build_draw_the_same_bytes(tmp_path, monkeypatc
     for page in campaign.sheets:
         path = Path(infographic_path(page.drawing, folder))
         assert path.read_bytes() == infographic.to_png(page.drawing)
-
-
-def test_workers_given_specs_draw_the_same_bytes_in_the_same_order(tmp_path):
-    specs = [spec(number) for number in range(9)]
-    specs.append(specs[0])  # the same card twice is drawn once
-    batch = CardBatch(str(tmp_path), workers=2, threshold=0)
-    batch.draw(specs)
-    assert len(batch.jobs) == 2
-    assert drawn(batch) == [render_card(s) for s in specs]
-    assert len(list(tmp_path.iterdir())) == 9
-
-
-def test_a_few_cards_are_drawn_by_the_build_itself(tmp_path):
-    batch = CardBatch(str(tmp_path), workers=2)
-    batch.expect(1)
-    batch.feed(spec(1))
-    batch.draw([spec(1)])
-    assert not batch.jobs
-    assert drawn(batch) == [render_card(spec(1))]
-
-
-def test_a_refused_build_stops_its_workers(tmp_path):
-    batch = CardBatch(str(tmp_path), workers=1, threshold=0)
-    batch.draw([spec(number) for number in range(200)])
-    [worker] = batch.jobs
-    batch.cancel()
-    assert worker.process.returncode is not None and not batch.jobs

@@ -1,32 +1,18 @@
 """Tier 3: the search index and the search page of a full build."""
 
 import gzip
-import json
 import shutil
 from types import SimpleNamespace
 
-import pytest
 from bs4 import BeautifulSoup
 
-from campaign.kinds import Kind
-from campaign.search.pagefind import SearchIndex, index_part, plan_parts
-from campaign.settings import SettingsError, apply_defaults
+from campaign.search import cbor
+from campaign.search.pagefind import MARKER, SearchIndex
 
-from conftest import FIXTURES, build_site
+from conftest import FIXTURES, PART_PAGES, build_site, indexed
 from test_build import PUBLISHED, UNPUBLISHED, soup
 
 POSTS = ["programme", "reunion-19e"]
-
-
-def indexed(site, part=None) -> dict[str, dict]:
-    """Pagefind's record of every page a part of the index holds (by default the
-    first, the whole index of a small site), by URL (fragments are gzipped JSON)."""
-    records = {}
-    for path in ((part or site / "pagefind") / "fragment").iterdir():
-        data = gzip.decompress(path.read_bytes()).removeprefix(b"pagefind_dcd")
-        record = json.loads(data)
-        records[record["url"]] = record
-    return records
 
 
 def searchable() -> set[str]:
@@ -105,10 +91,6 @@ def test_every_page_links_to_search_and_privacy(site):
     assert "aucun cookie" in privacy.get_text()
 
 
-# A large site's index comes in parts; the fixture is split with parts of 2 pages.
-PART_PAGES = 2
-
-
 def parts_of(site) -> dict[str, set[str]]:
     """{folder of a part below the site: URLs it indexes}."""
     folders = [site / "pagefind"] + sorted((site / "pagefind" / "parties").iterdir())
@@ -123,21 +105,20 @@ def part_holding(site, path) -> str:
     return "pagefind" if relative[0] != "parties" else f"pagefind/parties/{relative[1]}"
 
 
-def test_parts_hold_every_published_page_once_claims_apart(tmp_path):
-    site = build_site(FIXTURES / "site", tmp_path / "output", SEARCH_PART_PAGES=PART_PAGES)
-    parts = parts_of(site)
+def test_parts_hold_every_published_page_once_claims_apart(parts_site):
+    parts = parts_of(parts_site)
     assert len(parts) > 2
     urls = [url for part in parts.values() for url in part]
     assert sorted(urls) == sorted(searchable())
     for part in parts.values():
         claims = {url.startswith("/vrai-du-faux/") for url in part}
         assert len(claims) == 1  # a part holds claims only, or no claim
-    page = soup(site, "recherche")
+    page = soup(parts_site, "recherche")
     listed = page.select_one("form.search")["data-parts"].split()
     assert listed == [f"{folder}/" for folder in list(parts)[1:]]
     # Merged parts use the first part's script and WebAssembly.
     for folder in list(parts)[1:]:
-        names = {path.name for path in (site / folder).iterdir()}
+        names = {path.name for path in (parts_site / folder).iterdir()}
         assert "pagefind-entry.json" in names
         assert not [name for name in names if name.endswith((".js", ".pagefind"))]
 
@@ -191,47 +172,12 @@ def test_a_searchable_page_the_writer_did_not_report_is_read_from_disk(site, tmp
     assert set(indexed(tmp_path, tmp_path / "pagefind")) == {f"/{page.url}" for page in pages}
 
 
-def test_a_part_indexes_its_pages_only_whatever_their_addresses_hold(tmp_path):
-    """Pagefind reads the part's pages in the output folder through a glob: an
-    address with a glob's special characters is matched as written, and the other
-    pages beside it are left out."""
-    output, cache = tmp_path / "output", tmp_path / "cache"
-    folders = ["a,b", "c{d}", "e[f]*", "g?", "autre"]
-    for folder in folders:
-        (output / folder).mkdir(parents=True)
-        (output / folder / "index.html").write_text(
-            f'<html lang="fr"><body><main data-pagefind-body><h1>Page {folder}</h1>'
-            "<p>Le texte de la page.</p></main></body></html>",
-            encoding="utf-8",
-        )
-    pages = [SimpleNamespace(url=f"{folder}/") for folder in folders[:-1]]
-    cache.mkdir()
-    index_part(str(output), pages, str(cache / "partie"), "fr")
-    assert set(indexed(tmp_path, cache / "partie")) == {f"/{folder}/" for folder in folders[:-1]}
-    assert [path.name for path in cache.iterdir()] == ["partie"]  # no work folder left
-
-
-@pytest.mark.parametrize("size", [0, -5, "500", 2.5])
-def test_a_part_size_that_is_no_number_of_pages_is_refused(size):
-    with pytest.raises(SettingsError, match="SEARCH_PART_PAGES : .* mettez par exemple 500"):
-        apply_defaults({"SEARCH_PART_PAGES": size})
-
-
-def test_a_new_claim_changes_only_the_newest_part():
-    def claim(day):
-        return SimpleNamespace(kind=Kind.CLAIM, date=day, slug=f"c{day:02d}", url=f"c{day:02d}/")
-
-    posts = [
-        SimpleNamespace(kind=Kind.POST, date=day, slug=f"p{day}", url=f"p{day}/") for day in (1, 2)
-    ]
-    before = plan_parts([claim(day) for day in range(7, 0, -1)] + posts, 3)
-    assert [[page.slug for page in part] for part in before] == [
-        ["c01", "c02", "c03"],
-        ["c04", "c05", "c06"],
-        ["c07"],
-        ["p1", "p2"],
-    ]
-    after = plan_parts([claim(day) for day in range(8, 0, -1)] + posts, 3)
-    assert after[:2] == before[:2] and after[3:] == before[3:]
-    assert [page.slug for page in after[2]] == ["c07", "c08"]
-    assert plan_parts(posts, 3) == [posts]  # a small site: one part
+def test_every_index_file_of_a_build_reads_and_writes_back_the_same(site):
+    # Fragments are JSON; the other index files are CBOR.
+    files = [p for p in (site / "pagefind").rglob("*.pf_*") if p.suffix != ".pf_fragment"]
+    assert {p.suffix for p in files} == {".pf_meta", ".pf_filter", ".pf_index"}
+    for path in files:
+        data = gzip.decompress(path.read_bytes())
+        assert data.startswith(MARKER), path
+        body = data.removeprefix(MARKER)
+        assert cbor.encode(cbor.decode(body)) == body, path

@@ -11,8 +11,6 @@ from playwright.sync_api import Page, expect
 
 from conftest import ROOT, copy_fixture
 
-pytestmark = pytest.mark.browser
-
 
 def free_port() -> int:
     with socket.socket() as probe:
@@ -71,8 +69,3 @@ def test_content_error_shows_on_the_page_and_the_server_keeps_running(page: Page
         "Les compteurs montrent un doublement net.", timeout=20_000
     )
     expect(page.get_by_role("alert")).to_have_count(0)
-
-
-def test_published_pages_never_load_the_reload_script(site):
-    for path in site.rglob("*.html"):
-        assert "__apercu" not in path.read_text(encoding="utf-8"), path

@@ -1,18 +1,13 @@
 """Sheets in a real Chromium: the printed A4 sheet and the QR code on it."""
 
-import functools
-import http.server
 import re
-import threading
 
 import pytest
 import zxingcpp
 from PIL import Image
 from playwright.sync_api import Page
 
-from conftest import ROOT, QuietHandler, build_site
-
-pytestmark = pytest.mark.browser
+from conftest import serve
 
 PRINT_QUERY = (
     "?utm_source=fiche-imprimee&utm_medium=impression"
@@ -21,14 +16,10 @@ PRINT_QUERY = (
 
 
 @pytest.fixture(scope="module")
-def example_served(tmp_path_factory):
+def example_served(example_site):
     """The shipped example campaign, built and served: its sheets are the longest."""
-    output = build_site(ROOT / "content", tmp_path_factory.mktemp("example") / "output")
-    handler = functools.partial(QuietHandler, directory=str(output))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_address[1]}", output
-    server.shutdown()
+    with serve(example_site) as address:
+        yield address, example_site
 
 
 def pdf_pages(pdf: bytes) -> int:

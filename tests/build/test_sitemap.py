@@ -1,9 +1,6 @@
-"""Tier 1 and 3: /sitemap.xml and /robots.txt."""
+"""Tier 3: /sitemap.xml and /robots.txt of a build (their making: unit/test_sitemap_xml.py)."""
 
-import datetime
 import xml.etree.ElementTree as ET
-
-from campaign.generators.sitemap import Entry, robots_txt, sitemap_xml
 
 from test_build import PUBLISHED, UNPUBLISHED
 
@@ -18,17 +15,6 @@ def locations(site) -> dict[str, str | None]:
         url.findtext("s:loc", namespaces=NS): url.findtext("s:lastmod", namespaces=NS)
         for url in root.findall("s:url", NS)
     }
-
-
-def test_entries_are_escaped_and_dated():
-    when = datetime.datetime(2026, 3, 14, 10, tzinfo=datetime.UTC)
-    xml = sitemap_xml(BASE, [Entry("a/?x=1&y=2"), Entry("b/", when)]).decode()
-    assert "<loc>https://campagne.example.org/a/?x=1&amp;y=2</loc></url>" in xml
-    assert "<lastmod>2026-03-14T10:00:00+00:00</lastmod>" in xml
-
-
-def test_robots_txt_points_at_the_sitemap():
-    assert robots_txt(BASE).decode().splitlines()[-1] == f"Sitemap: {BASE}/sitemap.xml"
 
 
 def test_sitemap_lists_public_pages_with_absolute_addresses(production_site):

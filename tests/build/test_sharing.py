@@ -1,4 +1,4 @@
-"""Feeds, share kits, share blocks and social cards in a production-like build."""
+"""Tier 3: feeds, share kits, share blocks and social cards in a production build."""
 
 import io
 from urllib.parse import parse_qs, urlsplit
@@ -10,7 +10,7 @@ from PIL import Image
 
 from campaign.sharing.share import LINK_WEIGHT, X_LIMIT
 
-from conftest import FIXTURES, build_site, copy_fixture
+from conftest import build_site, copy_fixture
 
 SITE = "https://campagne.example.org"
 FEEDS = [
@@ -28,12 +28,6 @@ FEEDS = [
 ]
 
 
-@pytest.fixture(scope="module")
-def published(tmp_path_factory):
-    root = tmp_path_factory.mktemp("published")
-    return build_site(FIXTURES / "site", root / "output", SITEURL=SITE, RELATIVE_URLS=False)
-
-
 def parse(site, name, fmt):
     feed = feedparser.parse((site / "flux" / f"{name}.{fmt}.xml").read_bytes())
     assert not feed.bozo, (name, fmt, feed.get("bozo_exception"))
@@ -45,14 +39,14 @@ def slugs(feed) -> list[str]:
 
 
 @pytest.mark.parametrize("name", FEEDS)
-def test_every_feed_parses_in_both_formats_and_json(published, name):
-    rss, atom = parse(published, name, "rss"), parse(published, name, "atom")
+def test_every_feed_parses_in_both_formats_and_json(production_site, name):
+    rss, atom = parse(production_site, name, "rss"), parse(production_site, name, "atom")
     assert slugs(rss) == slugs(atom)
-    assert (published / "flux" / f"{name}.json").exists()
+    assert (production_site / "flux" / f"{name}.json").exists()
 
 
-def test_feed_items_carry_share_text_tagged_links_categories_and_card(published):
-    atom = parse(published, "tout", "atom")
+def test_feed_items_carry_share_text_tagged_links_categories_and_card(production_site):
+    atom = parse(production_site, "tout", "atom")
     assert slugs(atom) == [
         "logement",  # the sheet derived from the claim below: same dates, id first
         "logements-sociaux-13e",
@@ -81,13 +75,13 @@ def test_feed_items_carry_share_text_tagged_links_categories_and_card(published)
     assert atom.feed.updated.startswith("2026-03-14")  # newest modification, not the clock
 
 
-def test_share_texts_fit_an_x_post_with_the_link(published):
-    for entry in parse(published, "tout", "rss").entries:
+def test_share_texts_fit_an_x_post_with_the_link(production_site):
+    for entry in parse(production_site, "tout", "rss").entries:
         assert len(entry.summary) + 1 + LINK_WEIGHT <= X_LIMIT
 
 
-def test_district_feed_has_local_and_city_wide_items_only(published):
-    assert slugs(parse(published, "arrondissements/13e", "rss")) == [
+def test_district_feed_has_local_and_city_wide_items_only(production_site):
+    assert slugs(parse(production_site, "arrondissements/13e", "rss")) == [
         "logement",
         "logements-sociaux-13e",
         "transports",
@@ -97,17 +91,20 @@ def test_district_feed_has_local_and_city_wide_items_only(published):
     ]
 
 
-def test_cards_are_1200_by_630_pngs(published):
-    for entry in parse(published, "tout", "rss").entries:
+def test_cards_are_1200_by_630_pngs(production_site):
+    for entry in parse(production_site, "tout", "rss").entries:
         path = urlsplit(entry.enclosures[0].href).path
-        image = Image.open(io.BytesIO((published / path.lstrip("/")).read_bytes()))
+        image = Image.open(io.BytesIO((production_site / path.lstrip("/")).read_bytes()))
         assert (image.format, image.size) == ("PNG", (1200, 630))
-        assert int(entry.enclosures[0].length) == (published / path.lstrip("/")).stat().st_size
+        assert (
+            int(entry.enclosures[0].length) == (production_site / path.lstrip("/")).stat().st_size
+        )
 
 
-def test_claim_page_share_block_and_open_graph(published):
+def test_claim_page_share_block_and_open_graph(production_site):
     page = BeautifulSoup(
-        (published / "vrai-du-faux/logements-sociaux-13e/index.html").read_text(), "html.parser"
+        (production_site / "vrai-du-faux/logements-sociaux-13e/index.html").read_text(),
+        "html.parser",
     )
     meta = {m.get("property") or m.get("name"): m.get("content") for m in page.find_all("meta")}
     assert meta["og:image"] == f"{SITE}/images/cartes/logements-sociaux-13e.png"
@@ -137,22 +134,22 @@ def test_claim_page_share_block_and_open_graph(published):
     )
 
 
-def test_share_kit_puts_pinned_items_first(published):
-    page = BeautifulSoup((published / "partager/index.html").read_text(), "html.parser")
+def test_share_kit_puts_pinned_items_first(production_site):
+    page = BeautifulSoup((production_site / "partager/index.html").read_text(), "html.parser")
     priority = [a.text for a in page.select(".priority .kit-item .card__title a")]
     assert priority == ["Le 13e a-t-il perdu 2 000 logements sociaux ?"]
     latest = page.select_one("#recents").parent.select(".kit-item .card__title a")
     assert len(latest) == 5
     local = BeautifulSoup(
-        (published / "arrondissements/19e/partager/index.html").read_text(), "html.parser"
+        (production_site / "arrondissements/19e/partager/index.html").read_text(), "html.parser"
     )
     titles = [a.text for a in local.select(".kit-item .card__title a")]
     assert "Réunion publique dans le 19e" in titles
     assert "Le 13e a-t-il perdu 2 000 logements sociaux ?" not in titles
 
 
-def test_unpublished_items_are_in_no_feed_card_or_kit(published):
-    for path in published.rglob("*"):
+def test_unpublished_items_are_in_no_feed_card_or_kit(production_site):
+    for path in production_site.rglob("*"):
         if path.suffix in (".xml", ".json", ".html", ".png"):
             assert "brouillon" not in path.name and "embargo" not in path.name
             if path.suffix != ".png":
@@ -174,8 +171,8 @@ def test_cards_are_drawn_once_then_reused(tmp_path):
     assert all(second[name] == mtime for name, mtime in first.items())
 
 
-def test_feed_content_holds_the_claim_verdict_and_sources(published):
-    [entry] = [e for e in parse(published, "tout", "rss").entries if "13e" in e.title]
+def test_feed_content_holds_the_claim_verdict_and_sources(production_site):
+    [entry] = [e for e in parse(production_site, "tout", "rss").entries if "13e" in e.title]
     content = BeautifulSoup(entry.content[0].value, "html.parser")
     assert "Le 13e a perdu 2 000 logements sociaux depuis 2020." in content.blockquote.text
     assert "Verdict : Plutôt faux (2 sur 5)." in content.strong.text
@@ -185,13 +182,13 @@ def test_feed_content_holds_the_claim_verdict_and_sources(published):
     )
 
 
-def test_feeds_follow_the_w3c_validator_rules(published):
+def test_feeds_follow_the_w3c_validator_rules(production_site):
     """What the W3C feed validator checks, asserted offline on the XML itself."""
     import xml.etree.ElementTree as ET
 
     atom_ns = "{http://www.w3.org/2005/Atom}"
     for name in FEEDS:
-        rss = ET.parse(published / "flux" / f"{name}.rss.xml").getroot()
+        rss = ET.parse(production_site / "flux" / f"{name}.rss.xml").getroot()
         channel = rss.find("channel")
         for tag in ("title", "link", "description", "lastBuildDate"):
             assert channel.find(tag) is not None and channel.find(tag).text, (name, tag)
@@ -203,7 +200,7 @@ def test_feeds_follow_the_w3c_validator_rules(published):
             assert item.find("pubDate").text[-5:] in ("+0100", "+0200")
             enclosure = item.find("enclosure")
             assert int(enclosure.get("length")) > 0 and enclosure.get("type") == "image/png"
-        atom = ET.parse(published / "flux" / f"{name}.atom.xml").getroot()
+        atom = ET.parse(production_site / "flux" / f"{name}.atom.xml").getroot()
         assert atom.find(f"{atom_ns}id").text == f"{SITE}/flux/{name}.atom.xml"
         assert atom.find(f"{atom_ns}updated") is not None
         assert atom.find(f"{atom_ns}author/{atom_ns}name").text
