@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import datetime
 
+from .typography import french
+
 MONTHS = (
     "janvier février mars avril mai juin juillet août septembre octobre novembre décembre"
 ).split()
@@ -27,4 +29,9 @@ def plural(count: int, singular: str, many: str | None = None) -> str:
     return f"{count} {word}"
 
 
-FILTERS = {"date_fr": date_fr, "iso": iso, "plural": plural}
+def fr(value: str | None) -> str:
+    """French typography (typography.py) for a title set by a writer."""
+    return french(str(value or ""))
+
+
+FILTERS = {"date_fr": date_fr, "iso": iso, "plural": plural, "fr": fr}

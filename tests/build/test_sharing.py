@@ -109,7 +109,7 @@ def test_claim_page_share_block_and_open_graph(production_site):
     meta = {m.get("property") or m.get("name"): m.get("content") for m in page.find_all("meta")}
     assert meta["og:image"] == f"{SITE}/images/cartes/logements-sociaux-13e.png"
     assert (meta["og:image:width"], meta["og:image:height"]) == ("1200", "630")
-    assert meta["og:image:alt"].startswith("Verdict Plutôt faux")
+    assert meta["og:image:alt"].startswith("Plutôt faux\u00a0: 25,6")  # truth first
     assert meta["twitter:card"] == "summary_large_image"
     links = {a.text: a["href"] for a in page.select(".share__link")}
     assert list(links) == [
@@ -137,7 +137,7 @@ def test_claim_page_share_block_and_open_graph(production_site):
 def test_share_kit_puts_pinned_items_first(production_site):
     page = BeautifulSoup((production_site / "partager/index.html").read_text(), "html.parser")
     priority = [a.text for a in page.select(".priority .kit-item .card__title a")]
-    assert priority == ["Le 13e a-t-il perdu 2 000 logements sociaux ?"]
+    assert priority == ["Plutôt faux\u00a0: le parc social du 13e a augmenté"]  # truth first
     latest = page.select_one("#recents").parent.select(".kit-item .card__title a")
     assert len(latest) == 5
     local = BeautifulSoup(
@@ -145,7 +145,7 @@ def test_share_kit_puts_pinned_items_first(production_site):
     )
     titles = [a.text for a in local.select(".kit-item .card__title a")]
     assert "Réunion publique dans le 19e" in titles
-    assert "Le 13e a-t-il perdu 2 000 logements sociaux ?" not in titles
+    assert "Plutôt faux\u00a0: le parc social du 13e a augmenté" not in titles
 
 
 def test_unpublished_items_are_in_no_feed_card_or_kit(production_site):
@@ -174,7 +174,7 @@ def test_cards_are_drawn_once_then_reused(tmp_path):
 def test_feed_content_holds_the_claim_verdict_and_sources(production_site):
     [entry] = [e for e in parse(production_site, "tout", "rss").entries if "13e" in e.title]
     content = BeautifulSoup(entry.content[0].value, "html.parser")
-    assert "Le 13e a perdu 2 000 logements sociaux depuis 2020." in content.blockquote.text
+    assert "Le 13e a perdu 2\u202f000 logements sociaux depuis 2020." in content.blockquote.text
     assert "Verdict : Plutôt faux (2 sur 5)." in content.strong.text
     assert content.find("a", href="https://www.example.org/inventaire-sru")
     assert content.find("a", string="Lire sur le site")["href"] == (

@@ -42,11 +42,14 @@ def test_standalone_svg_parses_and_png_is_1080_by_1350(production_site):
 def test_written_sheet_links_objections_to_published_claims_only(production_site):
     page = soup(production_site, "fiches/transports/index.html")
     objections = page.select(".objection")
-    assert [o.h3.text for o in objections] == [
-        "« Le métro ne marche jamais dans le centre. »",
-        "« Le logement passe avant tout. »",
-        "« Et les taxis ? »",
+    # Truth first: the answer is the heading, the objection follows, labelled.
+    heard = [o.select_one(".objection__heard").text for o in objections]
+    assert heard == [
+        "Ce qui a été dit : «\u00a0Le métro ne marche jamais dans le centre.\u00a0»",
+        "Ce qui a été dit : «\u00a0Le logement passe avant tout.\u00a0»",
+        "Ce qui a été dit : «\u00a0Et les taxis\u202f?\u00a0»",
     ]
+    assert objections[0].h3.text.strip().startswith("Verdict : Faux")
     link = objections[0].select_one(".objection__claim a")
     assert link["href"] == f"{SITE}/vrai-du-faux/metro-paris-centre/"
     # A draft claim is not linked, and nothing of it leaks; the answer stays.
@@ -64,14 +67,19 @@ def test_written_sheet_links_objections_to_published_claims_only(production_site
 def test_derived_sheet_is_made_of_the_topics_claims(production_site):
     page = soup(production_site, "fiches/logement/index.html")
     assert page.select_one(".sheet__derived")
-    assert page.h1.text == "Logement : l'essentiel"
+    assert page.h1.text == "Logement\u00a0: l’essentiel"
     figures = [li.select_one(".key-figures__value").text for li in page.select(".key-figures li")]
     # The claim's own figure, then counts of our fact-checks to reach three.
     assert figures == ["25,6 %", "1", "1 sur 1"]
     [argument] = [li.text for li in page.select(".sheet__arguments li")]
     assert argument.startswith("Le parc social du 13e a augmenté")
     [objection] = page.select(".objection")
-    assert objection.h3.text == "« Le 13e a perdu 2 000 logements sociaux depuis 2020. »"
+    heard = objection.select_one(".objection__heard").text
+    assert (
+        heard
+        == "Ce qui a été dit : «\u00a0Le 13e a perdu 2\u202f000 logements sociaux depuis 2020.\u00a0»"
+    )
+    assert "Le parc social du 13e a augmenté" in objection.h3.text  # the answer leads
     assert objection.select_one("a")["href"].endswith("/vrai-du-faux/logements-sociaux-13e/")
     counts = {
         row.th.get_text(" ", strip=True): row.select_one(".distribution__count").text
@@ -96,9 +104,9 @@ def test_sheets_appear_on_topic_district_home_and_index_pages(production_site):
     district = soup(production_site, "arrondissements/13e/index.html")
     links = district.select(".sheet-links li")
     assert [li.a.text for li in links] == [
-        "Logement : l'essentiel",
+        "Logement\u00a0: l’essentiel",
         "Se déplacer mieux",
-        "Écoles : l'essentiel",
+        "Écoles\u00a0: l’essentiel",
     ]
     assert "(1 vérification dans ce secteur)" in links[0].text
     home = soup(production_site, "index.html")
@@ -120,9 +128,9 @@ def test_sheets_are_in_feeds_and_share_kits_with_their_own_card(production_site)
     kit = soup(production_site, "arrondissements/19e/partager/index.html")
     items = kit.select("#fiches ~ .kit-item")
     assert [item.h3.a.text for item in items] == [
-        "Logement : l'essentiel",
+        "Logement\u00a0: l’essentiel",
         "Se déplacer mieux",
-        "Écoles : l'essentiel",
+        "Écoles\u00a0: l’essentiel",
     ]
     downloads = [a["href"] for a in items[1].select("a[download]")]
     assert f"{SITE}/fiches/transports.png" in downloads

@@ -10,12 +10,13 @@ from campaign.sharing.share import (
     LINK_WEIGHT,
     NETWORKS,
     X_LIMIT,
-    claim_headline,
+    myth_quote,
     post_headline,
     share_links,
     share_text,
     shorten_to_chars,
     tagged_url,
+    truth_headline,
 )
 
 PAGE = "https://exemple.fr/vrai-du-faux/logements-13e/"
@@ -104,14 +105,14 @@ def test_any_text_plus_a_link_fits_on_x(length):
 # headlines
 
 
-def test_claim_headline_puts_the_verdict_first_with_french_quotes():
-    headline = claim_headline("« Le 13e a perdu 2 000 logements sociaux. »", "Plutôt faux")
-    assert headline == "Plutôt faux\u00a0: «\u00a0Le 13e a perdu 2 000 logements sociaux.\u00a0»"
+def test_myth_quote_holds_french_quotes_to_the_words():
+    quoted = myth_quote("« Le 13e a perdu 2 000 logements sociaux. »")
+    assert quoted == "«\u00a0Le 13e a perdu 2\u202f000 logements sociaux.\u00a0»"
 
 
-def test_claim_headline_never_breaks_at_its_no_break_spaces():
-    headline = claim_headline("Le 13e a perdu 2 000 logements sociaux.", "Plutôt faux")
-    assert shorten_to_chars(headline, 20) == "Plutôt faux\u00a0: «\u00a0Le…"
+def test_a_headline_never_breaks_at_its_no_break_spaces():
+    headline = truth_headline("Plutôt faux", "Le parc a augmenté.")
+    assert shorten_to_chars(headline, 20) == "Plutôt faux\u00a0: le…"
 
 
 def test_post_headline_joins_title_and_summary():

@@ -50,7 +50,9 @@ def test_valid_claim_becomes_typed_objects():
     claim = claim_from({**VALID, "districts": [3, "paris-centre", "13e"]})
     assert isinstance(claim, Claim)
     assert claim.verdict.label == "Plutôt faux" and claim.verdict.rating == 2
-    assert claim.title == claim.text  # title defaults to the claim
+    # No title: the verdict and the conclusion, never the bare claim (truth first).
+    assert claim.title == "Plutôt faux\u00a0: le parc social du 13e a augmenté"
+    assert claim.text not in claim.title
     assert claim.date == datetime.datetime(2026, 3, 12, 9, 0, tzinfo=PARIS)
     assert [d.slug for d in claim.districts] == ["paris-centre", "13e"]
     assert claim.claimant.slug == "helene-marchetti"

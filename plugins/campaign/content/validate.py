@@ -10,7 +10,7 @@ from zoneinfo import ZoneInfo
 
 from slugify import slugify
 
-from ..sharing.share import LINK_WEIGHT, X_LIMIT
+from ..sharing.share import LINK_WEIGHT, X_LIMIT, truth_headline
 from .fields import Fields, field_name
 from .lookups import read_districts, read_hashtags, read_status, read_topics
 from .model import (
@@ -137,10 +137,13 @@ def parse_claim(
             ("verdict",), f"verdict « {verdict_slug} » inconnu ; valeurs possibles : {choices}"
         )
     claimant_name = fields.text("claimant", required=True)
+    shared = _shared_fields(fields, basename, catalogue)
     claim = dict(
-        _shared_fields(fields, basename, catalogue),
+        shared,
         text=text,
-        title=fields.text("title") or text,
+        # Never the bare claim (DESIGN.md, "Truth first"): its verdict and conclusion.
+        title=fields.text("title")
+        or truth_headline(verdict.label if verdict else "", shared["summary"]),
         claimant=Claimant(claimant_name, slugify(claimant_name), fields.url("claimant_url")),
         verdict=verdict,
         claim_date=fields.date("claim_date"),

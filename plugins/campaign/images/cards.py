@@ -13,16 +13,14 @@ from __future__ import annotations
 
 import functools
 import re
-import struct
-import zlib
 from dataclasses import dataclass
 from importlib import metadata
 from typing import NamedTuple
 
 import PIL
-from isal import isal_zlib
 from PIL import Image, ImageDraw, ImageFont
 
+from .png import PNG_COMPRESSION, encode_png
 from .textlayout import (
     BOLD,
     ELLIPSIS,
@@ -39,9 +37,12 @@ from .textlayout import (
     truncate_lines,
     wrap,
 )
+from .truthlayout import BAND_HEIGHT as TRUTH_BAND_HEIGHT
+from .truthlayout import BAND_TOP as TRUTH_BAND_TOP
+from .truthlayout import VERDICT_SIZE, TruthLayout, truth_layout
 
 # Bump whenever the drawing changes, so cached cards are drawn again.
-RENDERER_VERSION = "3"
+RENDERER_VERSION = "4"
 
 WIDTH, HEIGHT = 1200, 630
 KINDS = ("claim", "post", "sheet")
@@ -60,8 +61,6 @@ CONTENT_BOTTOM = FOOTER_TOP - 36
 BYLINE_FONT, BYLINE_GAP = 30, 22
 MAX_SIZE, MIN_SIZE, SIZE_STEP = 64, 30, 2
 HEX_COLOUR = re.compile(r"#[0-9a-fA-F]{6}")
-PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
-PNG_COMPRESSION = 1  # ISA-L's levels go from 0 to 3; 3 is four times slower, no smaller
 
 # The card is drawn as palette indices, then saved as a palette PNG. Pillow smooths
 # text edges by blending numerically between the background's index and the ink's,
@@ -90,6 +89,15 @@ class CardSpec:
     badge_colour: str = "#333333"
     rating: int | None = None
     accent: str = "#0b4f8a"
+    # Truth first (truthlayout.py): with a quote, a claim's card leads with the
+    # verdict and the fact, and the headline is not drawn.
+    fact: str = ""
+    quote: str = ""
+    quote_label: str = ""
+
+    @property
+    def truth_first(self) -> bool:
+        return self.kind == "claim" and bool(self.quote.strip())
 
     def __post_init__(self) -> None:
         if self.kind not in KINDS:
@@ -233,46 +241,72 @@ def draw_frame(draw: ImageDraw.ImageDraw, site_name: str) -> None:
     draw.text((LEFT, middle), name, font=font, fill=FOOTER_INK, anchor="lm")
 
 
-def gauge_width(kind: str, rating: int | None) -> int:
+class Band(NamedTuple):
+    """The badge's geometry: a small badge over a headline, or the verdict in large
+    type on a truth-first card."""
+
+    top: int
+    height: int
+    font: int
+    dot: int
+    gap: int
+    pad: int
+    mark: int  # the "?" of a verdict with no rating
+
+
+BADGE_BAND = Band(BADGE_TOP, BADGE_HEIGHT, BADGE_FONT, DOT, DOT_GAP, 28, 30)
+TRUTH_BAND = Band(TRUTH_BAND_TOP, TRUTH_BAND_HEIGHT, VERDICT_SIZE, 28, 14, 40, 60)
+
+
+def gauge_width(kind: str, rating: int | None, band: Band = BADGE_BAND) -> int:
     """Width of what follows the badge word: 5 dots, a "?" disc, or nothing."""
     if rating is not None:
-        return 5 * DOT + 4 * DOT_GAP
-    return BADGE_HEIGHT - 24 if kind == "claim" else 0
+        return 5 * band.dot + 4 * band.gap
+    return band.height - 24 * band.height // BADGE_HEIGHT if kind == "claim" else 0
 
 
-def draw_gauge(draw: ImageDraw.ImageDraw, x: int, size: int, rating: int | None) -> None:
+def draw_gauge(
+    draw: ImageDraw.ImageDraw, x: int, size: int, rating: int | None, band: Band = BADGE_BAND
+) -> None:
     """Dots filled up to the rating (the shape says it, not only the colour), or "?"."""
-    middle = BADGE_TOP + BADGE_HEIGHT // 2
+    middle = band.top + band.height // 2
     if rating is None:
         draw.ellipse((x, middle - size // 2, x + size, middle + size // 2), fill=BADGE_INK)
-        font = load_font(BOLD, 30)
+        font = load_font(BOLD, band.mark)
         draw.text((x + size / 2, middle), "?", font=font, fill=BADGE, anchor="mm")
         return
+    dot, outline = band.dot, max(3, band.dot // 7)
     for index in range(5):
-        left = x + index * (DOT + DOT_GAP)
-        dot = (left, middle - DOT // 2, left + DOT, middle + DOT // 2)
-        draw.ellipse(dot, fill=BADGE_INK if index < rating else None, outline=BADGE_INK, width=3)
+        left = x + index * (dot + band.gap)
+        box = (left, middle - dot // 2, left + dot, middle + dot // 2)
+        draw.ellipse(
+            box, fill=BADGE_INK if index < rating else None, outline=BADGE_INK, width=outline
+        )
 
 
-def draw_badge(draw: ImageDraw.ImageDraw, label: str, kind: str, rating: int | None) -> None:
+def draw_badge(
+    draw: ImageDraw.ImageDraw, label: str, kind: str, rating: int | None, band: Band = BADGE_BAND
+) -> None:
     """Verdict (or kind) word on its colour, top-left, with the gauge after the word."""
-    font, gauge = load_font(BOLD, BADGE_FONT), gauge_width(kind, rating)
-    label = fit_line(label, font, RIGHT - LEFT - 56 - gauge - 20)
+    font, gauge = load_font(BOLD, band.font), gauge_width(kind, rating, band)
+    label = fit_line(label, font, RIGHT - LEFT - 2 * band.pad - gauge - 20)
     if not label and not gauge:
         return
     word = round(text_length(label, font))
-    between = 20 if label and gauge else 0
-    right = LEFT + 28 + word + between + gauge + 28
-    box = (LEFT, BADGE_TOP, right, BADGE_TOP + BADGE_HEIGHT)
-    draw.rounded_rectangle(box, radius=12, fill=BADGE)
-    middle = BADGE_TOP + BADGE_HEIGHT // 2
-    draw.text((LEFT + 28, middle), label, font=font, fill=BADGE_INK, anchor="lm")
+    between = band.pad * 5 // 7 if label and gauge else 0
+    right = LEFT + band.pad + word + between + gauge + band.pad
+    box = (LEFT, band.top, right, band.top + band.height)
+    draw.rounded_rectangle(box, radius=band.height * 3 // 16, fill=BADGE)
+    middle = band.top + band.height // 2
+    draw.text((LEFT + band.pad, middle), label, font=font, fill=BADGE_INK, anchor="lm")
     if gauge:
-        draw_gauge(draw, LEFT + 28 + word + between, gauge, rating)
+        draw_gauge(draw, LEFT + band.pad + word + between, gauge, rating, band)
 
 
 @functools.lru_cache(maxsize=32)
-def frame(site_name: str, badge_label: str, kind: str, rating: int | None) -> bytes:
+def frame(
+    site_name: str, badge_label: str, kind: str, rating: int | None, band: Band = BADGE_BAND
+) -> bytes:
     """Stripe, footer and badge, as palette indices: the same on every card of a verdict.
     Colours come with the palette, so one frame serves every topic.
 
@@ -282,7 +316,7 @@ def frame(site_name: str, badge_label: str, kind: str, rating: int | None) -> by
     image = Image.new("L", (WIDTH, HEIGHT), PAPER)
     draw = ImageDraw.Draw(image)
     draw_frame(draw, site_name)
-    draw_badge(draw, badge_label, kind, rating)
+    draw_badge(draw, badge_label, kind, rating, band)
     rows = Image.new("L", (WIDTH + 1, HEIGHT), 0)
     rows.paste(image, (1, 0))
     return rows.tobytes()
@@ -359,28 +393,18 @@ def draw_text(image: Image.Image, spec: CardSpec, plan: Layout, left: int = 0) -
         draw_line(image, (x, y), byline, byline_font, PAPER + BYLINE_STEP, left)
 
 
-def png_chunk(kind: bytes, data: bytes) -> bytes:
-    return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
-
-
-def encode_png(rows: bytes | bytearray, colours: bytes) -> bytes:
-    """A card's PNG rows (see `frame`) and a palette as a PNG: IHDR, PLTE, IDAT, IEND
-    and nothing else.
-
-    Written here rather than by Pillow so as to compress with ISA-L (the `isal`
-    package): about eight times faster than Pillow for the same size, where
-    encoding was most of the time spent on a card.
-    """
-    header = struct.pack(">IIBBBBB", WIDTH, HEIGHT, 8, 3, 0, 0, 0)  # 8-bit palette
-    return b"".join(
-        [
-            PNG_SIGNATURE,
-            png_chunk(b"IHDR", header),
-            png_chunk(b"PLTE", colours),
-            png_chunk(b"IDAT", isal_zlib.compress(rows, PNG_COMPRESSION)),
-            png_chunk(b"IEND", b""),
-        ]
-    )
+def draw_truth(image: Image.Image, plan: TruthLayout, left: int = 0) -> None:
+    """The fact under the verdict, then the labelled claim, smaller, at the bottom."""
+    font = load_font(BOLD, plan.fact_size)
+    for index, line in enumerate(plan.fact_lines):
+        y = plan.fact_top + index * line_height(plan.fact_size)
+        draw_line(image, (LEFT, y), line, font, PAPER_INK, left)
+    label_font = load_font(REGULAR, plan.label_size)
+    draw_line(image, (LEFT, plan.label_top), plan.label, label_font, PAPER + BYLINE_STEP, left)
+    quote_font = load_font(REGULAR, plan.quote_size)
+    for index, line in enumerate(plan.quote_lines):
+        y = plan.quote_top + index * line_height(plan.quote_size)
+        draw_line(image, (LEFT, y), line, quote_font, PAPER_INK, left)
 
 
 def render_card(spec: CardSpec) -> bytes:
@@ -390,10 +414,14 @@ def render_card(spec: CardSpec) -> bytes:
     sharing their memory (`Image.frombuffer`; `draw_line` pastes through the core
     image, which writes there): no copy of the image, no `tobytes` before encoding.
     """
-    rows = bytearray(frame(spec.site_name, spec.badge_label, spec.kind, spec.rating))
+    band = TRUTH_BAND if spec.truth_first else BADGE_BAND
+    rows = bytearray(frame(spec.site_name, spec.badge_label, spec.kind, spec.rating, band))
     image = Image.frombuffer("L", (WIDTH + 1, HEIGHT), rows, "raw", "L", 0, 1)
-    draw_text(image, spec, layout(spec), left=1)
-    return encode_png(rows, palette(spec.badge_colour, spec.accent))
+    if spec.truth_first:
+        draw_truth(image, truth_layout(spec.fact, spec.quote, spec.quote_label), left=1)
+    else:
+        draw_text(image, spec, layout(spec), left=1)
+    return encode_png(rows, palette(spec.badge_colour, spec.accent), WIDTH, HEIGHT)
 
 
 @functools.cache

@@ -12,7 +12,11 @@ import functools
 from ..filters import date_fr
 from ..images import cards
 from ..kinds import Kind
+from ..typography import after_label, french
 from . import feeds, share
+
+# Claims rated at most this (« trompeur ») or not rated get a truth-first card.
+TRUTH_FIRST_AT_MOST = 3
 
 
 class Shareable:
@@ -38,7 +42,15 @@ class Shareable:
         if self.page.kind is Kind.SHEET and self.page.sheet.topic.hashtag:
             hashtags = (*hashtags, self.page.sheet.topic.hashtag)
         campaign = self.settings["CAMPAIGN_HASHTAGS"]
+        if self.page.kind is Kind.CLAIM and not item.share.strip():
+            fact = claim_fact(item)
+            return share.claim_share_text(item.verdict.label, fact, item.text, hashtags, campaign)
         return share.share_text(headline(self.page), item.share, hashtags, campaign)
+
+    @functools.cached_property
+    def headline(self) -> str:
+        """What a stranger reads first: <title>, og:title, the feeds' titles."""
+        return title_line(self.page)
 
     @functools.cached_property
     def card_alt(self) -> str:
@@ -46,8 +58,10 @@ class Shareable:
 
     @functools.cached_property
     def links(self) -> tuple[share.ShareLink, ...]:
-        item, campaign = self.page.item, self.settings["CAMPAIGN_UTM"]
-        return tuple(share.share_links(self.url, self.text, item.title, campaign, self.page.slug))
+        campaign = self.settings["CAMPAIGN_UTM"]
+        return tuple(
+            share.share_links(self.url, self.text, self.headline, campaign, self.page.slug)
+        )
 
 
 def site_url(settings: dict) -> str:
@@ -56,10 +70,29 @@ def site_url(settings: dict) -> str:
 
 
 def headline(page) -> str:
+    """The share text's start when the writer gave none (claims have their own)."""
     if page.kind is Kind.CLAIM:
-        return share.claim_headline(page.claim.text, page.claim.verdict.label)
+        claim = page.claim
+        return after_label(claim.verdict.label, claim_fact(claim))
     item = page.item
     return share.post_headline(item.title, item.summary)
+
+
+def claim_fact(claim) -> str:
+    """The correct fact of a claim: its key figure, else its conclusion."""
+    figure = claim.figure
+    return share.fact_line(
+        figure.value if figure else "", figure.label if figure else "", claim.summary
+    )
+
+
+def title_line(page) -> str:
+    """The title seen alone (<title>, og:title, feed entries): a claim's verdict and
+    conclusion whatever its title, which may be a question that repeats the myth."""
+    if page.kind is Kind.CLAIM:
+        claim = page.claim
+        return share.truth_headline(claim.verdict.label, claim.summary)
+    return french(page.item.title)
 
 
 def card_name(page) -> str:
@@ -70,7 +103,11 @@ def card_name(page) -> str:
 def card_alt(page) -> str:
     if page.kind is Kind.CLAIM:
         claim = page.claim
-        return f"Verdict {claim.verdict.label} : « {claim.text} », {claim.claimant.name}"
+        said = share.myth_quote(claim.text)
+        return french(
+            f"{after_label(claim.verdict.label, claim_fact(claim))}. "
+            f"{share.MYTH_LABEL} ({claim.claimant.name}) : {said}"
+        )
     if page.kind is Kind.SHEET:
         return f"Fiche argumentaire « {page.sheet.topic.name} » : {page.sheet.title}"
     return page.post.title
@@ -84,21 +121,28 @@ def card_spec(kind: Kind, item, settings: dict) -> cards.CardSpec:
     if kind is Kind.CLAIM:
         claim = item
         when = f", {date_fr(claim.claim_date)}" if claim.claim_date else ""
+        byline = f"{claim.claimant.name}{when}"
+        # Truth first below « plutôt vrai »: the verdict and the fact lead, the claim
+        # follows, labelled; a true claim is the fact, and is the headline.
+        debunk = claim.verdict.rating is None or claim.verdict.rating <= TRUTH_FIRST_AT_MOST
         return cards.CardSpec(
             kind="claim",
-            headline=claim.text,
-            byline=f"{claim.claimant.name}{when}",
+            headline="" if debunk else french(claim.text),
+            byline="" if debunk else byline,
             site_name=site_name,
             badge_label=claim.verdict.label,
             badge_colour=claim.verdict.colour,
             rating=claim.verdict.rating,
             accent=accent,
+            fact=claim_fact(claim) if debunk else "",
+            quote=french(claim.text) if debunk else "",
+            quote_label=french(f"{share.MYTH_LABEL} ({byline}) :") if debunk else "",
         )
     if kind is Kind.SHEET:
         sheet = item
         return cards.CardSpec(
             kind="sheet",
-            headline=sheet.title,
+            headline=french(sheet.title),
             byline=f"{sheet.topic.name} : chiffres clés, arguments et réponses",
             site_name=site_name,
             badge_label="Fiche argumentaire",
@@ -107,7 +151,7 @@ def card_spec(kind: Kind, item, settings: dict) -> cards.CardSpec:
         )
     return cards.CardSpec(
         kind="post",
-        headline=item.title,
+        headline=french(item.title),
         byline=date_fr(item.date),
         site_name=site_name,
         badge_label="Actualité",
@@ -130,7 +174,7 @@ def feed_entry(page, settings: dict, card_size: int, content_html: str) -> feeds
     item = page.item
     return feeds.FeedEntry(
         id=page.share.url,
-        title=item.title,
+        title=page.share.headline,
         link=page.share.url,
         slug=page.slug,
         summary=page.share.text,

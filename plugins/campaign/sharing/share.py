@@ -8,6 +8,8 @@ from dataclasses import dataclass
 from typing import NamedTuple
 from urllib.parse import quote, unquote, urlsplit, urlunsplit
 
+from ..typography import after_label, french
+
 X_LIMIT = 280
 LINK_WEIGHT = 23  # X counts any link as 23 characters, whatever its length.
 ELLIPSIS = "…"
@@ -63,7 +65,7 @@ def share_text(
     ellipsis; hashtags (item ones, then campaign ones, de-duplicated) are dropped from
     the end when they would leave the text less than half of the room.
     """
-    text = _squeeze(override) or _squeeze(headline)
+    text = french(_squeeze(override) or _squeeze(headline))
     tags = _fitting_tags(_unique_tags([*hashtags, *campaign_hashtags]), len(text), limit)
     room = limit - (len(" ".join(tags)) + 1 if tags else 0)
     return " ".join([part for part in [shorten_to_chars(text, room), *tags] if part])
@@ -104,12 +106,67 @@ def _fitting_tags(tags: list[str], text_length: int, limit: int) -> list[str]:
     return tags
 
 
-def claim_headline(claim_text: str, verdict_label: str) -> str:
-    """'Plutôt faux : « Le 13e a perdu 2 000 logements sociaux. »', with no-break spaces."""
-    quote_text = _squeeze(claim_text).strip('«»“”"' + NBSP + " ")
-    label = _squeeze(verdict_label)
-    quoted = f"«{NBSP}{quote_text}{NBSP}»" if quote_text else ""
-    return f"{label}{NBSP}: {quoted}" if label and quoted else label or quoted
+MYTH_LABEL = "Ce qui a été dit"
+MYTH_MIN = 40  # below this room, a cut myth says nothing: it is left out
+
+
+def first_clause(sentence: str) -> str:
+    """The conclusion up to its first « ; », without its final full stop."""
+    clause = _squeeze(sentence).split(";")[0].strip()
+    return clause.rstrip(". " + NBSP)
+
+
+def truth_headline(verdict_label: str, conclusion: str) -> str:
+    """A claim's headline when it has no title: its verdict, then its conclusion
+    (« Plutôt faux : le parc social du 13e a légèrement augmenté depuis 2020 »),
+    never the claim itself (DESIGN.md, "Truth first")."""
+    return after_label(_squeeze(verdict_label), first_clause(conclusion))
+
+
+def fact_line(figure_value: str, figure_label: str, summary: str) -> str:
+    """The correct fact: the key figure with its label, else the conclusion."""
+    if figure_value.strip():
+        return french(_squeeze(f"{figure_value} {figure_label}"))
+    return french(first_clause(summary))
+
+
+def myth_quote(claim_text: str) -> str:
+    """The claim as quoted after the fact: « … », French quotes held by no-break spaces."""
+    text = _squeeze(claim_text).strip('«»“”"' + NBSP + "  ")
+    return french(f"« {text} »") if text else ""
+
+
+def claim_share_text(
+    verdict_label: str,
+    fact: str,
+    claim_text: str,
+    hashtags: Sequence[str],
+    campaign_hashtags: Sequence[str],
+    limit: int = X_LIMIT - LINK_WEIGHT - 1,
+) -> str:
+    """The default share text of a claim: verdict and fact first, then the myth,
+    quoted and labelled, cut (or left out) so that the fact is never cut for it.
+
+    « Faux : −14 % places de stationnement… Ce qui a été dit : « La moitié… » » #Tag
+    """
+    truth = after_label(verdict_label, fact)
+    truth = truth if truth.endswith((".", "!", "?", "…")) else truth + "."
+    myth = french(_squeeze(claim_text).strip('«»“”"' + NBSP + "\u202f "))
+    label = french(f" {MYTH_LABEL} : ")
+    whole = f"{truth}{label}{myth_quote(myth)}" if myth else truth
+    tags = _fitting_tags(
+        _unique_tags([*hashtags, *campaign_hashtags]), min(len(whole), len(truth) + MYTH_MIN), limit
+    )
+    room = limit - (len(" ".join(tags)) + 1 if tags else 0)
+    if len(whole) > room:
+        closing = NBSP + "»"
+        myth_room = room - len(truth) - len(label) - len("«" + NBSP) - len(closing)
+        if myth_room >= MYTH_MIN:
+            cut = shorten_to_chars(myth, myth_room)
+            whole = f"{truth}{label}«{NBSP}{cut}{closing}"
+        else:
+            whole = shorten_to_chars(truth, room)
+    return " ".join([whole, *tags])
 
 
 def post_headline(title: str, summary: str) -> str:
