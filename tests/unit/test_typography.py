@@ -1,0 +1,74 @@
+"""French typography of headlines, titles, share texts and cards (typography.py)."""
+
+from __future__ import annotations
+
+import pytest
+
+from campaign.filters import fr
+from campaign.typography import NBSP, NNBSP, after_label, french, lower_first
+
+
+@pytest.mark.parametrize(
+    ("written", "set_"),
+    [
+        ("Le 13e a-t-il perdu des logements ?", f"Le 13e a-t-il perdu des logements{NNBSP}?"),
+        ("Le 13e a-t-il perdu des logements?", f"Le 13e a-t-il perdu des logements{NNBSP}?"),
+        ("Vraiment !", f"Vraiment{NNBSP}!"),
+        ("Quoi ?!", f"Quoi{NNBSP}?!"),
+        ("un ; deux", f"un{NNBSP}; deux"),
+        ("Logement: l'essentiel", f"Logement{NBSP}: l’essentiel"),
+        ("« oui »", f"«{NBSP}oui{NBSP}»"),
+        ("«oui»", f"«{NBSP}oui{NBSP}»"),
+        ("2 000 logements, 12 %", f"2{NNBSP}000 logements, 12{NNBSP}%"),
+        ("aujourd’hui et l'an dernier", "aujourd’hui et l’an dernier"),
+    ],
+)
+def test_french_spacing_and_apostrophes(written, set_):
+    assert french(written) == set_
+
+
+def test_french_is_idempotent():
+    once = french("« L'encadrement : ça marche ? » 2 000 %")
+    assert french(once) == once
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Voir https://exemple.fr/?a=1&b=2:3 ici", "à 20:00 pile", "www.exemple.fr/page?x=1"],
+)
+def test_addresses_and_hours_are_left_alone(text):
+    for kept in ("https://exemple.fr/?a=1&b=2:3", "20:00", "www.exemple.fr/page?x=1"):
+        if kept in text:
+            assert kept in french(text)
+
+
+def test_no_line_can_start_with_a_lone_question_mark():
+    # Whatever the width, a line break is only possible at an ordinary space.
+    title = french("Un logement sur quatre est-il vide dans le 3e ?")
+    assert not any(word in {"?", "!", ":", ";", "»"} for word in title.split(" "))
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Les effectifs ont baissé", "les effectifs ont baissé"),
+        ("L’encours de dette", "l’encours de dette"),
+        ("Aucun comptage", "aucun comptage"),
+        ("Paris compte 1 150 km", "Paris compte 1 150 km"),  # a name keeps its capital
+        ("Airparif mesure", "Airparif mesure"),
+        ("SRU : le taux", "SRU : le taux"),
+    ],
+)
+def test_sentence_case_after_a_verdict(sentence, expected):
+    assert lower_first(sentence) == expected
+
+
+def test_after_label_is_typeset_in_sentence_case():
+    assert after_label("Faux", "Les effectifs ont baissé ?") == (
+        f"Faux{NBSP}: les effectifs ont baissé{NNBSP}?"
+    )
+
+
+def test_the_jinja_filter_typesets_titles():
+    assert fr("Logement : l'essentiel") == f"Logement{NBSP}: l’essentiel"
+    assert fr(None) == ""
