@@ -107,7 +107,12 @@ DEFAULTS = {
     "DISTRICT_SHARE_URL": "arrondissements/{slug}/partager/",
     "CAMPAIGN_FEED_URL": "flux/{name}",
     "CAMPAIGN_FEED_ITEMS": 50,
-    "CAMPAIGN_SHARE_ITEMS": 12,
+    # Share kits (sharing/kit.py): city-wide items, then a district's own items, each
+    # with its quota; news older than its kind's age (days) at the build's moment, and
+    # anything past its `until`/`end`, leave the kits by themselves.
+    "CAMPAIGN_SHARE_ITEMS": 6,
+    "CAMPAIGN_SHARE_LOCAL_ITEMS": 6,
+    "CAMPAIGN_SHARE_MAX_AGE": {"post": 45},
 }
 
 # Templates of the plugin's listings: always paginated, DEFAULT_PAGINATION a page.

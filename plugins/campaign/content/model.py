@@ -175,6 +175,7 @@ class Post:
     pin: bool = False
     image: str = ""
     status: str = "published"
+    until: datetime.date | None = None  # e.g. a meeting's day: leaves the share kits after
 
 
 @dataclass(frozen=True)

@@ -40,7 +40,7 @@ CLAIM_FIELDS = (
     "modified topics districts figure share hashtags pin sources corrections status slug"
 ).split()
 POST_FIELDS = (
-    "title date modified summary topics districts share hashtags pin image status slug"
+    "title date modified summary topics districts share hashtags pin image status slug until"
 ).split()
 
 SHEET_FIELDS = (
@@ -168,6 +168,7 @@ def parse_post(
         title=fields.text("title", required=True),
         topics=read_topics(fields, catalogue, required=False),
         image=fields.text("image"),
+        until=fields.date("until"),  # last day worth sharing: the share kits drop it after
     )
     return fields.problems or Post(**post)
 

@@ -10,6 +10,7 @@ from ..assembly import newest_first
 from ..output.inputs import data_inputs
 from ..sharing import feeds
 from ..sharing.items import feed_entry, site_url
+from ..sharing.kit import kit_sections
 from .base import CampaignGenerator
 
 FEED_BUILDERS = {"rss": feeds.build_rss, "atom": feeds.build_atom, "json": feeds.build_json}
@@ -102,17 +103,8 @@ class SharingGenerator(CampaignGenerator):
             self.write_share_kit(writer, url, campaign.district_items(district.slug), district)
 
     def write_share_kit(self, writer, url: str, pages: list, district) -> None:
-        """Pinned items first, as today's priorities, then the latest ones."""
-        pinned = [page for page in pages if page.item.pin]
-        latest = [page for page in pages if not page.item.pin]
-        sheets = [page for page in self.campaign.sheets if page.sheet.pin]
-        sheets += [page for page in self.campaign.sheets if not page.sheet.pin]
-        self.write_at(
-            writer,
-            url,
-            "share",
-            pinned=pinned,
-            latest=latest[: self.settings["CAMPAIGN_SHARE_ITEMS"]],
-            sheets=sheets,
-            district=district,
+        """Pinned items, the district's own, then city-wide ones (sharing/kit.py)."""
+        kit = kit_sections(
+            pages, self.campaign.sheets, district, self.campaign.moment, self.settings
         )
+        self.write_at(writer, url, "share", kit=kit, district=district)

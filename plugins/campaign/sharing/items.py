@@ -17,6 +17,8 @@ from . import feeds, share
 
 # Claims rated at most this (« trompeur ») or not rated get a truth-first card.
 TRUTH_FIRST_AT_MOST = 3
+# utm_source of links shared through the phone's own share sheet (Web Share API).
+NATIVE_SOURCE = "appareil"
 
 
 class Shareable:
@@ -46,6 +48,14 @@ class Shareable:
             fact = claim_fact(item)
             return share.claim_share_text(item.verdict.label, fact, item.text, hashtags, campaign)
         return share.share_text(headline(self.page), item.share, hashtags, campaign)
+
+    @functools.cached_property
+    def native_url(self) -> str:
+        """The address handed to the phone's share sheet (the kit's « Partager »)."""
+        campaign = self.settings["CAMPAIGN_UTM"]
+        return share.tagged_url(
+            self.url, NATIVE_SOURCE, share.SHARE_MEDIUM, campaign, self.page.slug
+        )
 
     @functools.cached_property
     def headline(self) -> str:
