@@ -73,6 +73,9 @@ class Campaign:
     district_map: DistrictMap | None = None
     # The workers drawing every card (images/card_batch.py), started while reading.
     drawings: object = None
+    # Ways to follow a scope besides its feeds, by (scope, slug): ("tout", ""),
+    # ("district", "19e"), ("topic", "logement"); each a sharing.follow.FollowEntry.
+    follow_extras: dict = field(default_factory=dict)
 
     @property
     def verdict_counts(self) -> dict[str, int]:

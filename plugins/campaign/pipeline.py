@@ -19,6 +19,7 @@ from __future__ import annotations
 
 from .generators.base import PROBLEMS, ContentError
 from .generators.documents import ClaimsGenerator, PostsGenerator
+from .generators.follow import FollowGenerator
 from .generators.gather import GatherGenerator
 from .generators.search import SearchGenerator
 from .generators.sharing import SharingGenerator
@@ -35,6 +36,7 @@ GENERATORS = [
     DistrictsGenerator,
     SiteGenerator,
     SharingGenerator,
+    FollowGenerator,
     SitemapGenerator,
     WriterCloser,
 ]

@@ -113,6 +113,15 @@ DEFAULTS = {
     "CAMPAIGN_SHARE_ITEMS": 6,
     "CAMPAIGN_SHARE_LOCAL_ITEMS": 6,
     "CAMPAIGN_SHARE_MAX_AGE": {"post": 45},
+    # « S'abonner » pages (sharing/follow.py): how to follow all Paris, a district,
+    # a topic. Channels the campaign runs: [{"name": ..., "url": ...}]. Extra ways to
+    # follow (a calendar, a letter): [{"title", "url" (may name {scope} and {slug}),
+    # "description", "scopes": ["tout", "district", "topic"]}].
+    "SUBSCRIBE_URL": "abonner/",
+    "DISTRICT_SUBSCRIBE_URL": "arrondissements/{slug}/abonner/",
+    "TOPIC_SUBSCRIBE_URL": "sujets/{slug}/abonner/",
+    "CAMPAIGN_CHANNELS": [],
+    "CAMPAIGN_FOLLOW_EXTRAS": [],
 }
 
 # Templates of the plugin's listings: always paginated, DEFAULT_PAGINATION a page.

@@ -21,7 +21,7 @@ APOSTROPHE = "\u2019"
 
 # A ; ! ? or : ending a word: preceded by a non-space (not another such mark, so that
 # "?!" gets one space), followed by a space, the end or closing punctuation.
-_TIGHT = re.compile(r"(?<=[^\s?!;:])[ \t\u00a0\u202f]*([?!;:])(?=[\s»)\]\"”.,…?!]|$)")
+_TIGHT = re.compile(r"(?<=[^\s?!;:])[ \t\u00a0\u202f]*([?!;:])(?=[\s»)\]\"”.,…?!<]|$)")
 _BEFORE_CLOSING = re.compile(r"(?<=\S)[ \t\u00a0\u202f]*»")
 _AFTER_OPENING = re.compile(r"«[ \t\u00a0\u202f]*(?=\S)")
 _PERCENT = re.compile(r"(?<=\d)[ \t]+(?=%|€)")
