@@ -17,6 +17,7 @@ from zoneinfo import ZoneInfo
 from ..kinds import Kind
 from .catalogue import load_catalogue
 from .crosscheck import duplicate_slugs, shared_card_names, unknown_claims
+from .drawable import undrawable
 from .model import Catalogue, FrontMatter, Problem
 from .validate import parse_claim, parse_page, parse_post, parse_sheet
 
@@ -103,6 +104,7 @@ def validate(
         if isinstance(parsed, list):
             result.problems += parsed
             continue
+        result.problems += undrawable(document.kind, document.front)  # no box on a card
         result.valid[document.kind].append((parsed, document))
         if on_valid is not None:
             on_valid(document.kind, parsed)

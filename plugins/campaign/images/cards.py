@@ -18,8 +18,10 @@ from importlib import metadata
 from typing import NamedTuple
 
 import PIL
-from PIL import Image, ImageDraw, ImageFont
+from PIL import Image, ImageDraw, features
 
+from .fonts import NOTO_DISTRIBUTIONS
+from .glyphs import draw_label, draw_line
 from .png import PNG_COMPRESSION, encode_png
 from .textlayout import (
     BOLD,
@@ -238,7 +240,7 @@ def draw_frame(draw: ImageDraw.ImageDraw, site_name: str) -> None:
     font = load_font(BOLD, FOOTER_FONT)
     name = fit_line(site_name, font, RIGHT - LEFT)
     middle = (FOOTER_TOP + HEIGHT) // 2
-    draw.text((LEFT, middle), name, font=font, fill=FOOTER_INK, anchor="lm")
+    draw_label(draw, (LEFT, middle), name, font, FOOTER_INK)
 
 
 class Band(NamedTuple):
@@ -298,7 +300,7 @@ def draw_badge(
     box = (LEFT, band.top, right, band.top + band.height)
     draw.rounded_rectangle(box, radius=band.height * 3 // 16, fill=BADGE)
     middle = band.top + band.height // 2
-    draw.text((LEFT + band.pad, middle), label, font=font, fill=BADGE_INK, anchor="lm")
+    draw_label(draw, (LEFT + band.pad, middle), label, font, BADGE_INK)
     if gauge:
         draw_gauge(draw, LEFT + band.pad + word + between, gauge, rating, band)
 
@@ -320,63 +322,6 @@ def frame(
     rows = Image.new("L", (WIDTH + 1, HEIGHT), 0)
     rows.paste(image, (1, 0))
     return rows.tobytes()
-
-
-class Glyph(NamedTuple):
-    """A character as drawn: its coverage mask (None for a space), where the mask sits
-    from the pen (left, ascender line), and how far the pen then moves."""
-
-    mask: Image.Image | None
-    left: int
-    top: int
-    advance: float
-
-    @property
-    def size(self) -> tuple[int, int]:
-        return self.mask.size if self.mask is not None else (0, 0)
-
-
-def glyph(font: ImageFont.FreeTypeFont, char: str) -> Glyph:
-    left, top, right, bottom = font.getbbox(char, anchor="la")
-    if right <= left or bottom <= top:
-        return Glyph(None, left, top, text_length(char, font))
-    mask = Image.new("L", (right - left, bottom - top))
-    ImageDraw.Draw(mask).text((-left, -top), char, font=font, fill=255, anchor="la")
-    return Glyph(mask, left, top, text_length(char, font))
-
-
-@functools.lru_cache(maxsize=64)
-def glyphs(font: ImageFont.FreeTypeFont) -> dict[str, tuple]:
-    """The glyphs of this font drawn so far, each as (mask's core image or None, left,
-    top, width, height, advance): what pasting it needs, looked up once."""
-    return {}
-
-
-def draw_line(
-    image: Image.Image, xy: tuple[int, int], text: str, font, ink: int, shift: int = 0
-) -> None:
-    """Text from its top-left corner (ascender line), glyph by glyph from the cache:
-    the same pixels as `ImageDraw.text`, which renders every glyph again each time.
-    `shift` moves every glyph that many whole pixels right, once placed.
-
-    Pastes through Pillow's core image (`Image.im.paste`, what `Image.paste` calls
-    after its checks): a card pastes some 150 glyphs, and the checks cost more
-    than the pasting.
-    """
-    pen, y = xy
-    known = glyphs(font)
-    core = image.im
-    for char in text:
-        shape = known.get(char)
-        if shape is None:
-            drawn = glyph(font, char)
-            mask = drawn.mask.im if drawn.mask is not None else None
-            shape = known[char] = (mask, drawn.left, drawn.top, *drawn.size, drawn.advance)
-        mask, left, top, width, height, advance = shape
-        if mask is not None:
-            x, y0 = round(pen) + left + shift, y + top
-            core.paste(ink, (x, y0, x + width, y0 + height), mask)
-        pen += advance
 
 
 def draw_text(image: Image.Image, spec: CardSpec, plan: Layout, left: int = 0) -> None:
@@ -429,7 +374,9 @@ def renderer() -> dict:
     """What draws the cards, besides the spec: looked up once, not once a card."""
     return {
         "renderer": RENDERER_VERSION,
-        "fonts": [FONT_DISTRIBUTION, metadata.version(FONT_DISTRIBUTION), REGULAR, BOLD],
+        "fonts": [FONT_DISTRIBUTION, metadata.version(FONT_DISTRIBUTION), REGULAR, BOLD]
+        + [f"{name}=={metadata.version(name)}" for name in NOTO_DISTRIBUTIONS]
+        + [f"raqm={features.version('raqm')}"],
         "pillow": PIL.__version__,
         "compressor": ["isal", metadata.version("isal"), PNG_COMPRESSION],
     }

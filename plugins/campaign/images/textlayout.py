@@ -17,6 +17,8 @@ from importlib import resources
 
 from PIL import ImageFont
 
+from . import fonts
+
 # Pillow's built-in font has no French accents: take a full-Latin font that installs
 # with the project, never one from the machine.
 FONT_PACKAGE = "font_lato"
@@ -30,12 +32,48 @@ NBSP = "\u00a0"
 TRAILING = f" ,;:{NBSP}"  # dropped before an ellipsis
 
 
+# The style of each font load_font made, for its fallbacks (fonts.py) to match.
+STYLES: dict[int, str] = {}
+
+
 @functools.lru_cache(maxsize=64)
 def load_font(name: str, size: int) -> ImageFont.FreeTypeFont:
-    """A font of the packaged family; BASIC layout so output does not depend on libraqm."""
+    """A font of the packaged family; BASIC layout so output does not depend on libraqm
+    (characters it lacks are set in fallback fonts: see `runs`)."""
     resource = resources.files(FONT_PACKAGE) / "files" / name
     with resource.open("rb") as handle:
-        return ImageFont.truetype(handle, size, layout_engine=ImageFont.Layout.BASIC)
+        font = ImageFont.truetype(handle, size, layout_engine=ImageFont.Layout.BASIC)
+    STYLES[id(font)] = name
+    return font
+
+
+@functools.cache
+def lato_cmap() -> frozenset[int]:
+    """The code points Lato has (both styles have the same)."""
+    from fontTools.ttLib import TTFont
+
+    with (resources.files(FONT_PACKAGE) / "files" / REGULAR).open("rb") as handle:
+        return frozenset(TTFont(handle, lazy=False).getBestCmap())
+
+
+def in_lato(text: str) -> bool:
+    cmap = lato_cmap()
+    return all(ord(char) in cmap for char in text)
+
+
+def runs(text: str, font: ImageFont.FreeTypeFont) -> list[fonts.Run]:
+    """The text cut into runs of Lato and of its fallbacks (fonts.py)."""
+    return fonts.runs(text, font, STYLES.get(id(font), REGULAR), lato_cmap())
+
+
+def missing_characters(text: str) -> list[str]:
+    """Characters of `text` a card cannot draw (see fonts.py); [] for French."""
+    return fonts.missing(text, lato_cmap())
+
+
+@functools.lru_cache(maxsize=4096)
+def _run_length(text: str, font: ImageFont.FreeTypeFont) -> float:
+    return font.getlength(text)
 
 
 def line_height(size: int) -> int:
@@ -76,9 +114,19 @@ def text_length(text: str, font: ImageFont.FreeTypeFont) -> float:
     for char in text:
         width = known.get(char)
         if width is None:
+            if ord(char) not in lato_cmap():  # another script: measured in its fonts
+                return _mixed_length(text, font)
             width = known[char] = font.getlength(char)
         total += width
     return total
+
+
+def _mixed_length(text: str, font: ImageFont.FreeTypeFont) -> float:
+    """The width of a text partly set in fallback fonts, run by run."""
+    return sum(
+        _run_length(run.text, run.font) if run.shaped else text_length(run.text, font)
+        for run in runs(text, font)
+    )
 
 
 def fits(text: str, font: ImageFont.FreeTypeFont, width: int) -> bool:
