@@ -183,6 +183,25 @@ def served_site(site):
         yield address
 
 
+def route_site(page, folder: Path, site: str) -> None:
+    """Serve a production build's absolute addresses (`site`/...) from its folder
+    to a Playwright page, offline."""
+    import mimetypes
+
+    def fulfil(route) -> None:
+        path = route.request.url[len(site) :].split("?")[0].split("#")[0].lstrip("/")
+        file = folder / path
+        if file.is_dir():
+            file = file / "index.html"
+        if not file.exists():
+            route.fulfill(status=404, body="")
+            return
+        kind = mimetypes.guess_type(file.name)[0] or "text/html"
+        route.fulfill(body=file.read_bytes(), content_type=kind)
+
+    page.route(site + "/**", fulfil)
+
+
 class QuietHandler(http.server.SimpleHTTPRequestHandler):
     def log_message(self, *args):
         pass

@@ -17,7 +17,7 @@ from ..content.model import Sheet
 from ..content.sheets import Answer, shown_figures, sources_of, tally
 from ..images import infographic
 from ..images.cache import ensure_infographic, infographic_folder, infographic_key
-from ..images.qr import qr_code
+from ..images.qr import is_local, qr_code
 from ..kinds import Kind
 from ..sharing import share
 from ..sharing.items import site_url
@@ -52,7 +52,10 @@ def prepare_sheet(page, campaign: Campaign, settings: dict) -> None:
         settings["CAMPAIGN_UTM"],
         sheet.slug,
     )
-    page.qr_svg = qr_code(page.print_url, f"QR code vers la fiche en ligne : {page.print_url}")
+    # A preview's address works on this machine only: no QR code of it is ever printed.
+    page.print_local = is_local(page.print_url)
+    label = f"QR code vers la fiche en ligne : {page.print_url}"
+    page.qr_svg = "" if page.print_local else qr_code(page.print_url, label)
     page.infographic = infographic_spec(page, settings)
     page.drawing = infographic.layout(page.infographic)
     page.infographic_svg = Markup(
