@@ -44,7 +44,8 @@ class SharingGenerator(CampaignGenerator):
         """The item's full HTML for feeds, from the theme's feed_item template."""
         template = self.get_template("feed_item")
         base = {**self.context, "SITEURL": site_url(self.settings)}
-        return lambda page: template.render(base, page=page)
+        # Links inside items are absolute: a feed reader has no page to resolve them.
+        return lambda page: feeds.absolute_links(template.render(base, page=page), page.share.url)
 
     def write_cards(self, writer) -> dict[str, int]:
         """Each card in the output, unless there already; {card's address: size}."""

@@ -13,9 +13,11 @@ feedgen 1.0.0 traps handled here:
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
-from datetime import UTC, datetime
+from dataclasses import dataclass, replace
+from datetime import UTC, datetime, timedelta
+from urllib.parse import urljoin
 
 from feedgen.entry import FeedEntry as FeedgenEntry
 from feedgen.ext.base import BaseEntryExtension, BaseExtension
@@ -102,6 +104,39 @@ def entries_newest_first(entries: Iterable[FeedEntry]) -> list[FeedEntry]:
     return sorted(by_id, key=lambda e: (e.published, e.updated), reverse=True)
 
 
+def distinct_updates(entries: Sequence[FeedEntry]) -> list[FeedEntry]:
+    """The entries with no two `updated` stamps alike (feed validators warn, and
+    readers take equal stamps for one change): a later entry in newest-first order
+    sharing a stamp gets the next free second. Same entries, same stamps."""
+    taken: set[datetime] = set()
+    result = []
+    for entry in entries_newest_first(entries):
+        updated = entry.updated
+        while updated in taken:
+            updated += timedelta(seconds=1)
+        taken.add(updated)
+        result.append(entry if updated == entry.updated else replace(entry, updated=updated))
+    return result
+
+
+# href="…" and src="…" in HTML, quoted either way.
+_REFERENCE = re.compile(r"""(\b(?:href|src)=)(["'])(.*?)\2""", re.IGNORECASE | re.DOTALL)
+_SCHEME = re.compile(r"[a-zA-Z][a-zA-Z0-9+.-]*:")
+
+
+def absolute_links(html: str, base: str) -> str:
+    """Every link and image of an item's HTML made absolute against the page's address:
+    a feed reader has no page to resolve "/contact/" or "#note" against."""
+
+    def absolute(match: re.Match) -> str:
+        attribute, quote, reference = match.groups()
+        if _SCHEME.match(reference.strip()):
+            return match.group(0)
+        return f"{attribute}{quote}{urljoin(base, reference.strip())}{quote}"
+
+    return _REFERENCE.sub(absolute, html)
+
+
 def feed_updated(spec: FeedSpec, entries: Sequence[FeedEntry]) -> datetime:
     """The latest entry update, or the spec's fixed date for an empty feed."""
     return max((e.updated for e in entries), default=spec.empty_updated)
@@ -112,8 +147,9 @@ def entry_url(spec: FeedSpec, entry: FeedEntry, fmt: str) -> str:
 
 
 def build_rss(spec: FeedSpec, entries: Sequence[FeedEntry]) -> bytes:
+    entries = distinct_updates(entries)  # newest first, no two stamps alike
     fg = _feed(spec, entries, "rss")
-    for entry in entries_newest_first(entries):
+    for entry in entries:
         fe = _entry(fg, entry)
         fe.link(href=entry_url(spec, entry, "rss"), rel="alternate")
         if entry.image_url:
@@ -122,8 +158,9 @@ def build_rss(spec: FeedSpec, entries: Sequence[FeedEntry]) -> bytes:
 
 
 def build_atom(spec: FeedSpec, entries: Sequence[FeedEntry]) -> bytes:
+    entries = distinct_updates(entries)  # newest first, no two stamps alike
     fg = _feed(spec, entries, "atom")
-    for entry in entries_newest_first(entries):
+    for entry in entries:
         fe = _entry(fg, entry)
         fe.atom_links.add(href=entry_url(spec, entry, "atom"), rel="alternate", type="text/html")
         if entry.image_url:
@@ -182,6 +219,7 @@ def _media_attributes(entry: FeedEntry) -> dict[str, str]:
 
 
 def build_json(spec: FeedSpec, entries: Sequence[FeedEntry]) -> bytes:
+    entries = distinct_updates(entries)  # newest first, no two stamps alike
     feed = {
         "version": JSON_FEED_VERSION,
         "title": spec.title,
@@ -190,7 +228,7 @@ def build_json(spec: FeedSpec, entries: Sequence[FeedEntry]) -> bytes:
         "description": spec.description,
         "language": spec.language,
         "authors": [{"name": spec.author}] if spec.author else [],
-        "items": [_json_item(spec, entry) for entry in entries_newest_first(entries)],
+        "items": [_json_item(spec, entry) for entry in entries],
     }
     feed = {k: v for k, v in feed.items() if v or k == "items"}
     return (json.dumps(feed, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
