@@ -36,8 +36,10 @@ def yaml_problem(error: yaml.MarkedYAMLError) -> str:
 
 # Text pasted from a word processor brings characters no page or feed may hold
 # (XML refuses them): its line breaks (Shift+Enter is a vertical tab, a page break a
-# form feed) become line breaks, the other invisible control characters go.
-INVISIBLE = {code: None for code in (*range(0, 9), *range(14, 32), 127)}
+# form feed) become line breaks, the other invisible control characters go (C1's
+# too: text decoded from the wrong code page). YAML escapes ("\x19") are cleaned
+# in Fields.text, with the same table.
+INVISIBLE = {code: None for code in (*range(0, 9), *range(14, 32), *range(127, 160))}
 INVISIBLE.update({0x0B: "\n", 0x0C: "\n", 0x2028: "\n", 0x2029: "\n"})
 
 
