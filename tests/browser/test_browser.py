@@ -71,21 +71,26 @@ def test_map_districts_are_reachable_with_the_keyboard(phone: Page, served_site)
 
 def test_volunteer_follows_the_district_feed(phone: Page, served_site):
     phone.goto(served_site + "/arrondissements/19e/")
-    feeds = phone.get_by_role("list", name="Flux du secteur 19e arrondissement")
-    with phone.expect_response(re.compile(r"/flux/arrondissements/19e\.rss\.xml$")) as answer:
-        feeds.get_by_role("link", name="RSS").click()
-    assert answer.value.status == 200
-    assert b"<rss" in answer.value.body()
+    # « S'abonner » first: a page that says what a feed is, never raw XML.
+    phone.locator(".follow-block").get_by_role("link", name="S’abonner").click()
+    expect(phone).to_have_url(served_site + "/arrondissements/19e/abonner/")
+    expect(phone.get_by_role("heading", level=1)).to_have_text("Suivre le 19e arrondissement")
+    address = phone.locator(".follow__address code").first.text_content()
+    assert address.endswith("/flux/arrondissements/19e.rss.xml")
+    path = address.split("://", 1)[1].split("/", 1)[1]
+    answer = phone.request.get(f"{served_site}/{path}")
+    assert answer.status == 200 and b"<rss" in answer.body()
 
 
 def test_share_kit_on_a_phone(phone: Page, served_site):
     phone.goto(served_site + "/partager/")
     priority = phone.get_by_role("region", name="À partager en priorité")
     expect(priority.get_by_role("heading", level=3)).to_have_text(
-        ["Le 13e a-t-il perdu 2 000 logements sociaux ?"]
+        ["Plutôt faux : le parc social du 13e a augmenté"]  # truth first
     )
     assert phone.evaluate("document.documentElement.scrollWidth - window.innerWidth") <= 0
-    first = priority.locator(".share").first
+    first = priority.locator(".kit-item").first
+    first.locator("summary", has_text="Autres réseaux").click()
     expected_hosts = {
         "X": "x.com",
         "Facebook": "www.facebook.com",
