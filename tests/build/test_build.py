@@ -42,7 +42,7 @@ def test_each_claim_has_one_claim_review_matching_its_badge(site, slug):
 def test_claim_page_shows_everything_a_reader_needs(site):
     page = soup(site, "vrai-du-faux/logements-sociaux-13e")
     assert page.html["lang"] == "fr"
-    assert page.h1.get_text() == "Le 13e a-t-il perdu 2 000 logements sociaux ?"
+    assert page.h1.get_text() == "Le 13e a-t-il perdu 2\u202f000 logements sociaux\u202f?"
     caption = page.select_one(".quote figcaption").get_text(" ", strip=True)
     assert "Hélène Marchetti" in caption and "10 mars 2026" in caption
     badge = page.select_one(".conclusion .verdict")

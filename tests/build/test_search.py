@@ -28,7 +28,8 @@ def test_index_holds_exactly_the_published_claims_posts_and_sheets(site):
 
 def test_each_claim_is_indexed_with_its_verdict_topics_and_districts(site):
     record = indexed(site)["/vrai-du-faux/cantines-19e/"]
-    assert record["meta"]["title"] == "Toutes les cantines du 19e servent 50 % de bio."
+    # No title: the verdict and the conclusion (truth first), not the claim.
+    assert record["meta"]["title"].startswith("Invérifiable\u00a0: aucune donnée publique")
     assert record["filters"] == {
         "verdict": ["Invérifiable"],
         "sujet": ["Écoles"],
@@ -131,9 +132,9 @@ def test_one_edit_indexes_again_only_the_part_holding_the_page(tmp_path):
     indexed_before = {path.name: path.stat().st_ino for path in cache.iterdir()}
     before = {path: path.stat().st_mtime_ns for path in (output / "pagefind").rglob("*")}
     claim = content / "claims" / "velo-tout-paris.md"
-    claim.write_text(
-        claim.read_text(encoding="utf-8").replace("summary: ", "summary: Corrigé. ", 1)
-    )
+    # The analysis, not the summary: a claim without title is headlined by its
+    # summary, and its headline is on other pages (the topic's sheet lists it).
+    claim.write_text(claim.read_text(encoding="utf-8") + "\nCorrigé : le chiffre exact.\n")
     build_site(content, output, SEARCH_PART_PAGES=PART_PAGES)
 
     parts = parts_of(output)
