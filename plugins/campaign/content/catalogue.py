@@ -6,7 +6,9 @@ import os
 import re
 from zoneinfo import ZoneInfo
 
-from .frontmatter import decode, parse
+from .files import FileTooLarge, NotRegularFile, not_regular_message, read_regular
+from .frontmatter import decode, parse, too_large
+from .limits import DATA_FILE_MAX_BYTES
 from .model import Catalogue, District, MapCell, Problem, PublicFigure, Topic, Verdict
 from .validate import Fields
 
@@ -41,10 +43,15 @@ def _load_list(content_path, name, build, problems) -> list:
     path = os.path.join(content_path, name)
     shown = os.path.relpath(path)
     try:
-        with open(path, "rb") as handle:
-            text, problem = decode(shown, handle.read())
+        text, problem = decode(shown, read_regular(path, DATA_FILE_MAX_BYTES))
     except FileNotFoundError:
         problems.append(Problem(shown, 1, f"fichier de données « {name} » introuvable ; créez-le"))
+        return []
+    except NotRegularFile:
+        problems.append(Problem(shown, 1, not_regular_message(path)))
+        return []
+    except FileTooLarge as error:
+        problems.append(Problem(shown, 1, too_large(error.size, error.limit, "ce fichier")))
         return []
     if problem:
         problems.append(problem)
