@@ -19,6 +19,7 @@ from .generators.base import (
     SiteGenerator,
     WriterCloser,
 )
+from .generators.own_files import keep_own_static_files, own_files_only
 from .generators.sharing import SharingGenerator
 from .generators.sheets import SheetsGenerator
 from .generators.sitemap import SitemapGenerator
@@ -99,3 +100,6 @@ def register():
     signals.get_generators.connect(get_generators)
     signals.get_writer.connect(get_writer)
     signals.all_generators_finalized.connect(refuse_invalid_content)
+    # Only the repository's own files: walks follow no link, static files are plain.
+    signals.generator_init.connect(own_files_only)
+    signals.static_generator_finalized.connect(keep_own_static_files)

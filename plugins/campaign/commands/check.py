@@ -14,9 +14,10 @@ from zoneinfo import ZoneInfo
 
 from pelican.settings import read_settings
 
-from ..content import frontmatter
-from ..content.catalogue import load_catalogue
+from ..content.catalogue import DATA_FILES, load_catalogue
+from ..content.files import file_problems, own_files
 from ..content.model import Problem
+from ..content.reader import YamlMarkdownReader
 from ..content.validate import (
     duplicate_slugs,
     parse_claim,
@@ -41,10 +42,8 @@ class Report:
 
 
 def markdown_files(folder: str) -> list[str]:
-    found = []
-    for root, _, names in os.walk(folder):
-        found += [os.path.join(root, n) for n in names if n.endswith(MARKDOWN_SUFFIXES)]
-    return sorted(found)
+    # Safety (issue 16): plain files only, no link followed; file_problems names the rest.
+    return own_files(folder, MARKDOWN_SUFFIXES)
 
 
 def check_content(settings: dict) -> Report:
@@ -53,6 +52,10 @@ def check_content(settings: dict) -> Report:
     content = settings["PATH"]
     catalogue, problems = load_catalogue(content, settings["VERDICTS"])
     report.problems += problems
+    # Safety (issue 16): links, special files and bad names; bodies read (converted,
+    # checked) by the build's own reader, their problems joined to the front matter's.
+    report.problems += file_problems(content, read_elsewhere=DATA_FILES)
+    reader = YamlMarkdownReader(settings)
     zone = ZoneInfo(settings.get("TIMEZONE", "UTC"))
     kinds = (
         ("vérifications", settings["CLAIM_PATHS"], parse_claim),
@@ -64,7 +67,7 @@ def check_content(settings: dict) -> Report:
         parsed, fronts[label] = [], []
         for folder in folders:
             for path in markdown_files(os.path.join(content, folder)):
-                front, _ = frontmatter.read(path, os.path.relpath(path))
+                front = reader.read(path)[1]["front_matter"]
                 fronts[label].append(front)
                 basename = os.path.splitext(os.path.basename(path))[0]
                 result = parse(front, basename, catalogue, zone)
@@ -86,7 +89,7 @@ def check_content(settings: dict) -> Report:
     for folder in settings["PAGE_PATHS"]:
         pages = markdown_files(os.path.join(content, folder))
         for path in pages:
-            front, _ = frontmatter.read(path, os.path.relpath(path))
+            front = reader.read(path)[1]["front_matter"]
             report.problems += front.problems
             if not front.problems and not front.values.get("title"):
                 report.problems.append(

@@ -15,6 +15,7 @@ from .validate import Fields
 EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 TOPICS_FILE = "data/topics.yaml"
 DISTRICTS_FILE = "data/districts.yaml"
+DATA_FILES = (TOPICS_FILE, DISTRICTS_FILE)
 
 
 def load_verdicts(scale: list[dict]) -> tuple[Verdict, ...]:

@@ -102,15 +102,22 @@ def own_files(folder: str, suffixes: tuple[str, ...] | None = None) -> list[str]
     return sorted(found)
 
 
-def file_problems(folder: str) -> list[Problem]:
+def file_problems(folder: str, read_elsewhere: tuple[str, ...] = ()) -> list[Problem]:
     """Every link, special file and badly named file under a content folder (links to
-    folders included: they are named, not entered)."""
+    folders included: they are named, not entered).
+
+    `read_elsewhere`: paths (relative to `folder`) whose reader reports them itself
+    (the data files, see catalogue.py), left out so as not to say it twice.
+    """
     problems = []
+    skipped = {os.path.normpath(os.path.join(folder, path)) for path in read_elsewhere}
     for root, dirs, names in os.walk(folder, followlinks=False):
         dirs[:] = sorted(d for d in dirs if not d.startswith(HIDDEN))
         for name in sorted(names) + [d for d in dirs if os.path.islink(os.path.join(root, d))]:
             path = os.path.join(root, name)
             shown = os.path.relpath(path)
+            if os.path.normpath(path) in skipped:
+                continue
             if not stat.S_ISREG(os.lstat(path).st_mode):
                 problems.append(Problem(shown, 1, not_regular_message(path)))
             elif not name.startswith(HIDDEN):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime
 import hashlib
 import html
@@ -12,11 +13,14 @@ import sys
 from pathlib import Path
 
 import markdown
+import nh3
 from markdown.extensions import toc
 from markdown.treeprocessors import InlineProcessor
 from pelican.readers import BaseReader
 
-from . import frontmatter, model
+from . import body as body_checks
+from . import files, frontmatter, limits, model
+from .model import FrontMatter, Problem
 
 # Front matter keys that Pelican itself understands, passed on for plain pages.
 PELICAN_KEYS = ("title", "summary", "template", "slug", "status", "save_as", "url")
@@ -44,13 +48,41 @@ class YamlMarkdownReader(BaseReader):
         )
 
     def read(self, source_path):
-        front, body = frontmatter.read(source_path, os.path.relpath(source_path))
+        shown = os.path.relpath(source_path)
+        front, body, first_line = frontmatter.read_parts(source_path, shown)
         # A claim's analysis sits under the page's "L'analyse" heading, a sheet's
         # proposals under "Nos propositions": their "##" becomes <h3> so the outline
         # stays in order.
         level = 2 if os.path.abspath(source_path).startswith(self._nested) else 1
-        html = self._markdown[level].reset().convert(body) if body.strip() else ""
+        front, html = convert(self._markdown[level], front, body, first_line)
         return html, {"front_matter": front, **_pelican_metadata(front.values)}
+
+
+def convert(md: markdown.Markdown, front: FrontMatter, body: str, first_line: int):
+    """The body's sanitised HTML, and the front matter with the body's problems added.
+
+    The body's problems travel with the front matter's (FrontMatter.problems): the
+    build and `make check` report both wherever they report the front matter's. A
+    body that would cost too much is not converted at all.
+    """
+    if not body.strip():
+        return front, ""
+    problems = body_checks.source_problems(front.path, body, first_line)
+    if problems:
+        return _with(front, problems), ""
+    try:
+        markup = md.reset().convert(body)
+    except RecursionError:  # a shape limits.py does not know yet: refused, not raised
+        message = "mise en forme imbriquée trop profondément ; simplifiez les listes et citations"
+        return _with(front, [Problem(front.path, first_line, message)]), ""
+    problems = body_checks.body_problems(front.path, body, first_line, markup)
+    return _with(front, problems), body_checks.sanitise(markup)
+
+
+def _with(front: FrontMatter, problems: list[Problem]) -> FrontMatter:
+    if not problems:
+        return front
+    return dataclasses.replace(front, problems=(*front.problems, *problems))
 
 
 def cache_name(generator: str, settings: dict) -> str:
@@ -62,8 +94,14 @@ def cache_name(generator: str, settings: dict) -> str:
     """
     # Named by their modules, not by file names: a module moved or renamed is still
     # hashed (a name that no longer exists would fail at import, never go stale).
-    code = (Path(module.__file__) for module in (sys.modules[__name__], frontmatter, model))
-    inputs = [markdown.__version__, settings["MARKDOWN"], settings["CLAIM_PATHS"]]
+    modules = (sys.modules[__name__], frontmatter, model, body_checks, limits, files)
+    code = (Path(module.__file__) for module in modules)
+    inputs = [
+        markdown.__version__,
+        nh3.__version__,
+        settings["MARKDOWN"],
+        settings["CLAIM_PATHS"],
+    ]
     digest = hashlib.sha256(json.dumps(inputs, sort_keys=True, default=repr).encode())
     for path in code:
         digest.update(path.read_bytes())

@@ -16,6 +16,7 @@ import os
 import stat
 from types import MethodType
 
+from ..content.catalogue import DATA_FILES
 from ..content.files import file_problems, not_regular_message
 from ..content.model import Problem
 from .base import PROBLEMS
@@ -29,7 +30,8 @@ def own_files_only(generator) -> None:
     context = generator.context
     if not context.get(CHECKED):
         context[CHECKED] = True
-        context.setdefault(PROBLEMS, []).extend(file_problems(generator.path))
+        problems = file_problems(generator.path, read_elsewhere=DATA_FILES)
+        context.setdefault(PROBLEMS, []).extend(problems)
 
 
 def get_files(self, paths, exclude=None, extensions=None) -> set[str]:
