@@ -182,6 +182,10 @@ class _Finder(HTMLParser):
             self.found.append((f"<{tag}", _iframe_message(source)))
         elif tag in FORBIDDEN_TAGS:
             self.found.append((f"<{tag}", FORBIDDEN_TAGS[tag]))
+        else:  # a refused tag goes with its attributes: one message says it all
+            self._attributes(tag, attrs)
+
+    def _attributes(self, tag: str, attrs) -> None:
         for name, value in attrs:
             value = value or ""
             self._attribute(tag, name, value)
@@ -201,8 +205,11 @@ class _Finder(HTMLParser):
             )
         elif name in ("srcset", "imagesrcset"):
             self.found.append(
-                (name, f"« {name} » chargerait des images d'ailleurs ; gardez un seul « src » "
-                 "vers une image de content/images/")
+                (
+                    name,
+                    f"« {name} » chargerait des images d'ailleurs ; gardez un seul « src » "
+                    "vers une image de content/images/",
+                )
             )
         elif name in URL_ATTRIBUTES and value:
             self._address(tag, name, value)
@@ -234,7 +241,9 @@ class _Finder(HTMLParser):
 
 def _markdown_alignment(tag: str, value: str) -> bool:
     """Markdown's own table alignment, the one style kept."""
-    return tag in ("th", "td") and re.fullmatch(r"text-align: (left|right|center);", value) is not None
+    return (
+        tag in ("th", "td") and re.fullmatch(r"text-align: (left|right|center);", value) is not None
+    )
 
 
 def _iframe_message(source: str) -> str:

@@ -305,9 +305,7 @@ def _escaped_bidi(path: str, values, front: FrontMatter) -> list[Problem]:
     problems = []
     for keys, text in _texts(values, ()):
         if limits.BIDI_CONTROLS.search(text):
-            problems.append(
-                Problem(path, front.line(*keys), limits.bidi_message("dans l'en-tête"))
-            )
+            problems.append(Problem(path, front.line(*keys), limits.bidi_message("dans l'en-tête")))
     return problems
 
 

@@ -43,7 +43,9 @@ class Shape:
 
 
 SHAPES = (
-    Shape(re.compile(r"^ {0,3}(?:[-*+]|\d{1,9}[.)])(?:[ \t]|$)", re.M), 1000, "d'éléments de liste"),
+    Shape(
+        re.compile(r"^ {0,3}(?:[-*+]|\d{1,9}[.)])(?:[ \t]|$)", re.M), 1000, "d'éléments de liste"
+    ),
     Shape(re.compile(r"\|(?=.*\|)", re.M), 5000, "de cases de tableau (« | »)"),
     Shape(re.compile(r"^[ \t]*>", re.M), 3000, "de lignes de citation (« > »)"),
     Shape(re.compile(r"\n[ \t]*\n(?=[ \t]*\S)"), 3000, "de paragraphes et de titres"),
@@ -101,9 +103,7 @@ def markdown_problems(path: str, body: str, first_line: int) -> list[Problem]:
     ):
         match = pattern.search(body)
         if match:
-            problems.append(
-                Problem(path, at(match.start()), f"{message} ; réduisez l'imbrication")
-            )
+            problems.append(Problem(path, at(match.start()), f"{message} ; réduisez l'imbrication"))
     worst = _costliest_opener(body)
     if worst is None:
         problems += _inline_problems(path, body, at)

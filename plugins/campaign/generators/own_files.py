@@ -69,9 +69,14 @@ def keep_own_static_files(generator) -> None:
     reported = {problem.path for problem in problems}
     kept = []
     for static in generator.staticfiles:
+        # source_path is absolute in Pelican's Static, relative in its tests: both.
         full = os.path.join(generator.path, static.source_path)
-        inside = os.path.join(content, os.path.normpath(static.source_path))
-        if _plain(full) and os.path.realpath(full) == inside and inside.startswith(content + os.sep):
+        inside = os.path.normpath(os.path.join(content, os.path.relpath(full, generator.path)))
+        if (
+            _plain(full)
+            and os.path.realpath(full) == inside
+            and inside.startswith(content + os.sep)
+        ):
             kept.append(static)
             continue
         shown = os.path.relpath(full)
