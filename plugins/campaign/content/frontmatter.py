@@ -33,16 +33,16 @@ YAML_PROBLEMS = {
     ),
     "found a tab character": "tabulation dans l'indentation ; indentez avec des espaces",
     "found undefined alias": "« * » en début de texte ; mettez le texte entre guillemets",
-    "found character that cannot start any token": (
+    "that cannot start any token": (
         "caractère interdit en début de texte (tabulation, @, `, %) ; indentez avec des "
         "espaces et mettez le texte entre guillemets"
     ),
-    "did not find expected alphabetic or numeric character": (
+    "expected alphabetic or numeric character": (
         "« & » ou « * » en début de texte ; mettez le texte entre guillemets"
     ),
     "found duplicate anchor": "« & » en début de texte ; mettez le texte entre guillemets",
     "second occurrence": "« & » en début de texte ; mettez le texte entre guillemets",
-    "did not find the expected '>'": "« ! » en début de texte ; mettez le texte entre guillemets",
+    "expected '>'": "« ! » en début de texte ; mettez le texte entre guillemets",
     "did not find expected tag uri": "« ! » en début de texte ; mettez le texte entre guillemets",
     "did not find expected whitespace": "« ! » en début de texte ; mettez le texte entre guillemets",
     "could not determine a constructor for the tag": (
@@ -53,8 +53,7 @@ YAML_PROBLEMS = {
         "« \\ » entre guillemets doubles ; doublez-le (\\\\) ou mettez le texte entre "
         "guillemets simples"
     ),
-    "expected escape sequence": "« \\ » entre guillemets doubles ; doublez-le (\\\\)",
-    "did not find expected hexdecimal number": (
+    "hexdecimal number": (
         "« \\x » ou « \\u » entre guillemets doubles ; doublez la barre (\\\\)"
     ),
     "found invalid unicode character escape code": (
@@ -75,8 +74,7 @@ YAML_PROBLEMS = {
     "expected the node content": (
         "valeur manquante ou commençant par un caractère réservé ; mettez-la entre guillemets"
     ),
-    "found an indentation indicator equal to 0": "« | » ou « > » suivi d'un 0 ; retirez le 0",
-    "expected indentation indicator": "« | » ou « > » suivi d'un texte ; passez à la ligne",
+    "indentation indicator": "« | » ou « > » suivi d'un 0 ; retirez le 0",
     "did not find expected comment or line break": (
         "texte après « | » ou « > » sur la même ligne ; passez à la ligne"
     ),
@@ -86,9 +84,8 @@ YAML_PROBLEMS = {
     "but found another document": (
         "une ligne « --- » de trop : il n'y a qu'un en-tête par fichier ; retirez-la"
     ),
-    "found duplicate %yaml directive": "ligne commençant par « % » ; retirez-la",
+    "directive": "ligne commençant par « % » ; retirez-la",
     "found incompatible yaml document": "ligne commençant par « % » ; retirez-la",
-    "found duplicate %tag directive": "ligne commençant par « % » ; retirez-la",
     "did not find expected <document start>": "ligne commençant par « % » ; retirez-la",
     "expected '<document start>'": "ligne commençant par « % » ; retirez-la",
     "found unhashable key": (
@@ -101,18 +98,28 @@ YAML_PROBLEMS = {
         "retapez cette ligne"
     ),
     "special characters are not allowed": (
-        "caractère spécial invisible (souvent collé depuis un traitement de texte) ; "
+        "caractère de contrôle invisible (souvent collé depuis un traitement de texte) ; "
         "retapez cette ligne"
     ),
     "invalid leading utf-8 octet": "le fichier n'est pas en UTF-8 ; enregistrez-le en UTF-8",
     "invalid trailing utf-8 octet": "le fichier n'est pas en UTF-8 ; enregistrez-le en UTF-8",
     "exceeded max depth": "trop de niveaux imbriqués ; simplifiez",
 }
+# Pure Python's words for the same two reasons (after its more precise ones).
+YAML_PROBLEMS["hexadecimal number"] = YAML_PROBLEMS["hexdecimal number"]
+YAML_PROBLEMS["expected escape sequence"] = YAML_PROBLEMS["found unknown escape character"]
+# Where the reason alone misleads: the pure-Python parser says "expected <block
+# end>" where the C one says "did not find expected '-' indicator".
+YAML_CONTEXTS = {
+    "while parsing a block collection": YAML_PROBLEMS["did not find expected '-' indicator"],
+}
 GENERAL = "syntaxe invalide"
 
 
-def yaml_problem(reason: str | None) -> str:
-    """PyYAML's reason for refusing a text, in French."""
+def yaml_problem(reason: str | None, context: str | None = None) -> str:
+    """PyYAML's reason for refusing a text (and where it was), in French."""
+    if context in YAML_CONTEXTS:
+        return YAML_CONTEXTS[context]
     words = (reason or "").lower()
     for english, french in YAML_PROBLEMS.items():
         if words.startswith(english) or english in words:
@@ -212,12 +219,12 @@ def parse(path: str, header: str, first_line: int = 1, shape: type = dict) -> Fr
     data files. Aliases and deep nesting are refused before anything is built from
     them (see _bounded): the work stays in proportion to the text.
     """
-    loader = _Loader(header)
-    node = None
+    loader = node = None
     try:
         refused = _bounded(header)
         if refused:
             return _failed(path, first_line + refused[0], refused[1])
+        loader = _Loader(header)  # the pure-Python one reads (and may refuse) the text here
         node = loader.get_single_node()
         values = loader.construct_document(node) if node is not None else None
     except ValueError as error:  # a well-formed date that does not exist: 2026-02-30
@@ -230,14 +237,15 @@ def parse(path: str, header: str, first_line: int = 1, shape: type = dict) -> Fr
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line = first_line + (mark.line if mark else 0)
-        return _failed(path, line, _invalid(error.problem))
+        return _failed(path, line, _invalid(error.problem, error.context))
     except yaml.reader.ReaderError as error:  # a control character, bytes not UTF-8
         line = first_line + header.count("\n", 0, max(error.position, 0))
         return _failed(path, line, _invalid(error.reason))
     except yaml.YAMLError as error:
         return _failed(path, first_line, _invalid(getattr(error, "problem", None)))
     finally:
-        loader.dispose()
+        if loader is not None:
+            loader.dispose()
     if values is None:
         return _failed(path, first_line, "le YAML est vide ; ajoutez les champs obligatoires")
     if not isinstance(values, shape):
@@ -252,9 +260,9 @@ def parse(path: str, header: str, first_line: int = 1, shape: type = dict) -> Fr
     return FrontMatter(path, values, lines, tuple(problems))
 
 
-def _invalid(reason: str | None) -> str:
+def _invalid(reason: str | None, context: str | None = None) -> str:
     return (
-        f"YAML invalide ({yaml_problem(reason)}) ; vérifiez l'indentation, les deux-points et "
+        f"YAML invalide ({yaml_problem(reason, context)}) ; vérifiez l'indentation, les deux-points et "
         "mettez entre guillemets les textes qui contiennent « : » ou « # »"
     )
 
@@ -273,8 +281,8 @@ def _bounded(header: str) -> tuple[int, str] | None:
     """
     if not SUSPECT.search(header):
         return None
-    loader = _Loader(header)
     depth, anchors = 0, set()
+    loader = _Loader(header)
     try:
         for event in iter(loader.get_event, None):
             if isinstance(event, yaml.CollectionStartEvent):
