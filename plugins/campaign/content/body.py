@@ -84,17 +84,20 @@ def is_local(address: str) -> bool:
 def source_problems(path: str, body: str, first_line: int) -> list[Problem]:
     """What is wrong in the Markdown text itself, before converting it."""
     return limits.markdown_problems(path, body, first_line) + limits.bidi_problems(
-        path, html.unescape(body), first_line, "dans le texte"
+        path, body, first_line, "dans le texte"
     )
 
 
-def body_problems(path: str, body: str, first_line: int, markup: str) -> list[Problem]:
+def body_problems(
+    path: str, body: str, first_line: int, markup: str, clean: str | None = None
+) -> list[Problem]:
     """What in a body's HTML (converted from `body`) would run or load from elsewhere.
 
-    Each problem is placed at the line of the body where its words first appear
-    (the tag, the attribute, the address), else at the body's first line.
+    `clean` is `sanitise(markup)` when the caller has it already. Each problem is
+    placed at the line of the body where its words first appear (the tag, the
+    attribute, the address), else at the body's first line.
     """
-    if markup == sanitise(markup):
+    if markup == (sanitise(markup) if clean is None else clean):
         return []  # the usual case: nothing dropped, nothing to say
     finder = _Finder()
     finder.feed(markup)

@@ -53,9 +53,7 @@ YAML_PROBLEMS = {
         "« \\ » entre guillemets doubles ; doublez-le (\\\\) ou mettez le texte entre "
         "guillemets simples"
     ),
-    "hexdecimal number": (
-        "« \\x » ou « \\u » entre guillemets doubles ; doublez la barre (\\\\)"
-    ),
+    "hexdecimal number": ("« \\x » ou « \\u » entre guillemets doubles ; doublez la barre (\\\\)"),
     "found invalid unicode character escape code": (
         "« \\u » entre guillemets doubles ; doublez la barre (\\\\)"
     ),
@@ -269,7 +267,10 @@ def _invalid(reason: str | None, context: str | None = None) -> str:
 
 # Only a text holding one of these can nest deeply or hold an alias (indentation
 # alone nests no deeper than the 64 KB allowed): the others are parsed at once.
-SUSPECT = re.compile(r"[\[{&*]|(?:[-?:][ \t]+){3,}|^[ \t]{33,}", re.M)
+ALIAS = re.compile(r"(?<![^\s\[{,])[&*]\S")
+NESTED = re.compile(r"[-?:][ \t]+[-?:][ \t]+[-?:][ \t]|^[ \t]{33,}", re.M)
+FLOW = re.compile(r"[\[\]{}]")
+FLOW_DEPTH = 8  # brackets inside brackets, counted in the text (quoted ones too)
 
 
 def _bounded(header: str) -> tuple[int, str] | None:
@@ -279,7 +280,8 @@ def _bounded(header: str) -> tuple[int, str] | None:
     own stack, where building a document 100,000 levels deep crashes Python, and
     ten nested aliases make a billion values.
     """
-    if not SUSPECT.search(header):
+    aliases = ("&" in header or "*" in header) and ALIAS.search(header)
+    if not aliases and not NESTED.search(header) and _flow_depth(header) <= FLOW_DEPTH:
         return None
     depth, anchors = 0, set()
     loader = _Loader(header)
@@ -306,6 +308,16 @@ def _bounded(header: str) -> tuple[int, str] | None:
     finally:
         loader.dispose()
     return None
+
+
+def _flow_depth(header: str) -> int:
+    """The deepest « [ » or « { » nesting in the text, quotes not told apart (an upper
+    bound: the usual `topics: [logement]` is 1)."""
+    depth = deepest = 0
+    for bracket in FLOW.findall(header):
+        depth = depth + 1 if bracket in "[{" else max(depth - 1, 0)
+        deepest = max(deepest, depth)
+    return deepest
 
 
 def _escaped_bidi(path: str, values, front: FrontMatter) -> list[Problem]:

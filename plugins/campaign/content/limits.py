@@ -40,19 +40,21 @@ class Shape:
     pattern: re.Pattern
     limit: int
     what: str  # French, after « trop »: « d'éléments de liste »
+    # A character each match needs: fewer of them than the limit, nothing to count.
+    needs: str = "\n"
 
 
 SHAPES = (
     Shape(
         re.compile(r"^ {0,3}(?:[-*+]|\d{1,9}[.)])(?:[ \t]|$)", re.M), 1000, "d'éléments de liste"
     ),
-    Shape(re.compile(r"\|(?=.*\|)", re.M), 5000, "de cases de tableau (« | »)"),
-    Shape(re.compile(r"^[ \t]*>", re.M), 3000, "de lignes de citation (« > »)"),
+    Shape(re.compile(r"\|(?=.*\|)", re.M), 5000, "de cases de tableau (« | »)", "|"),
+    Shape(re.compile(r"^[ \t]*>", re.M), 3000, "de lignes de citation (« > »)", ">"),
     Shape(re.compile(r"\n[ \t]*\n(?=[ \t]*\S)"), 3000, "de paragraphes et de titres"),
     Shape(re.compile(r"^ {0,3}:(?:[ \t]|$)", re.M), 200, "de définitions (lignes « : »)"),
-    Shape(re.compile(r"^ {0,3}<", re.M), 500, "de lignes de HTML"),
-    Shape(re.compile(r"^ {0,3}\*\[", re.M), 10, "d'abréviations (lignes « *[ »)"),
-    Shape(re.compile(r"^ {0,3}\[\^", re.M), 200, "de notes (lignes « [^ »)"),
+    Shape(re.compile(r"^ {0,3}<", re.M), 500, "de lignes de HTML", "<"),
+    Shape(re.compile(r"^ {0,3}\*\[", re.M), 10, "d'abréviations (lignes « *[ »)", "*["),
+    Shape(re.compile(r"^ {0,3}\[\^", re.M), 200, "de notes (lignes « [^ »)", "[^"),
 )
 # Levels of quotes (« > ») and of indentation (4 spaces a level) inside one another.
 MAX_QUOTE_DEPTH = 8
@@ -85,6 +87,8 @@ def markdown_problems(path: str, body: str, first_line: int) -> list[Problem]:
 
     problems = []
     for shape in SHAPES:
+        if body.count(shape.needs) < shape.limit:
+            continue  # the usual case, found at C speed
         matches = shape.pattern.finditer(body)
         for count, match in enumerate(matches, start=1):
             if count > shape.limit:
@@ -104,7 +108,7 @@ def markdown_problems(path: str, body: str, first_line: int) -> list[Problem]:
         match = pattern.search(body)
         if match:
             problems.append(Problem(path, at(match.start()), f"{message} ; réduisez l'imbrication"))
-    worst = _costliest_opener(body)
+    worst = _costliest_opener(body) if _may_scan_too_much(body) else None
     if worst is None:
         problems += _inline_problems(path, body, at)
     else:
@@ -122,10 +126,20 @@ def markdown_problems(path: str, body: str, first_line: int) -> list[Problem]:
     return problems
 
 
+def _may_scan_too_much(body: str) -> bool:
+    """Whether the readings of openers might pass MAX_SCAN: each reads at most the
+    whole body, so few openers in a short body never do."""
+    openers = body.count("[") + body.count("]") + body.count("<")
+    return openers * len(body) > MAX_SCAN
+
+
 def _inline_problems(path: str, body: str, at) -> list[Problem]:
     """The costliest paragraph, if the formatting of the whole file costs too much."""
     names = [re.escape(name) for name in ABBREVIATION.findall(body)]
     words = re.compile(r"\b(?:" + "|".join(names) + r")\b") if names else None
+    marks = len(INLINE_MARKS.findall(body)) + (len(words.findall(body)) if words else 0)
+    if marks * len(body) <= MAX_INLINE:
+        return []  # each paragraph costs at most its marks times the whole body
     total, worst, worst_cost = 0, 0, -1
     start = 0
     ends = [(m.start(), m.end()) for m in BLOCKS.finditer(body)] + [(len(body), len(body))]

@@ -75,8 +75,9 @@ def convert(md: markdown.Markdown, front: FrontMatter, body: str, first_line: in
     except RecursionError:  # a shape limits.py does not know yet: refused, not raised
         message = "mise en forme imbriquée trop profondément ; simplifiez les listes et citations"
         return _with(front, [Problem(front.path, first_line, message)]), ""
-    problems = body_checks.body_problems(front.path, body, first_line, markup)
-    return _with(front, problems), body_checks.sanitise(markup)
+    clean = body_checks.sanitise(markup)
+    problems = body_checks.body_problems(front.path, body, first_line, markup, clean)
+    return _with(front, problems), clean
 
 
 def _with(front: FrontMatter, problems: list[Problem]) -> FrontMatter:
