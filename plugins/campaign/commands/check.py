@@ -13,20 +13,21 @@ from collections.abc import Iterator
 
 from pelican.settings import read_settings
 
-from ..content import frontmatter
+from ..content.reader import YamlMarkdownReader
 from ..content.validation import Document, Validation, content_files, validate
 from ..kinds import Kind
 from ..settings import SettingsError, apply_defaults
 
 
 def read_documents(settings: dict) -> Iterator[Document]:
-    """Every content file's front matter and Markdown body, read as the build lists
-    them; bodies are not converted (the build's reader gives the same source)."""
+    """Every content file, listed and read as the build reads it: by the build's own
+    reader, whose front matter carries the body's problems too."""
+    reader = YamlMarkdownReader(settings)
     for kind, path in content_files(settings):
-        full = os.path.join(settings["PATH"], path)
-        front, body, line = frontmatter.read_with_line(full, os.path.relpath(full))
+        metadata = reader.read(os.path.join(settings["PATH"], path))[1]
+        body, line = metadata["body_source"]
         basename = os.path.splitext(os.path.basename(path))[0]
-        yield Document(kind, basename, front, body=body, body_line=line)
+        yield Document(kind, basename, metadata["front_matter"], body=body, body_line=line)
 
 
 def check_content(settings: dict) -> Validation:

@@ -9,7 +9,9 @@ from zoneinfo import ZoneInfo
 from slugify import slugify
 
 from .fields import Fields
-from .frontmatter import decode, parse
+from .files import FileTooLarge, NotRegularFile, not_regular_message, read_regular
+from .frontmatter import decode, parse, too_large
+from .limits import DATA_FILE_MAX_BYTES
 from .model import Catalogue, District, MapCell, Problem, PublicFigure, Topic, Verdict
 
 EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
@@ -18,6 +20,7 @@ SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 DEFAULT_COLOUR = "#444444"
 TOPICS_FILE = "data/topics.yaml"
 DISTRICTS_FILE = "data/districts.yaml"
+DATA_FILES = (TOPICS_FILE, DISTRICTS_FILE)
 
 
 def load_verdicts(scale: list[dict]) -> tuple[Verdict, ...]:
@@ -49,10 +52,15 @@ def _load_list(content_path, name, build, problems, across=None) -> list:
     path = os.path.join(content_path, name)
     shown = os.path.relpath(path)
     try:
-        with open(path, "rb") as handle:
-            text, problem = decode(shown, handle.read())
+        text, problem = decode(shown, read_regular(path, DATA_FILE_MAX_BYTES))
     except FileNotFoundError:
         problems.append(Problem(shown, 1, f"fichier de données « {name} » introuvable ; créez-le"))
+        return []
+    except NotRegularFile:
+        problems.append(Problem(shown, 1, not_regular_message(path)))
+        return []
+    except FileTooLarge as error:
+        problems.append(Problem(shown, 1, too_large(error.size, error.limit, "ce fichier")))
         return []
     if problem:
         problems.append(problem)

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from zoneinfo import ZoneInfo
 
 from ..kinds import Kind
-from .catalogue import load_catalogue
+from .catalogue import DATA_FILES, load_catalogue
 from .crosscheck import (
     duplicate_slugs,
     shared_card_names,
@@ -24,7 +24,8 @@ from .crosscheck import (
     taken_addresses,
     unknown_claims,
 )
-from .links import body_problems
+from .files import file_problems, is_plain_file
+from .links import link_problems
 from .lookups import PLACEHOLDER
 from .model import Catalogue, FrontMatter, Problem
 from .validate import parse_claim, parse_page, parse_post, parse_sheet
@@ -99,8 +100,10 @@ def _markdown_files(root: str, base: str, ignores: list[str]) -> Iterator[str]:
         for name in names:
             if any(fnmatch.fnmatch(name, i) for i in ignores):
                 continue
-            if os.path.splitext(name)[1][1:] in MARKDOWN_SUFFIXES:
-                yield os.path.relpath(os.path.join(folder, name), base)
+            path = os.path.join(folder, name)
+            # Links and special files are not read: file_problems names them.
+            if os.path.splitext(name)[1][1:] in MARKDOWN_SUFFIXES and is_plain_file(path):
+                yield os.path.relpath(path, base)
 
 
 def validate(
@@ -114,6 +117,7 @@ def validate(
     while the next ones are still being read.
     """
     catalogue, problems = load_catalogue(settings["PATH"], settings["VERDICTS"])
+    problems += file_problems(settings["PATH"], read_elsewhere=DATA_FILES)
     result = Validation(
         catalogue, {kind: [] for kind in Kind}, {kind: [] for kind in Kind}, problems
     )
@@ -209,7 +213,7 @@ def cross_checks(result: Validation, settings: dict) -> list[Problem]:
     addresses, checked = site_addresses(result, settings)
     for kind in Kind:
         for _, doc in result.items(kind):
-            problems += body_problems(doc.front.path, doc.body, doc.body_line, addresses, checked)
+            problems += link_problems(doc.front.path, doc.body, doc.body_line, addresses, checked)
     # Every valid claim, drafts included: an objection may point to a draft. Every
     # sheet, valid or not: the writer is told all of its mistakes at once.
     claim_slugs = {item.slug for item, _ in result.items(Kind.CLAIM)}
