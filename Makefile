@@ -12,13 +12,28 @@ OUTPUT ?= output
 PELICAN := $(BIN)/pelican $(CONTENT)
 PORT ?= 8000
 
-.PHONY: html serve check new publish test bench browser java lighthouse clean
+.PHONY: html serve edit editor check new publish test bench browser java lighthouse clean
 
 html: check
 	$(PELICAN) -s pelicanconf.py -o $(OUTPUT)
 
 serve: $(STAMP)
 	@$(RUN) -m campaign.commands.serve --port $(PORT) --content $(CONTENT) --output $(OUTPUT)
+
+# The web editor (Decap CMS) at http://127.0.0.1:$(PORT)/admin/, writing into
+# $(CONTENT)/, beside the live preview. Its npm files are installed on first use.
+EDITOR_PORT ?= 8081
+EDITOR_STAMP := tools/editor/node_modules/.installed
+edit: $(STAMP) $(EDITOR_STAMP)
+	@$(RUN) -m campaign.commands.edit --port $(PORT) --backend-port $(EDITOR_PORT) --content $(CONTENT) --output $(OUTPUT)
+
+editor: $(EDITOR_STAMP)
+
+# Decap CMS and decap-server, pinned by tools/editor/package-lock.json.
+$(EDITOR_STAMP): tools/editor/package-lock.json
+	@command -v npm >/dev/null || { echo "npm introuvable : installez les paquets « nodejs » et « npm »." >&2; exit 1; }
+	cd tools/editor && npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
+	touch $@
 
 check: $(STAMP)
 	@$(RUN) -m campaign.commands.check -s pelicanconf.py --path $(CONTENT)
@@ -37,7 +52,7 @@ publish: check
 	mv $(OUTPUT).new $(OUTPUT)
 	rm -rf $(OUTPUT).old
 
-test: $(STAMP) browser java $(NODE_STAMP)
+test: $(STAMP) browser java $(NODE_STAMP) $(EDITOR_STAMP)
 	$(BIN)/python -m pytest
 
 # Lighthouse mobile scores and weights of a production build served on 127.0.0.1

@@ -9,6 +9,7 @@ from jinja2 import FileSystemBytecodeCache
 from pelican import signals
 
 from .content.reader import YamlMarkdownReader
+from .editor.site import EditorGenerator
 from .filters import FILTERS
 from .generators.base import (
     PROBLEMS,
@@ -82,6 +83,7 @@ def get_generators(pelican):
         SiteGenerator,
         SharingGenerator,
         SitemapGenerator,
+        EditorGenerator,
         WriterCloser,
     ]
 

@@ -69,7 +69,7 @@ class Preview:
         command = [
             sys.executable, "-m", "pelican", self.args.content,
             "-s", self.args.settings, "-o", self.args.output,
-            "-e", "CAMPAIGN_LIVE_RELOAD=true",
+            "-e", "CAMPAIGN_LIVE_RELOAD=true", *self.args.extra_settings,
         ]  # fmt: skip
         env = {**os.environ, "COLUMNS": "200", "NO_COLOR": "1", "TERM": "dumb"}
         result = subprocess.run(command, capture_output=True, text=True, env=env)
@@ -124,20 +124,22 @@ class Handler(http.server.SimpleHTTPRequestHandler):
         pass
 
 
-def main(argv: list[str] | None = None) -> int:
+def main(argv: list[str] | None = None, handler_class: type[Handler] = Handler) -> int:
     parser = argparse.ArgumentParser(prog="make serve", description=__doc__.splitlines()[0])
     parser.add_argument("--port", type=int, default=8000)
     parser.add_argument("--bind", default="127.0.0.1")
     parser.add_argument("--content", default="content")
     parser.add_argument("--output", default="output")
     parser.add_argument("-s", "--settings", default="pelicanconf.py")
+    # More Pelican settings for every build, KEY=JSON (`make edit` turns the editor on).
+    parser.add_argument("-e", "--extra-settings", nargs="*", default=[], metavar="KEY=VALUE")
     args = parser.parse_args(argv)
     preview = Preview(args)
     preview.build()
     threading.Thread(target=preview.watch, daemon=True).start()
     os.makedirs(args.output, exist_ok=True)
     handler = functools.partial(
-        type("PreviewHandler", (Handler,), {"preview": preview}), directory=args.output
+        type("PreviewHandler", (handler_class,), {"preview": preview}), directory=args.output
     )
     server = http.server.ThreadingHTTPServer((args.bind, args.port), handler)
     print(f"Aperçu sur http://{args.bind}:{args.port}/ (Ctrl+C pour arrêter)", flush=True)
