@@ -18,6 +18,7 @@ from playwright.sync_api import Page, expect
 from slugify import slugify
 
 from campaign.editor.site import DECAP_DIST
+
 from conftest import ROOT, copy_fixture
 
 pytestmark = pytest.mark.browser
@@ -72,9 +73,11 @@ class Requests:
         page.on("request", lambda request: self.urls.append(request.url))
         page.on(
             "console",
-            lambda message: self.refused.append(message.text)
-            if "Content Security Policy" in message.text
-            else None,
+            lambda message: (
+                self.refused.append(message.text)
+                if "Content Security Policy" in message.text
+                else None
+            ),
         )
 
     def foreign(self, address: str) -> list[str]:
@@ -139,7 +142,9 @@ def test_a_claim_written_in_the_editor_is_a_draft_that_check_accepts(page: Page,
     page.get_by_label("Adresse (https://...)", exact=True).fill("https://www.ratp.fr/bus")
     preview = page.frame_locator("iframe").first
     expect(preview.locator(".verdict")).to_contain_text("Plutôt faux")
-    page.screenshot(path=str(Path(os.environ.get("EDITOR_SHOTS", content.parent)) / "editeur-formulaire.png"))
+    page.screenshot(
+        path=str(Path(os.environ.get("EDITOR_SHOTS", content.parent)) / "editeur-formulaire.png")
+    )
     page.get_by_role("button", name="Publier").click()
     page.get_by_text("Publier maintenant").click()
 

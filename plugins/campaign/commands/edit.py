@@ -22,7 +22,6 @@ import sys
 import time
 import urllib.error
 import urllib.request
-from pathlib import Path
 
 from ..editor.site import DECAP_DIST, ROOT
 from . import serve
@@ -98,7 +97,9 @@ def editor_setting(content: str, port: int) -> dict:
 def missing_install() -> str:
     for path in (DECAP_DIST / "decap-cms.js", DECAP_SERVER):
         if not path.exists():
-            return f"{path} manque : lancez « make edit » (qui installe l'éditeur) ou « make editor »"
+            return (
+                f"{path} manque : lancez « make edit » (qui installe l'éditeur) ou « make editor »"
+            )
     if not shutil.which("node"):
         return "node introuvable : installez les paquets « nodejs » et « npm »"
     return ""
@@ -163,9 +164,13 @@ def main(argv: list[str] | None = None) -> int:
                 file=sys.stderr,
             )
             return 1
-        print(f"Éditeur sur http://127.0.0.1:{args.port}/admin/ dès que l'aperçu est prêt", flush=True)
+        print(
+            f"Éditeur sur http://127.0.0.1:{args.port}/admin/ dès que l'aperçu est prêt", flush=True
+        )
         setting = json.dumps(editor_setting(args.content, args.port))
-        handler = type("EditorPreview", (EditorHandler,), {"backend": f"http://127.0.0.1:{args.backend_port}"})
+        handler = type(
+            "EditorPreview", (EditorHandler,), {"backend": f"http://127.0.0.1:{args.backend_port}"}
+        )
         serve_argv = [
             "--port", str(args.port), "--content", args.content, "--output", args.output,
             "-s", args.settings, "-e", f"CAMPAIGN_EDITOR={setting}",

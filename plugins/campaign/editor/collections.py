@@ -64,6 +64,10 @@ def _published(required_hint: str) -> dict:
     )  # fmt: skip
 
 
+def _modified() -> dict:
+    return moment("modified", "Mise à jour", "La date de la dernière modification importante.")
+
+
 def _sharing(choices: Choices) -> list[dict]:
     """What claims, posts and sheets share: share text, hashtags, pin, status."""
     return [
@@ -121,7 +125,7 @@ def claim_fields(choices: Choices) -> list[dict]:
             required=True, limit=SUMMARY_MAX,
         ),
         _published("Quand la vérification paraît."),
-        moment("modified", "Mise à jour", "La date de la dernière modification importante."),
+        _modified(),
         select("topics", "Sujets", choices.topics, "Au moins un.", required=True, multiple=True),
         *_places(choices),
         group(
@@ -149,12 +153,12 @@ def post_fields(choices: Choices) -> list[dict]:
             "Il donne aussi le nom du fichier et l'adresse de la page.", required=True,
         ),
         _published("Quand l'actualité paraît."),
-        moment("modified", "Mise à jour"),
+        _modified(),
         text(
             "summary", "Résumé", f"L'essentiel en une phrase ({SUMMARY_MAX} caractères au plus).",
             required=True, limit=SUMMARY_MAX,
         ),
-        select("topics", "Sujets", choices.topics, multiple=True),
+        select("topics", "Sujets", choices.topics, "Les sujets dont parle l'actualité.", multiple=True),
         *_places(choices),
         *_sharing(choices),
         body("Le texte", "En Markdown : intertitres « ## », listes « - »."),
@@ -163,16 +167,29 @@ def post_fields(choices: Choices) -> list[dict]:
 
 def sheet_fields(choices: Choices) -> list[dict]:
     figure = [
-        string("value", "Valeur", f"{FIGURE_VALUE_MAX} caractères au plus.", required=True, limit=FIGURE_VALUE_MAX),
+        string(
+            "value",
+            "Valeur",
+            f"{FIGURE_VALUE_MAX} caractères au plus.",
+            required=True,
+            limit=FIGURE_VALUE_MAX,
+        ),
         string("label", "Ce qu'il mesure, avec l'année", required=True, limit=FIGURE_LABEL_MAX),
-        url("source", "Adresse de la source", "Où le lecteur peut vérifier ce chiffre.", required=True),
+        url(
+            "source",
+            "Adresse de la source",
+            "Où le lecteur peut vérifier ce chiffre.",
+            required=True,
+        ),
         string("publisher", "Éditeur de la source"),
     ]
     objection = [
         text("objection", "Ce qu'on vous dit", required=True, limit=OBJECTION_MAX),
         text("answer", "Ce que vous répondez", required=True, limit=ANSWER_MAX),
         select(
-            "claim", "Vérification qui appuie la réponse", choices.claims,
+            "claim",
+            "Vérification qui appuie la réponse",
+            choices.claims,
             "Une vérification publiée sur le site.",
         ),
     ]
@@ -185,7 +202,7 @@ def sheet_fields(choices: Choices) -> list[dict]:
         string("title", "Titre", f"{SHEET_TITLE_MAX} caractères au plus.", required=True, limit=SHEET_TITLE_MAX),
         text("pitch", "Accroche", "Le message à retenir, en une phrase.", required=True, limit=PITCH_MAX),
         _published("Quand la fiche paraît."),
-        moment("modified", "Mise à jour"),
+        _modified(),
         items(
             "key_figures", "Chiffres clés", figure,
             f"De {FIGURES_MIN} à {FIGURES_MAX} : l'infographie les montre tous.", required=True,

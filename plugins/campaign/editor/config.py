@@ -64,7 +64,9 @@ def editor_setting(settings: dict) -> dict:
             '{"backend": {"name": "github", "repo": "equipe/site", "branch": "main"}}'
         )
     if not setting["backend"].get("name"):
-        raise EditorSettingError("CAMPAIGN_EDITOR › backend : il manque « name » (github, proxy...)")
+        raise EditorSettingError(
+            "CAMPAIGN_EDITOR › backend : il manque « name » (github, proxy...)"
+        )
     return setting
 
 
