@@ -229,11 +229,11 @@ def test_same_settings_same_bytes(config):
 
 
 def test_the_page_is_noindex_and_its_policy_allows_only_the_site():
-    page = BeautifulSoup(admin_page("Site", VERDICTS, LOCAL["backend"]), "html.parser")
+    page = BeautifulSoup(admin_page("Site", VERDICTS, LOCAL), "html.parser")
     assert page.find("meta", attrs={"name": "robots"})["content"] == "noindex, nofollow"
     policy = page.find("meta", attrs={"http-equiv": "Content-Security-Policy"})["content"]
     assert "default-src 'self'" in policy and "connect-src 'self';" in policy
-    assert [s["src"] for s in page.find_all("script", src=True)] == ["decap-cms.js", "preview.js"]
+    assert [s["src"] for s in page.find_all("script", src=True)] == ["decap-cms.js", "editor.js"]
 
 
 def test_online_the_policy_allows_the_git_host_and_its_login_service():
@@ -269,8 +269,8 @@ def test_the_build_writes_admin_only_when_asked_and_lists_it_nowhere(tmp_path):
         "a.wasm",
         "config.yml",
         "decap-cms.js",
+        "editor.js",
         "index.html",
-        "preview.js",
     ]
     config = yaml.safe_load((output / "admin" / "config.yml").read_text(encoding="utf-8"))
     assert config["backend"] == LOCAL["backend"]
@@ -288,3 +288,17 @@ def test_asked_without_decap_installed_the_build_says_what_to_run(tmp_path):
             SITE, tmp_path / "output", CAMPAIGN_EDITOR=LOCAL,
             CAMPAIGN_EDITOR_DIST=str(tmp_path / "absent"),
         )  # fmt: skip
+
+
+def test_each_entry_links_to_its_page_on_the_preview_or_the_site(settings, config):
+    paths = {c["name"]: c["preview_path"] for c in config["collections"]}
+    assert paths == {
+        "claims": "vrai-du-faux/{{slug}}/",
+        "posts": "actualites/{{slug}}/",
+        "sheets": "fiches/{{slug}}/",
+    }
+    local = {**LOCAL, "site_url": "http://127.0.0.1:8000"}
+    choices = catalogue_choices(load_catalogue(str(SITE), VERDICTS)[0], ())
+    assert editor_config({**settings, "CAMPAIGN_EDITOR": local}, choices)["site_url"] == (
+        "http://127.0.0.1:8000"
+    )

@@ -5,6 +5,7 @@ The editor runs as `make edit` runs it (campaign.commands.edit: decap-server on
 """
 
 import os
+import re
 import socket
 import subprocess
 import sys
@@ -89,6 +90,11 @@ class Requests:
         ]
 
 
+def shots(content: Path) -> Path:
+    """Where screenshots go: EDITOR_SHOTS to look at them, else beside the test's files."""
+    return Path(os.environ.get("EDITOR_SHOTS", content.parent))
+
+
 def log_in(page: Page, address: str) -> None:
     page.goto(address + "/admin/")
     page.get_by_role("button", name="Se connecter").click()
@@ -142,14 +148,14 @@ def test_a_claim_written_in_the_editor_is_a_draft_that_check_accepts(page: Page,
     page.get_by_label("Adresse (https://...)", exact=True).fill("https://www.ratp.fr/bus")
     preview = page.frame_locator("iframe").first
     expect(preview.locator(".verdict")).to_contain_text("Plutôt faux")
-    page.screenshot(
-        path=str(Path(os.environ.get("EDITOR_SHOTS", content.parent)) / "editeur-formulaire.png")
-    )
-    page.get_by_role("button", name="Publier").click()
-    page.get_by_text("Publier maintenant").click()
+    page.screenshot(path=str(shots(content) / "editeur-formulaire.png"))
+    page.get_by_role("button", name="Enregistrer", exact=True).click()
+    page.get_by_text("Enregistrer maintenant").click()
 
     saved = content / "claims" / f"{slugify(TITLE)}.md"
     text = wait_for_file(saved)
+    expect(page.get_by_text("Enregistré", exact=True)).to_be_visible()
+    page.screenshot(path=str(shots(content) / "editeur-enregistre.png"))
     front = yaml.safe_load(text.split("---")[1])
     assert front["status"] == "draft"
     assert front["verdict"] == "plutot-faux"
@@ -166,6 +172,42 @@ def test_a_claim_written_in_the_editor_is_a_draft_that_check_accepts(page: Page,
     # The live preview rebuilds and shows the draft at its own address.
     open_when_built(page, address + f"/vrai-du-faux/{slugify(TITLE)}/")
     expect(page.locator("h1")).to_have_text(TITLE)
+    expect(page.locator(".draft")).to_contain_text("brouillon")
+    page.screenshot(path=str(shots(content) / "apercu-page.png"))
     expect(page.locator(".conclusion .verdict")).to_contain_text("Plutôt faux")
+    assert requests.foreign(address) == []
+    assert requests.refused == []
+
+
+def test_an_existing_claim_edited_in_the_editor_stays_valid(page: Page, editor):
+    content, address = editor
+    requests = Requests(page)
+    page.set_viewport_size({"width": 1400, "height": 1000})
+    log_in(page, address)
+    page.screenshot(path=str(shots(content) / "editeur-liste.png"))
+    page.goto(address + "/admin/#/collections/claims/entries/logements-sociaux-13e")
+    summary = page.get_by_label("Conclusion", exact=True)
+    expect(summary).to_have_value(re.compile("^Le parc social du 13e"))
+    summary.fill(
+        "Le parc social du 13e a augmenté de 2 % : la baisse citée compte les attributions."
+    )
+    choose(page, "Statut", "Publié")
+    page.get_by_role("button", name="Enregistrer", exact=True).click()
+    page.get_by_text("Enregistrer maintenant").click()
+    claim = content / "claims" / "logements-sociaux-13e.md"
+    deadline = time.monotonic() + 30
+    while "de 2 %" not in claim.read_text(encoding="utf-8") and time.monotonic() < deadline:
+        time.sleep(0.2)
+    check = subprocess.run(
+        [sys.executable, "-m", "campaign.commands.check", "-s", str(ROOT / "pelicanconf.py"),
+         "--path", str(content)],
+        cwd=ROOT, env={**os.environ, "PYTHONPATH": str(ROOT / "plugins")},
+        capture_output=True, text=True,
+    )  # fmt: skip
+    assert check.returncode == 0, check.stdout + check.stderr
+    page.goto(address + "/admin/#/collections/sheets/entries/transports")
+    page.reload()  # a new entry's page, not the last one's form
+    expect(page.get_by_label("Titre", exact=True)).to_have_value("Se déplacer mieux")
+    page.screenshot(path=str(shots(content) / "editeur-fiche.png"), full_page=True)
     assert requests.foreign(address) == []
     assert requests.refused == []

@@ -91,6 +91,7 @@ def editor_setting(content: str, port: int) -> dict:
     return {
         "backend": {"name": "proxy", "proxy_url": f"http://127.0.0.1:{port}{API_PATH}"},
         "root": os.path.dirname(os.path.abspath(content)),
+        "site_url": f"http://127.0.0.1:{port}",
     }
 
 

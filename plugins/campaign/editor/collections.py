@@ -50,6 +50,7 @@ class Kind:
     label: str
     singular: str
     paths_key: str  # the setting naming its folder under the content folder
+    url_key: str  # the setting of its pages' address, for the editor's link to the page
     fields: Callable[[Choices], list[dict]]
     description: str
     slug: str = "{{slug}}"  # the file name: the title, slugified as `make new` does
@@ -224,16 +225,16 @@ def sheet_fields(choices: Choices) -> list[dict]:
 
 KINDS = (
     Kind(
-        "claims", "Vérifications", "Vérification", "CLAIM_PATHS", claim_fields,
+        "claims", "Vérifications", "Vérification", "CLAIM_PATHS", "CLAIM_URL", claim_fields,
         "Le vrai du faux : une affirmation, son verdict et ses sources.",
         summary="{{verdict}} · {{claim}}",
     ),
     Kind(
-        "posts", "Actualités", "Actualité", "POST_PATHS", post_fields,
+        "posts", "Actualités", "Actualité", "POST_PATHS", "POST_URL", post_fields,
         "Les nouvelles de la campagne.",
     ),
     Kind(
-        "sheets", "Fiches argumentaires", "Fiche", "SHEET_PATHS", sheet_fields,
+        "sheets", "Fiches argumentaires", "Fiche", "SHEET_PATHS", "SHEET_URL", sheet_fields,
         "Une fiche par sujet, pour le porte-à-porte et le partage.",
         slug="{{fields.topic}}", summary="{{topic}} — {{title}}",
     ),

@@ -89,6 +89,7 @@ def collection(kind: Kind, folder: str, settings: dict, choices: Choices) -> dic
         "extension": "md",
         "format": "frontmatter",
         "slug": kind.slug,
+        "preview_path": settings[kind.url_key].replace("{slug}", "{{slug}}"),
         "identifier_field": kind.identifier,
         "summary": kind.summary,
         "sortable_fields": ["date", kind.identifier],
@@ -108,8 +109,9 @@ def editor_config(settings: dict, choices: Choices, kinds: tuple[Kind, ...] = KI
     if setting.get("publish_mode"):
         config["publish_mode"] = setting["publish_mode"]
     config["locale"] = "fr"
-    if settings.get("SITEURL"):
-        config["site_url"] = config["display_url"] = settings["SITEURL"]
+    site = setting.get("site_url") or settings.get("SITEURL")
+    if site:  # the editor links each saved entry to its page there
+        config["site_url"] = config["display_url"] = site
     static = settings.get("STATIC_PATHS") or ["images"]
     config["media_folder"] = f"{folder}/{static[0]}"
     config["public_folder"] = f"/{static[0]}"

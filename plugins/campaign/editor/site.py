@@ -35,7 +35,7 @@ ROOT = Path(__file__).resolve().parents[3]
 # The pinned package's folder of built files (tools/editor/package.json).
 DECAP_DIST = ROOT / "tools" / "editor" / "node_modules" / "decap-cms" / "dist"
 BUNDLE = "decap-cms.js"
-PREVIEW_SCRIPT = Path(__file__).resolve().parent / "static" / "preview.js"
+SCRIPT = Path(__file__).resolve().parent / "static" / "editor.js"
 ADMIN = "admin"
 STYLESHEET = "../theme/css/site.css"
 # Where each online backend sends the editor's requests (Decap's defaults).
@@ -85,16 +85,17 @@ def content_security_policy(backend: dict) -> str:
     )
 
 
-def admin_page(sitename: str, verdicts: list[dict], backend: dict) -> bytes:
-    """The editor's one page: Decap, then our preview templates."""
+def admin_page(sitename: str, verdicts: list[dict], setting: dict) -> bytes:
+    """The editor's one page: Decap, then our preview templates and words."""
     data = {
+        "simple": setting.get("publish_mode") != "editorial_workflow",
         "stylesheet": STYLESHEET,
         "verdicts": [
             {k: v.get(k) for k in ("slug", "label", "rating", "colour")} for v in verdicts
         ],
     }
     embedded = json.dumps(data, ensure_ascii=False, sort_keys=True).replace("</", "<\\/")
-    policy = html.escape(content_security_policy(backend))
+    policy = html.escape(content_security_policy(setting["backend"]))
     return f"""<!DOCTYPE html>
 <html lang="fr">
 <head>
@@ -109,7 +110,7 @@ def admin_page(sitename: str, verdicts: list[dict], backend: dict) -> bytes:
 <noscript>L'éditeur du site demande JavaScript.</noscript>
 <script src="{BUNDLE}"></script>
 <script id="campaign-editor" type="application/json">{embedded}</script>
-<script src="preview.js"></script>
+<script src="editor.js"></script>
 </body>
 </html>
 """.encode()
@@ -140,10 +141,10 @@ class EditorGenerator(Generator):
         claims_folder = os.path.join(self.settings["PATH"], self.settings["CLAIM_PATHS"][0])
         choices = catalogue_choices(catalogue, claim_choices(claims_folder))
         config = editor_config(self.settings, choices)
-        page = admin_page(self.settings["SITENAME"], self.settings["VERDICTS"], setting["backend"])
+        page = admin_page(self.settings["SITENAME"], self.settings["VERDICTS"], setting)
         write(writer, f"{ADMIN}/config.yml", config_yaml(config))
         write(writer, f"{ADMIN}/index.html", page)
-        write(writer, f"{ADMIN}/preview.js", PREVIEW_SCRIPT.read_bytes())
+        write(writer, f"{ADMIN}/editor.js", SCRIPT.read_bytes())
         version = json.loads((dist.parent / "package.json").read_text())["version"]
         for name in bundle_files(dist):
             # Named by the pinned version: the files are linked once, not read again.

@@ -129,7 +129,7 @@ def body(label: str, hint: str) -> dict:
 
 def status() -> dict:
     """New entries are drafts: nothing goes public before someone says so."""
-    options = (Choice("draft", "Brouillon (non publié)"), Choice("published", "Publié"))
+    options = (Choice("draft", "Brouillon"), Choice("published", "Publié"))
     return select(
         "status", "Statut", options,
         "Un brouillon se voit dans l'aperçu, jamais sur le site public. "

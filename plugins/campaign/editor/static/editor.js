@@ -1,7 +1,8 @@
-/* The editor's preview pane, drawn with the site's own stylesheet and markup
-   (theme/templates/claim.html, _macros.html verdict_badge), so a writer sees the
-   page as readers will. Served at /admin/ only; `h` is Decap's React.createElement.
-   The verdict scale and the stylesheet's address come from index.html, which the
+/* Our part of the editor, served at /admin/ only: the preview pane drawn with the
+   site's own stylesheet and markup (theme/templates/claim.html, _macros.html
+   verdict_badge), so a writer sees the page as readers will; and the words of the
+   save button. `h` is Decap's React.createElement. The verdict scale, the
+   stylesheet's address and the publishing mode come from index.html, which the
    build writes from the settings. */
 (function () {
   "use strict";
@@ -9,6 +10,23 @@
   var verdicts = {};
   data.verdicts.forEach(function (verdict) { verdicts[verdict.slug] = verdict; });
   CMS.registerPreviewStyle(new URL(data.stylesheet, document.baseURI).href);
+
+  // Without the editorial workflow, Decap's "Publier" only writes the file: what
+  // goes public is the « Statut » field (and, online, the publish workflow). Say so.
+  if (data.simple) {
+    var french = CMS.getLocale("fr");
+    var toolbar = Object.assign({}, french.editor.editorToolbar, {
+      publish: "Enregistrer",
+      published: "Enregistré",
+      publishing: "Enregistrement...",
+      publishNow: "Enregistrer maintenant",
+      publishAndCreateNew: "Enregistrer et en créer un autre",
+      publishAndDuplicate: "Enregistrer et dupliquer",
+      deployButtonLabel: "Voir la page"
+    });
+    var editor = Object.assign({}, french.editor, {editorToolbar: toolbar});
+    CMS.registerLocale("fr", Object.assign({}, french, {editor: editor}));
+  }
 
   function field(entry, name) {
     var value = entry.getIn(["data", name]);
@@ -32,7 +50,7 @@
   }
 
   function draftNotice(entry) {
-    if (field(entry, "status") === "published") return null;
+    if (field(entry, "status") !== "draft") return null;  // no status: published
     return h("p", {className: "draft", role: "status"},
       "Aperçu : ce contenu n'est pas publié (brouillon).");
   }
