@@ -302,3 +302,31 @@ def test_each_entry_links_to_its_page_on_the_preview_or_the_site(settings, confi
     assert editor_config({**settings, "CAMPAIGN_EDITOR": local}, choices)["site_url"] == (
         "http://127.0.0.1:8000"
     )
+
+
+def proxy_request(path="/api/v1", **headers):
+    """The editor's proxy handler as it sees one request, without a socket."""
+    from email.message import Message
+
+    from campaign.commands.edit import EditorHandler
+
+    handler = object.__new__(EditorHandler)
+    handler.path = path
+    handler.headers = Message()
+    given = {key.replace("_", "-"): value for key, value in headers.items()}
+    for key, value in {
+        "Host": "127.0.0.1:8000",
+        "Content-Type": "application/json",
+        **given,
+    }.items():
+        handler.headers[key] = value
+    return handler.refusal()
+
+
+def test_only_the_editor_page_of_this_machine_may_write_through_the_proxy():
+    assert proxy_request() == ""
+    assert proxy_request(Origin="http://127.0.0.1:8000") == ""
+    assert "origine" in proxy_request(Origin="https://site-malveillant.example")
+    assert "hôte" in proxy_request(Host="rebinding.example:8000")
+    assert "JSON" in proxy_request(Content_Type="text/plain")
+    assert "inconnue" in proxy_request(path="/api/v1/../../etc")
