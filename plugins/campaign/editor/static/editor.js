@@ -11,10 +11,17 @@
   data.verdicts.forEach(function (verdict) { verdicts[verdict.slug] = verdict; });
   CMS.registerPreviewStyle(new URL(data.stylesheet, document.baseURI).href);
 
-  // Without the editorial workflow, Decap's "Publier" only writes the file: what
-  // goes public is the « Statut » field (and, online, the publish workflow). Say so.
+  // Decap's French "new" button starts with a full-width plus (U+FF0B) that many
+  // laptops' fonts lack: a plain one. Without the editorial workflow, its
+  // "Publier" only writes the file: what goes public is the « Statut » field (and,
+  // online, the publish workflow). Say so.
+  var french = CMS.getLocale("fr");
+  var top = Object.assign({}, french.collection.collectionTop, {newButton: "+ %{collectionLabel}"});
+  french = Object.assign({}, french, {
+    collection: Object.assign({}, french.collection, {collectionTop: top})
+  });
+  CMS.registerLocale("fr", french);
   if (data.simple) {
-    var french = CMS.getLocale("fr");
     var toolbar = Object.assign({}, french.editor.editorToolbar, {
       publish: "Enregistrer",
       published: "Enregistré",
