@@ -18,6 +18,7 @@
 from __future__ import annotations
 
 from .content.validation import build_moment
+from .editor.site import EditorGenerator
 from .generators.base import PROBLEMS, ContentError
 from .generators.documents import ClaimsGenerator, PostsGenerator
 from .generators.gather import GatherGenerator
@@ -37,6 +38,7 @@ GENERATORS = [
     SiteGenerator,
     SharingGenerator,
     SitemapGenerator,
+    EditorGenerator,
     WriterCloser,
 ]
 

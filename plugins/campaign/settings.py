@@ -107,6 +107,13 @@ DEFAULTS = {
     "DISTRICT_SHARE_URL": "arrondissements/{slug}/partager/",
     "CAMPAIGN_FEED_URL": "flux/{name}",
     "CAMPAIGN_FEED_ITEMS": 50,
+    # The web editor at /admin/ (plugins/campaign/editor): None writes no /admin/.
+    # `make edit` sets it for the local preview; docs/publier.md says how to put the
+    # editor online: {"backend": {"name": "github", "repo": ..., "branch": ...,
+    # "base_url": <login service>}, "publish_mode": "editorial_workflow"}.
+    "CAMPAIGN_EDITOR": None,
+    # Decap CMS's built files (empty: tools/editor/node_modules/decap-cms/dist).
+    "CAMPAIGN_EDITOR_DIST": "",
     "CAMPAIGN_SHARE_ITEMS": 12,
 }
 
