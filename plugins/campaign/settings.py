@@ -92,6 +92,9 @@ DEFAULTS = {
     "CAMPAIGN_HOME_CLAIMS": 6,
     "CAMPAIGN_HOME_POSTS": 3,
     "CAMPAIGN_NOTICE": "",
+    # Our own electoral list, as claimants.yaml names it in `role: list`: its people
+    # are marked « notre liste » wherever roles are shown.
+    "CAMPAIGN_LIST": "",
     # Sharing: the address used for absolute links when SITEURL is empty (preview),
     # hashtags added to every share text, and utm_campaign of every tagged link.
     "CAMPAIGN_PREVIEW_URL": "http://127.0.0.1:8000",

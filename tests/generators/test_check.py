@@ -48,6 +48,11 @@ def test_broken_content_reports_every_file_with_its_line():
             "verdict « presque-vrai » inconnu ; valeurs possibles : vrai,",
         ),
         "claim_duplicate_slug.md": (1, "adresse « claim-duplicate-slug » déjà prise"),
+        "claim_unknown_claimant.md": (
+            4,
+            "« Hélène Marchety » n'est pas dans data/claimants.yaml ; "
+            "vouliez-vous dire « Hélène Marchetti » ?",
+        ),
         "post_misspelled_field.md": (4, "vouliez-vous dire « summary »"),
         "posts/claim_duplicate_slug.md": (1, "leurs images de partage se remplaceraient"),
         "sport.md": (2, "sujet « sport » inconnu"),

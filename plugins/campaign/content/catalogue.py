@@ -9,6 +9,7 @@ from zoneinfo import ZoneInfo
 from .fields import Fields
 from .frontmatter import decode, parse
 from .model import Catalogue, District, MapCell, Problem, PublicFigure, Topic, Verdict
+from .people import CLAIMANTS_FILE, claimant_entry, same_names
 
 EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 TOPICS_FILE = "data/topics.yaml"
@@ -34,10 +35,16 @@ def load_catalogue(content_path: str, scale: list[dict]) -> tuple[Catalogue, lis
     problems: list[Problem] = []
     topics = _load_list(content_path, TOPICS_FILE, _topic, problems)
     districts = _load_list(content_path, DISTRICTS_FILE, _district, problems)
-    return Catalogue(load_verdicts(scale), tuple(topics), tuple(districts)), problems
+    claimants = None  # optional: see people.py
+    if os.path.exists(os.path.join(content_path, CLAIMANTS_FILE)):
+        claimants = tuple(
+            _load_list(content_path, CLAIMANTS_FILE, claimant_entry, problems, same_names)
+        )
+    catalogue = Catalogue(load_verdicts(scale), tuple(topics), tuple(districts), claimants)
+    return catalogue, problems
 
 
-def _load_list(content_path, name, build, problems) -> list:
+def _load_list(content_path, name, build, problems, check_all=None) -> list:
     path = os.path.join(content_path, name)
     shown = os.path.relpath(path)
     try:
@@ -63,6 +70,8 @@ def _load_list(content_path, name, build, problems) -> list:
             )
         slugs.add(entry.slug)
         entries.append(entry)
+    if check_all is not None:
+        check_all(fields, entries)
     problems.extend(fields.problems)
     return entries
 

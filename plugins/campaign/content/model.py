@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime
 from dataclasses import dataclass, field
 
+from slugify import slugify
+
 
 @dataclass(frozen=True)
 class Problem:
@@ -80,11 +82,24 @@ class District:
 
 @dataclass(frozen=True)
 class Catalogue:
-    """Everything content is validated against: the verdict scale and the data files."""
+    """Everything content is validated against: the verdict scale and the data files.
+
+    `claimants` is None when there is no content/data/claimants.yaml: claimants are
+    then taken as written, without a role.
+    """
 
     verdicts: tuple[Verdict, ...]
     topics: tuple[Topic, ...]
     districts: tuple[District, ...]
+    claimants: tuple[Claimant, ...] | None = None
+
+    def claimant(self, name: str) -> Claimant | None:
+        """The entry of claimants.yaml named `name` (its name or its slug)."""
+        wanted = slugify(name)
+        for person in self.claimants or ():
+            if name in (person.name, person.slug) or wanted == person.slug:
+                return person
+        return None
 
     def verdict(self, slug: str) -> Verdict | None:
         return next((v for v in self.verdicts if v.slug == slug), None)
@@ -128,10 +143,29 @@ class Figure:
 
 
 @dataclass(frozen=True)
+class Role:
+    """Who a person speaks for: the electoral list, the party, the office held."""
+
+    list: str = ""
+    party: str = ""
+    office: str = ""
+
+    @property
+    def label(self) -> str:
+        """« tête de liste, liste « Paris Passerelles », parti X »."""
+        parts = [self.office, f"liste « {self.list} »" if self.list else "", self.party]
+        return ", ".join(part for part in parts if part)
+
+    def __bool__(self) -> bool:
+        return bool(self.list or self.party or self.office)
+
+
+@dataclass(frozen=True)
 class Claimant:
     name: str
     slug: str
     url: str = ""
+    role: Role = Role()
 
 
 @dataclass(frozen=True)

@@ -16,7 +16,6 @@ from .lookups import read_districts, read_hashtags, read_status, read_topics
 from .model import (
     Catalogue,
     Claim,
-    Claimant,
     Correction,
     Figure,
     FixedPage,
@@ -29,6 +28,7 @@ from .model import (
     Source,
     Topic,
 )
+from .people import read_person
 
 CLAIM_MAX = 280
 SUMMARY_MAX = 200
@@ -136,12 +136,11 @@ def parse_claim(
         fields.error(
             ("verdict",), f"verdict « {verdict_slug} » inconnu ; valeurs possibles : {choices}"
         )
-    claimant_name = fields.text("claimant", required=True)
     claim = dict(
         _shared_fields(fields, basename, catalogue),
         text=text,
         title=fields.text("title") or text,
-        claimant=Claimant(claimant_name, slugify(claimant_name), fields.url("claimant_url")),
+        claimant=read_person(fields, "claimant", catalogue),
         verdict=verdict,
         claim_date=fields.date("claim_date"),
         appearance=fields.url("appearance"),
