@@ -111,3 +111,18 @@ def test_broken_data_file_is_reported(tmp_path):
         "data/districts.yaml:1: fichier de données « data/districts.yaml » introuvable"
         in result.stdout
     )
+
+
+def test_warnings_are_printed_but_never_fail_the_check():
+    """A published claim without the right of reply: told at its line, exit 0."""
+    result = run_check(FIXTURES / "transparency")
+    assert result.returncode == 0, result.stdout + result.stderr
+    lines = result.stdout.splitlines()
+    warned = [line for line in lines if ": attention : " in line]
+    assert warned == [
+        "tests/fixtures/transparency/claims/sans-contact.md:4: attention : droit de réponse "
+        "non renseigné pour Hélène Marchetti ; ajoutez « response: {contacted: AAAA-MM-JJ, "
+        'reply: "..."} » (sans « reply » s\'il n\'y a pas eu de réponse)'
+    ]
+    assert lines[-1].startswith("Contenu valide :")
+    assert lines[-1].endswith("; 1 avertissement(s) ci-dessus.")

@@ -54,6 +54,11 @@ sources:
     publisher: "À compléter : éditeur"
     date: {day}
     # archive: https://web.archive.org/web/...
+# Le droit de réponse : quand la personne a été contactée, et sa réponse
+# (sans « reply » s'il n'y en a pas eu : la page dira « pas de réponse »).
+# response:
+#   contacted: {day}
+#   reply: "Ce qu'elle a répondu."
 # Les corrections, datées, si la vérification change après publication.
 # corrections:
 #   - date: {day}

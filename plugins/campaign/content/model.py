@@ -7,17 +7,25 @@ from dataclasses import dataclass, field
 
 from slugify import slugify
 
+ERROR, WARNING = "erreur", "avertissement"
+
 
 @dataclass(frozen=True)
 class Problem:
-    """A content mistake, located, with a French message that says the fix."""
+    """A content mistake, located, with a French message that says the fix.
+
+    An error stops the build; a warning (`severity=WARNING`) is told by `make check`
+    and never refused: something the method expects but that may be on its way.
+    """
 
     path: str
     line: int
     message: str
+    severity: str = ERROR
 
     def __str__(self) -> str:
-        return f"{self.path}:{self.line}: {self.message}"
+        told = "attention : " if self.severity == WARNING else ""
+        return f"{self.path}:{self.line}: {told}{self.message}"
 
 
 @dataclass(frozen=True)
@@ -169,6 +177,15 @@ class Claimant:
 
 
 @dataclass(frozen=True)
+class Response:
+    """The right of reply: when the person was asked, and what they answered (""
+    when they did not answer, shown as « pas de réponse »)."""
+
+    contacted: datetime.date
+    reply: str = ""
+
+
+@dataclass(frozen=True)
 class Claim:
     """A reviewed statement: what was said, by whom, and what we found."""
 
@@ -191,6 +208,7 @@ class Claim:
     pin: bool = False
     corrections: tuple[Correction, ...] = ()
     status: str = "published"
+    response: Response | None = None
 
 
 @dataclass(frozen=True)

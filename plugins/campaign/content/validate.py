@@ -11,6 +11,7 @@ from zoneinfo import ZoneInfo
 from slugify import slugify
 
 from ..sharing.share import LINK_WEIGHT, X_LIMIT
+from .additions import read_response
 from .fields import Fields, field_name
 from .lookups import read_districts, read_hashtags, read_status, read_topics
 from .model import (
@@ -37,7 +38,8 @@ SHARE_MAX = X_LIMIT - LINK_WEIGHT - 1
 
 CLAIM_FIELDS = (
     "claim title claimant claimant_url claim_date appearance verdict summary date "
-    "modified topics districts figure share hashtags pin sources corrections status slug"
+    "modified topics districts figure share hashtags pin sources corrections status slug "
+    "response"
 ).split()
 POST_FIELDS = (
     "title date modified summary topics districts share hashtags pin image status slug"
@@ -148,6 +150,7 @@ def parse_claim(
         figure=parse_figure(fields),
         sources=parse_sources(fields),
         corrections=parse_corrections(fields),
+        response=read_response(fields),
     )
     return fields.problems or Claim(**claim)
 

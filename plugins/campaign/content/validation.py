@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from zoneinfo import ZoneInfo
 
 from ..kinds import Kind
+from .additions import claim_warnings
 from .catalogue import load_catalogue
 from .crosscheck import duplicate_slugs, shared_card_names, unknown_claims
 from .model import Catalogue, FrontMatter, Problem
@@ -27,6 +28,8 @@ PARSERS = {
     Kind.SHEET: parse_sheet,
     Kind.PAGE: parse_page,
 }
+# What a valid document may still lack: told by `make check`, never refused.
+WARNINGS = {Kind.CLAIM: claim_warnings}
 
 
 @dataclass(frozen=True)
@@ -49,6 +52,7 @@ class Validation:
     valid: dict[Kind, list[tuple[object, Document]]] = field(default_factory=dict)
     read: dict[Kind, list[Document]] = field(default_factory=dict)  # valid or not
     problems: list[Problem] = field(default_factory=list)
+    warnings: list[Problem] = field(default_factory=list)
 
     @property
     def ok(self) -> bool:
@@ -104,10 +108,13 @@ def validate(
             result.problems += parsed
             continue
         result.valid[document.kind].append((parsed, document))
+        if document.kind in WARNINGS:
+            result.warnings += WARNINGS[document.kind](parsed, document.front)
         if on_valid is not None:
             on_valid(document.kind, parsed)
     result.problems += cross_checks(result)
     result.problems.sort(key=lambda p: (p.path, p.line))
+    result.warnings.sort(key=lambda p: (p.path, p.line))
     return result
 
 

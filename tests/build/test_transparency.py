@@ -1,0 +1,80 @@
+"""Tier 3: transparency (issue 20), the fixture tests/fixtures/transparency built
+once: who is who, the right of reply, claims under verification, manipulated media,
+promises. Pages read with BeautifulSoup, JSON-LD with json."""
+
+import json
+
+import pytest
+from bs4 import BeautifulSoup
+
+from conftest import FIXTURES, build_site
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory):
+    output = tmp_path_factory.mktemp("transparence") / "output"
+    return build_site(FIXTURES / "transparency", output, CAMPAIGN_LIST="Paris Passerelles")
+
+
+def soup(site, url: str) -> BeautifulSoup:
+    return BeautifulSoup((site / url / "index.html").read_text(encoding="utf-8"), "html.parser")
+
+
+def json_ld(page: BeautifulSoup) -> list[dict]:
+    return [json.loads(s.string) for s in page.find_all("script", type="application/ld+json")]
+
+
+def text(node) -> str:
+    """The node's text as read, white space collapsed."""
+    return " ".join(node.get_text().split())
+
+
+# 1. Who is who
+
+
+def test_claim_page_shows_the_role_and_claim_review_carries_it(site):
+    page = soup(site, "vrai-du-faux/logement-marchetti")  # claimant named by slug
+    caption = text(page.select_one(".quote figcaption"))
+    assert caption.startswith("Hélène Marchetti (tête de liste, liste « Renouveau parisien »")
+    [review] = json_ld(page)
+    author = review["itemReviewed"]["author"]
+    assert author["name"] == "Hélène Marchetti" and author["jobTitle"] == "tête de liste"
+    assert [a["name"] for a in author["affiliation"]] == [
+        "Renouveau parisien",
+        "Les Centristes de Paris",
+    ]
+    ours = json_ld(soup(site, "vrai-du-faux/logement-arnoult"))[0]["itemReviewed"]["author"]
+    assert ours["sameAs"] == "https://www.wikidata.org/wiki/Q42"
+
+
+def test_claimant_pages_show_who_is_on_which_side(site):
+    index = soup(site, "personnalites")
+    people = {text(li.a): text(li) for li in index.select(".people li")}
+    assert "(tête de liste, liste « Paris Passerelles » (notre liste))" in people["Camille Arnoult"]
+    assert "notre liste" not in people["Hélène Marchetti"]
+    assert "Renouveau parisien" in people["Hélène Marchetti"]
+    assert "nos propres candidats" in text(index.select_one(".lead"))
+    page = soup(site, "personnalites/camille-arnoult")
+    assert text(page.select_one("h1 + .lead")) == (
+        "tête de liste, liste « Paris Passerelles » (notre liste)"
+    )
+
+
+# 2. Right of reply
+
+
+def test_reply_and_no_reply_have_their_own_block(site):
+    answered = soup(site, "vrai-du-faux/logement-arnoult").select_one("section.reply")
+    assert text(answered.h2) == "Droit de réponse"
+    assert "Nous avons contacté Camille Arnoult le 3 mars 2026" in text(answered)
+    assert text(answered.select_one(".reply__text")).startswith("Sa réponse : Je parlais")
+    silent = soup(site, "vrai-du-faux/logement-marchetti").select_one("section.reply")
+    assert text(silent.select_one(".reply__none")) == "Pas de réponse à la date de publication."
+    assert silent.select_one(".reply__text") is None
+
+
+def test_a_claim_without_response_is_built_all_the_same(site):
+    """`make check` warns about it; the build does not refuse it."""
+    page = soup(site, "vrai-du-faux/sans-contact")
+    assert page.select_one("section.reply") is None
+    assert page.select_one(".conclusion .verdict")
