@@ -45,6 +45,12 @@ def is_published(item, moment: datetime.datetime) -> bool:
     return item.status == "published" and item.date <= moment
 
 
+def is_pending(item, moment: datetime.datetime) -> bool:
+    """A claim being checked (`status: en-cours`), public from its date: shown at its
+    address and listed as such, never rated, counted, shared or syndicated."""
+    return item.status == "en-cours" and item.date <= moment
+
+
 @dataclass
 class Campaign:
     """Everything the generators write, gathered once.
@@ -59,6 +65,8 @@ class Campaign:
     posts: list = field(default_factory=list)
     sheets: list = field(default_factory=list)
     previews: list = field(default_factory=list)
+    # Claims being checked, newest first: out of `claims` and of every grouping.
+    pending_claims: list = field(default_factory=list)
     # Slugs of every valid document of each kind, drafts included.
     slugs: dict[Kind, set[str]] = field(default_factory=dict)
     claims_by_verdict: dict[str, list] = field(default_factory=dict)
@@ -115,7 +123,14 @@ def assemble(
     published = {}
     for kind in (Kind.CLAIM, Kind.POST, Kind.SHEET):
         published[kind] = newest_first([p for p in pages[kind] if is_published(p.item, moment)])
-        previews = [page for page in pages[kind] if not is_published(page.item, moment)]
+        pending = [page for page in pages[kind] if is_pending(page.item, moment)]
+        previews = [
+            page
+            for page in pages[kind]
+            if not is_published(page.item, moment) and not is_pending(page.item, moment)
+        ]
+        if kind is Kind.CLAIM:
+            campaign.pending_claims = newest_first(pending)
         for page in previews:
             page.preview = True
         campaign.previews += previews if show_drafts else []

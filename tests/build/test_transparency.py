@@ -29,6 +29,14 @@ def text(node) -> str:
     return " ".join(node.get_text().split())
 
 
+def spoken(node) -> str:
+    """The node's text as a screen reader says it: hidden shapes left out."""
+    node = BeautifulSoup(str(node), "html.parser")
+    for hidden in node.select("[aria-hidden=true]"):
+        hidden.decompose()
+    return text(node)
+
+
 # 1. Who is who
 
 
@@ -78,3 +86,38 @@ def test_a_claim_without_response_is_built_all_the_same(site):
     page = soup(site, "vrai-du-faux/sans-contact")
     assert page.select_one("section.reply") is None
     assert page.select_one(".conclusion .verdict")
+
+
+# 5. Claims under verification
+
+
+def test_claim_being_checked_has_no_verdict_summary_or_claim_review(site):
+    page = soup(site, "vrai-du-faux/en-cours-cantines")
+    assert json_ld(page) == []
+    assert page.select_one(".conclusion") is None and page.select_one(".summary") is None
+    assert page.select_one("section.share") is None
+    assert page.find("meta", property="og:image") is None  # no card: nothing to share
+    assert text(page.h1) == "Affirmation de Hélène Marchetti : en cours de vérification"
+    notice = spoken(page.select_one(".pending-notice"))
+    assert notice.startswith("En cours de vérification Cette affirmation est en cours")
+    assert "en cours de vérification" in page.title.get_text()
+    assert "moins de repas bio" in text(page.select_one(".quote blockquote"))
+
+
+def test_claim_being_checked_is_listed_apart_and_counted_nowhere(site):
+    index = soup(site, "vrai-du-faux")
+    pending = index.select("#en-cours ~ ul .card--pending")
+    assert [spoken(card.select_one(".verdict")) for card in pending] == ["En cours de vérification"]
+    assert not pending[0].select(".verdict__gauge i")  # no rating gauge, its own shape
+    counted = sum(int(text(c)) for c in index.select(".verdict-filter .count"))
+    assert counted == 3  # the three published claims, not the one being checked
+    for verdict in ("faux", "plutot-vrai", "vrai", "inverifiable"):
+        listing = (site / "vrai-du-faux/verdict" / verdict / "index.html").read_text()
+        assert "en-cours-cantines" not in listing
+    feed = json.loads((site / "flux/vrai-du-faux.json").read_text(encoding="utf-8"))
+    assert all("en-cours-cantines" not in item["url"] for item in feed["items"])
+    assert not (site / "images/cartes/en-cours-cantines.png").exists()
+    assert "en-cours-cantines" not in (site / "partager/index.html").read_text()
+    claimant = (site / "personnalites/helene-marchetti/index.html").read_text()
+    assert "en-cours-cantines" not in claimant
+    assert "/vrai-du-faux/en-cours-cantines/" in (site / "sitemap.xml").read_text()

@@ -63,7 +63,8 @@ sources:
 # corrections:
 #   - date: {day}
 #     note: "Ce qui a été corrigé."
-# Retirez cette ligne pour publier.
+# Retirez cette ligne pour publier ; « status: en-cours » montre l'affirmation
+# « en cours de vérification » (claim, claimant, date et topics suffisent alors).
 status: draft
 ---
 

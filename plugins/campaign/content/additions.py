@@ -1,5 +1,5 @@
-"""Claim additions (DESIGN.md): the right of reply, and the warnings `make check`
-gives without refusing.
+"""Claim additions (DESIGN.md): the right of reply, the warnings `make check`
+gives without refusing, claims under verification.
 
 The method promises « Nous demandons systématiquement à la personne… Sa réponse,
 ou son absence de réponse, est mentionnée ». `response` holds it: when the person
@@ -11,7 +11,7 @@ reply is awaited, but the team is told every time.
 from __future__ import annotations
 
 from .fields import Fields
-from .model import WARNING, Claim, FrontMatter, Problem, Response
+from .model import WARNING, Claim, Claimant, FrontMatter, Problem, Response
 from .people import unknown_keys
 
 RESPONSE_KEYS = ["contacted", "reply"]
@@ -43,3 +43,12 @@ def claim_warnings(claim: Claim, front: FrontMatter) -> list[Problem]:
             WARNING,
         )
     ]
+
+
+def pending_claim(fields: Fields, claimant: Claimant) -> dict:
+    """What a claim under verification (`status: en-cours`) shows instead of a
+    verdict: none, no summary, and a title that never repeats the words being checked
+    (the claim is shown below it, labelled, as on every claim page). A verdict or a
+    summary already written is kept in the file for later, never shown."""
+    title = fields.text("title") or f"Affirmation de {claimant.name} : en cours de vérification"
+    return dict(verdict=None, summary="", title=title)

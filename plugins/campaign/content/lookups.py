@@ -11,6 +11,9 @@ from .fields import Fields, Key, field_name
 from .model import Catalogue, District, Topic
 
 STATUSES = ("published", "draft")
+# A claim may also be shown while it is being checked: public, never rated.
+PENDING = "en-cours"
+CLAIM_STATUSES = (*STATUSES, PENDING)
 # What `make new` writes in a fresh file: valid for a draft, refused for publication.
 PLACEHOLDER = "À compléter"
 PLACEHOLDER_URL = "https://example.org/a-remplacer"
@@ -54,13 +57,13 @@ def read_hashtags(fields: Fields) -> tuple[str, ...]:
     return tuple(tags)
 
 
-def read_status(fields: Fields) -> str:
+def read_status(fields: Fields, statuses: tuple[str, ...] = STATUSES) -> str:
     status = fields.text("status") or "published"
-    if status not in STATUSES:
+    if status not in statuses:
         fields.error(
-            ("status",), f"statut « {status} » inconnu ; valeurs possibles : published, draft"
+            ("status",), f"statut « {status} » inconnu ; valeurs possibles : {', '.join(statuses)}"
         )
-    if status == "published":
+    if status in ("published", PENDING):  # both are public
         for keys in _placeholders(fields.front.values, ()):
             fields.error(
                 keys,

@@ -193,7 +193,7 @@ class Claim:
     text: str
     title: str
     claimant: Claimant
-    verdict: Verdict
+    verdict: Verdict | None  # None while the claim is being checked (`pending`)
     summary: str
     date: datetime.datetime
     topics: tuple[Topic, ...]
@@ -209,6 +209,11 @@ class Claim:
     corrections: tuple[Correction, ...] = ()
     status: str = "published"
     response: Response | None = None
+
+    @property
+    def pending(self) -> bool:
+        """Being checked (`status: en-cours`): shown, never rated (verdict is None)."""
+        return self.status == "en-cours"
 
 
 @dataclass(frozen=True)

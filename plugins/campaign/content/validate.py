@@ -11,9 +11,17 @@ from zoneinfo import ZoneInfo
 from slugify import slugify
 
 from ..sharing.share import LINK_WEIGHT, X_LIMIT
-from .additions import read_response
+from .additions import pending_claim, read_response
 from .fields import Fields, field_name
-from .lookups import read_districts, read_hashtags, read_status, read_topics
+from .lookups import (
+    CLAIM_STATUSES,
+    PENDING,
+    STATUSES,
+    read_districts,
+    read_hashtags,
+    read_status,
+    read_topics,
+)
 from .model import (
     Catalogue,
     Claim,
@@ -67,9 +75,9 @@ def slug_for(front: FrontMatter, basename: str, fields: Fields) -> str:
     return slug
 
 
-def parse_sources(fields: Fields) -> tuple[Source, ...]:
+def parse_sources(fields: Fields, required: bool = True) -> tuple[Source, ...]:
     sources = []
-    for index, _ in enumerate(fields.items("sources", required=True)):
+    for index, _ in enumerate(fields.items("sources", required=required)):
         if not fields.mapping("sources", index):
             continue
         sources.append(
@@ -106,11 +114,14 @@ def parse_figure(fields: Fields) -> Figure | None:
     return Figure(value, label) if value and label else None
 
 
-def _shared_fields(fields: Fields, basename: str, catalogue: Catalogue) -> dict:
+def _shared_fields(
+    fields: Fields, basename: str, catalogue: Catalogue, statuses: tuple[str, ...] = STATUSES
+) -> dict:
     """Fields that claims and posts have in common, read the same way."""
+    pending = fields.get("status") == PENDING  # a claim being checked has no summary yet
     return dict(
         slug=slug_for(fields.front, basename, fields),
-        summary=fields.text("summary", required=True, limit=SUMMARY_MAX),
+        summary=fields.text("summary", required=not pending, limit=SUMMARY_MAX),
         date=fields.moment("date", required=True),
         modified=fields.moment("modified"),
         districts=read_districts(fields, catalogue),
@@ -119,7 +130,7 @@ def _shared_fields(fields: Fields, basename: str, catalogue: Catalogue) -> dict:
         ),
         hashtags=read_hashtags(fields),
         pin=fields.flag("pin"),
-        status=read_status(fields),
+        status=read_status(fields, statuses),
     )
 
 
@@ -131,7 +142,9 @@ def parse_claim(
     if not fields.readable(CLAIM_FIELDS):
         return fields.problems
     text = fields.text("claim", required=True, limit=CLAIM_MAX)
-    verdict_slug = fields.text("verdict", required=True)
+    # Being checked (status: en-cours): only the claim, claimant, date and topics.
+    pending = fields.get("status") == PENDING
+    verdict_slug = fields.text("verdict", required=not pending)
     verdict = catalogue.verdict(verdict_slug)
     if verdict_slug and verdict is None:
         choices = ", ".join(v.slug for v in catalogue.verdicts)
@@ -139,7 +152,7 @@ def parse_claim(
             ("verdict",), f"verdict « {verdict_slug} » inconnu ; valeurs possibles : {choices}"
         )
     claim = dict(
-        _shared_fields(fields, basename, catalogue),
+        _shared_fields(fields, basename, catalogue, CLAIM_STATUSES),
         text=text,
         title=fields.text("title") or text,
         claimant=read_person(fields, "claimant", catalogue),
@@ -148,10 +161,12 @@ def parse_claim(
         appearance=fields.url("appearance"),
         topics=read_topics(fields, catalogue, required=True),
         figure=parse_figure(fields),
-        sources=parse_sources(fields),
+        sources=parse_sources(fields, required=not pending),
         corrections=parse_corrections(fields),
         response=read_response(fields),
     )
+    if pending:
+        claim.update(pending_claim(fields, claim["claimant"]))
     return fields.problems or Claim(**claim)
 
 

@@ -13,7 +13,13 @@ class ClaimsGenerator(DocumentGenerator):
     kind = Kind.CLAIM
     item_local = True  # see claim.html
 
+    def published(self) -> list:
+        """Published claims, then those being checked (shown, never rated)."""
+        return self.campaign.claims + self.campaign.pending_claims
+
     def page_extras(self, page) -> dict:
+        if page.claim.pending:  # no verdict: no ClaimReview
+            return {}
         url = f"{self.settings['SITEURL']}/{page.url}"
         data = schema.claim_review(page.claim, url, self.settings)
         return {"structured_data": schema.to_script_json(data)}

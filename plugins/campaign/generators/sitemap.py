@@ -60,7 +60,7 @@ def public_entries(campaign: Campaign, pages: list, settings: dict) -> list[Entr
     """Every public page of the build, sorted by address; `pages` are Pelican's
     published fixed pages."""
     entries = [Entry(path) for path in listing_paths(campaign, settings)]
-    for page in campaign.claims + campaign.posts + campaign.sheets:
+    for page in campaign.claims + campaign.pending_claims + campaign.posts + campaign.sheets:
         item = page.item
         entries.append(Entry(page.url, item.modified or item.date))
     entries += [Entry(page.url) for page in pages]
