@@ -110,7 +110,7 @@ def test_claim_being_checked_is_listed_apart_and_counted_nowhere(site):
     assert [spoken(card.select_one(".verdict")) for card in pending] == ["En cours de vérification"]
     assert not pending[0].select(".verdict__gauge i")  # no rating gauge, its own shape
     counted = sum(int(text(c)) for c in index.select(".verdict-filter .count"))
-    assert counted == 3  # the three published claims, not the one being checked
+    assert counted == 4  # the published claims, not the one being checked
     for verdict in ("faux", "plutot-vrai", "vrai", "inverifiable"):
         listing = (site / "vrai-du-faux/verdict" / verdict / "index.html").read_text()
         assert "en-cours-cantines" not in listing
@@ -121,3 +121,46 @@ def test_claim_being_checked_is_listed_apart_and_counted_nowhere(site):
     claimant = (site / "personnalites/helene-marchetti/index.html").read_text()
     assert "en-cours-cantines" not in claimant
     assert "/vrai-du-faux/en-cours-cantines/" in (site / "sitemap.xml").read_text()
+
+
+# 6. Manipulated media
+
+MEDIA_CATEGORIES = {  # schema.org MediaManipulationRatingEnumeration
+    "OriginalMediaContent",
+    "DecontextualizedContent",
+    "EditedOrCroppedContent",
+    "TransformedContent",
+    "StagedContent",
+    "SatireOrParodyContent",
+}
+
+
+def test_media_review_and_local_capture(site):
+    page = soup(site, "vrai-du-faux/photo-truquee")
+    reviews = {data["@type"]: data for data in json_ld(page)}
+    assert set(reviews) == {"ClaimReview", "MediaReview"}
+    media = reviews["MediaReview"]
+    assert media["mediaAuthenticityCategory"] in MEDIA_CATEGORIES
+    assert media["mediaAuthenticityCategory"] == "TransformedContent"
+    [appearance] = media["itemReviewed"]["mediaItemAppearance"]
+    assert appearance == {
+        "@type": "ImageObject",
+        "contentUrl": "https://example.org/reseau/photo-marche",
+        "archivedAt": "https://web.archive.org/web/2026/https://example.org/reseau/photo-marche",
+    }
+    assert media["itemReviewed"]["creator"]["name"] == "Hélène Marchetti"
+    assert media["url"] == reviews["ClaimReview"]["url"]
+    block = page.select_one("section.media")
+    assert text(block.h2) == "L'image : retouché ou truqué"
+    [image] = block.select("img")
+    assert image["src"] == "../../images/capture-test.png"  # ours, relative, never hotlinked
+    assert (image["width"], image["height"]) == ("320", "200")
+    assert (site / "images/capture-test.png").read_bytes() == (
+        FIXTURES / "transparency/images/capture-test.png"
+    ).read_bytes()
+    assert image["alt"] == "Capture de la photo retouchée du marché."
+    assert not page.select("iframe, video, embed, object")
+    loaded = [tag.get("src", "") for tag in page.select("[src]")]
+    assert not [src for src in loaded if "example.org" in src or "archive.org" in src]
+    links = {a["href"] for a in block.select("a")}
+    assert links == {appearance["contentUrl"], appearance["archivedAt"]}

@@ -185,6 +185,35 @@ class Response:
     reply: str = ""
 
 
+# schema.org's MediaManipulationRatingEnumeration, the six values of MediaReview's
+# mediaAuthenticityCategory, with what a French reader is told.
+MEDIA_RATINGS = {
+    "OriginalMediaContent": "Média authentique",
+    "DecontextualizedContent": "Sorti de son contexte",
+    "EditedOrCroppedContent": "Coupé ou monté",
+    "TransformedContent": "Retouché ou truqué",
+    "StagedContent": "Mis en scène",
+    "SatireOrParodyContent": "Satire ou parodie",
+}
+
+
+@dataclass(frozen=True)
+class Media:
+    """A picture or video reviewed with a claim: where it was published (`original`,
+    never loaded by our pages), its archived copy, and our local capture of it."""
+
+    type: str  # image or video
+    rating: str  # a key of MEDIA_RATINGS
+    original: str
+    archive: str
+    capture: str  # below the content folder: images/...
+    alt: str
+
+    @property
+    def rating_label(self) -> str:
+        return MEDIA_RATINGS[self.rating]
+
+
 @dataclass(frozen=True)
 class Claim:
     """A reviewed statement: what was said, by whom, and what we found."""
@@ -209,6 +238,7 @@ class Claim:
     corrections: tuple[Correction, ...] = ()
     status: str = "published"
     response: Response | None = None
+    media: Media | None = None
 
     @property
     def pending(self) -> bool:

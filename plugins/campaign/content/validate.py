@@ -11,7 +11,7 @@ from zoneinfo import ZoneInfo
 from slugify import slugify
 
 from ..sharing.share import LINK_WEIGHT, X_LIMIT
-from .additions import pending_claim, read_response
+from .additions import pending_claim, read_media, read_response
 from .fields import Fields, field_name
 from .lookups import (
     CLAIM_STATUSES,
@@ -47,7 +47,7 @@ SHARE_MAX = X_LIMIT - LINK_WEIGHT - 1
 CLAIM_FIELDS = (
     "claim title claimant claimant_url claim_date appearance verdict summary date "
     "modified topics districts figure share hashtags pin sources corrections status slug "
-    "response"
+    "response media"
 ).split()
 POST_FIELDS = (
     "title date modified summary topics districts share hashtags pin image status slug"
@@ -164,6 +164,7 @@ def parse_claim(
         sources=parse_sources(fields, required=not pending),
         corrections=parse_corrections(fields),
         response=read_response(fields),
+        media=read_media(fields),
     )
     if pending:
         claim.update(pending_claim(fields, claim["claimant"]))

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from zoneinfo import ZoneInfo
 
 from ..kinds import Kind
-from .additions import claim_warnings
+from .additions import capture_problems, claim_warnings
 from .catalogue import load_catalogue
 from .crosscheck import duplicate_slugs, shared_card_names, unknown_claims
 from .model import Catalogue, FrontMatter, Problem
@@ -110,6 +110,8 @@ def validate(
         result.valid[document.kind].append((parsed, document))
         if document.kind in WARNINGS:
             result.warnings += WARNINGS[document.kind](parsed, document.front)
+        if document.kind is Kind.CLAIM:  # files the page shows must exist
+            result.problems += capture_problems(parsed, document.front, settings["PATH"])
         if on_valid is not None:
             on_valid(document.kind, parsed)
     result.problems += cross_checks(result)

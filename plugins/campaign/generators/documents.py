@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import os
+
+from PIL import Image
+
 from ..kinds import Kind
 from ..sharing import schema
 from .base import DocumentGenerator
@@ -22,7 +26,15 @@ class ClaimsGenerator(DocumentGenerator):
             return {}
         url = f"{self.settings['SITEURL']}/{page.url}"
         data = schema.claim_review(page.claim, url, self.settings)
-        return {"structured_data": schema.to_script_json(data)}
+        extras = {"structured_data": schema.to_script_json(data)}
+        if page.claim.media:
+            media = schema.media_review(page.claim, url, self.settings)
+            extras["media_data"] = schema.to_script_json(media)
+            # Its size, so the page does not move when the capture arrives.
+            capture = os.path.join(self.settings["PATH"], page.claim.media.capture)
+            with Image.open(capture) as image:
+                extras["media_size"] = image.size
+        return extras
 
     def generate_output(self, writer):
         super().generate_output(writer)

@@ -39,6 +39,39 @@ def claim_review(claim: Claim, url: str, settings: dict) -> dict:
     return data
 
 
+def media_review(claim: Claim, url: str, settings: dict) -> dict:
+    """schema.org MediaReview of a claim's picture or video: its authenticity category
+    (one of MediaManipulationRatingEnumeration's six), where it was published and
+    its archived copy. The capture is ours, shown on the page; `contentUrl` is the
+    address the media was published at, which our pages never load."""
+    media = claim.media
+    appearance = {
+        "@type": "ImageObject" if media.type == "image" else "VideoObject",
+        "contentUrl": media.original,
+        "archivedAt": media.archive,
+    }
+    data = {
+        "@context": "https://schema.org",
+        "@type": "MediaReview",
+        "url": url,
+        "datePublished": claim.date.date().isoformat(),
+        "author": {
+            "@type": "Organization",
+            "name": settings["SITENAME"],
+            "url": settings["SITEURL"] or "/",
+        },
+        "mediaAuthenticityCategory": media.rating,
+        "itemReviewed": {
+            "@type": "MediaReviewItem",
+            "creator": person(claim.claimant),
+            "mediaItemAppearance": [appearance],
+        },
+    }
+    if claim.modified:
+        data["dateModified"] = claim.modified.date().isoformat()
+    return data
+
+
 def person(claimant: Claimant) -> dict:
     """The person who made a claim, with their office and their list or party: the
     role readers see on the page travels with the data."""
