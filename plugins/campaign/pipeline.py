@@ -20,6 +20,7 @@ from __future__ import annotations
 from .generators.base import PROBLEMS, ContentError
 from .generators.documents import ClaimsGenerator, PostsGenerator
 from .generators.gather import GatherGenerator
+from .generators.promises import PromisesGenerator
 from .generators.search import SearchGenerator
 from .generators.sharing import SharingGenerator
 from .generators.sheets import SheetsGenerator
@@ -32,6 +33,7 @@ GENERATORS = [
     ClaimsGenerator,
     PostsGenerator,
     SheetsGenerator,
+    PromisesGenerator,
     DistrictsGenerator,
     SiteGenerator,
     SharingGenerator,

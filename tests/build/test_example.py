@@ -51,3 +51,34 @@ def test_listings_exist(example_site):
 def test_every_page_says_the_campaign_is_fictional(example_site):
     for path in example_site.rglob("*.html"):
         assert "fictifs" in read(example_site, path).select_one(".notice").text, path
+
+
+def test_promise_tracker_of_the_example(example_site):
+    """At least ten promises over four statuses, the incumbent's and our own list's."""
+    pages = sorted((example_site / "promesses").glob("*/index.html"))
+    pages = [
+        read(example_site, p.relative_to(example_site)) for p in pages if p.parent.name != "statut"
+    ]
+    assert len(pages) >= 10
+    statuses = {p.select_one(".conclusion .promise-status")["class"][1] for p in pages}
+    assert len(statuses) >= 4
+    captions = " ".join(p.select_one(".quote figcaption").get_text() for p in pages)
+    assert "notre liste" in captions and "maire de Paris sortante" in captions
+
+
+def test_transparency_examples(example_site):
+    """Roles on /personnalites/, a reply block on every claim, a MediaReview with its capture."""
+    people = read(example_site, "personnalites/index.html").select(".people li")
+    assert all(li.select_one(".role") for li in people)
+    assert sum(1 for li in people if li.select_one(".ours")) == 2
+    claims = [
+        read(example_site, p.relative_to(example_site))
+        for p in sorted((example_site / "vrai-du-faux").glob("*/index.html"))
+        if p.parent.name not in ("page", "verdict")
+    ]
+    rated = [c for c in claims if c.select_one(".conclusion")]
+    assert rated and all(c.select_one("section.reply") for c in rated)
+    media = [c for c in claims if c.select_one("section.media")]
+    assert len(media) == 1
+    [image] = media[0].select("section.media img")
+    assert (example_site / "vrai-du-faux/photo-poubelles-18e" / image["src"]).resolve().is_file()

@@ -164,3 +164,96 @@ def test_media_review_and_local_capture(site):
     assert not [src for src in loaded if "example.org" in src or "archive.org" in src]
     links = {a["href"] for a in block.select("a")}
     assert links == {appearance["contentUrl"], appearance["archivedAt"]}
+
+
+# 4. Promise tracker
+
+
+def test_promise_page_status_history_and_sources(site):
+    page = soup(site, "promesses/creches-13e")
+    badge = page.select_one(".conclusion .promise-status")
+    assert spoken(badge) == "Statut : Compromis"  # the word, for everyone
+    assert badge.select_one("svg.promise-status__icon[aria-hidden=true]")  # and a shape
+    assert "--status: #8a5a00" in badge["style"]  # and a colour
+    assert (
+        text(page.select_one(".conclusion .summary")) == "180 places ouvertes sur les 300 promises."
+    )
+    steps = page.select(".history__steps li")
+    assert [s.time["datetime"] for s in steps] == ["2021-06-01", "2025-09-01"]
+    assert [spoken(s.select_one(".promise-status")) for s in steps] == [
+        "Statut : En cours",
+        "Statut : Compromis",
+    ]
+    caption = text(page.select_one(".quote figcaption"))
+    assert caption.startswith("Promesse de Mathilde Cazenave (maire de Paris sortante")
+    assert page.select_one(".sources a")["href"] == "https://www.example.org/petite-enfance"
+    assert "promesse « Compromis »" in page.title.get_text()
+    # Every status has its own shape: five statuses, five different icons.
+    shapes = set()
+    for slug in ("tenue", "en-cours", "compromis", "rompue", "au-point-mort"):
+        listing = soup(site, f"promesses/statut/{slug}")
+        shapes.add(str(listing.select_one("h1 .promise-status svg")))
+    assert len(shapes) == 5
+
+
+def test_promise_listings_by_status_and_index(site):
+    index = soup(site, "promesses")
+    cards = [a["href"] for a in index.select(".card--promise .card__title a")]
+    assert cards == [
+        "../promesses/cours-oasis/",
+        "../promesses/metro-nuit/",
+        "../promesses/creches-13e/",
+    ]
+    counts = {
+        spoken(a.select_one(".promise-status")).removeprefix("Statut : "): text(
+            a.select_one(".count")
+        )
+        for a in index.select(".verdict-filter a")
+    }
+    assert counts == {
+        "Tenue": "1",
+        "En cours": "0",
+        "Compromis": "1",
+        "Rompue": "1",
+        "Au point mort": "0",
+    }
+    broken = soup(site, "promesses/statut/rompue")
+    assert [text(a) for a in broken.select(".card__title a")] == [
+        "Le métro toute la nuit le samedi"
+    ]
+    assert not (site / "promesses/brouillon").exists()
+
+
+def test_district_and_topic_pages_have_a_promise_section(site):
+    district = soup(site, "arrondissements/13e").select_one("section.promises")
+    assert [text(a) for a in district.select(".card__title a")] == [
+        "Nous ouvrirons 300 places de crèche dans le 13e d'ici 2026."
+    ]
+    elsewhere = soup(site, "arrondissements/19e").select_one("section.promises")
+    assert "Aucune promesse suivie ne concerne ce secteur" in text(elsewhere)
+    topic = soup(site, "sujets/ecoles").select_one("section.promises")
+    assert len(topic.select(".card--promise")) == 2
+
+
+def test_promise_feeds_search_and_sitemap(site):
+    feed = json.loads((site / "flux/promesses.json").read_text(encoding="utf-8"))
+    titles = [item["title"] for item in feed["items"]]
+    assert titles == [
+        "Promesse « Tenue » : Toutes les cours d'école du 11e seront ouvertes le week-end.",
+        "Promesse « Rompue » : Le métro toute la nuit le samedi",
+        "Promesse « Compromis » : Nous ouvrirons 300 places de crèche dans le 13e d'ici 2026.",
+    ]
+    creches = feed["items"][2]
+    assert creches["date_modified"].startswith("2026-03-01")
+    assert "utm_medium=flux" in creches["url"]
+    for suffix in (".rss.xml", ".atom.xml"):
+        assert "creches-13e" in (site / f"flux/promesses{suffix}").read_text(encoding="utf-8")
+    sitemap = (site / "sitemap.xml").read_text(encoding="utf-8")
+    for path in ("promesses/", "promesses/creches-13e/", "promesses/statut/rompue/"):
+        assert f"/{path}</loc>" in sitemap
+    assert "brouillon" not in sitemap
+    from conftest import indexed
+
+    urls = set(indexed(site))
+    assert {"/promesses/creches-13e/", "/promesses/metro-nuit/"} <= urls
+    assert "/vrai-du-faux/en-cours-cantines/" not in urls

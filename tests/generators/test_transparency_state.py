@@ -24,3 +24,24 @@ def test_claims_being_checked_are_shown_but_never_counted(tmp_path):
         assert all(pending not in pages for pages in groups.values())
     assert all(pending not in pages for pages in campaign.claims_by_claimant.values())
     assert "en-cours-cantines" in campaign.slugs[Kind.CLAIM]
+
+
+def test_promises_are_published_and_grouped(tmp_path):
+    campaign = state(tmp_path)
+    assert [page.slug for page in campaign.promises] == ["cours-oasis", "metro-nuit", "creches-13e"]
+    assert all(
+        page.kind is Kind.PROMISE and page.item is page.promise for page in campaign.promises
+    )
+    by_status = {
+        slug: [p.slug for p in pages] for slug, pages in campaign.promises_by_status.items()
+    }
+    assert by_status == {
+        "tenue": ["cours-oasis"],
+        "rompue": ["metro-nuit"],
+        "compromis": ["creches-13e"],
+    }
+    assert [p.slug for p in campaign.promises_by_district["13e"]] == ["creches-13e"]
+    assert [p.slug for p in campaign.promises_by_topic["ecoles"]] == ["cours-oasis", "creches-13e"]
+    assert "brouillon" in campaign.slugs[Kind.PROMISE]  # a draft: valid, never published
+    assert all(page.slug != "brouillon" for page in campaign.promises + campaign.previews)
+    assert set(campaign.promises) <= set(campaign.searchable)

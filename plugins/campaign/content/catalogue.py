@@ -8,7 +8,16 @@ from zoneinfo import ZoneInfo
 
 from .fields import Fields
 from .frontmatter import decode, parse
-from .model import Catalogue, District, MapCell, Problem, PublicFigure, Topic, Verdict
+from .model import (
+    Catalogue,
+    District,
+    MapCell,
+    Problem,
+    PromiseStatus,
+    PublicFigure,
+    Topic,
+    Verdict,
+)
 from .people import CLAIMANTS_FILE, claimant_entry, same_names
 
 EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
@@ -30,8 +39,25 @@ def load_verdicts(scale: list[dict]) -> tuple[Verdict, ...]:
     )
 
 
-def load_catalogue(content_path: str, scale: list[dict]) -> tuple[Catalogue, list[Problem]]:
-    """Read topics and districts from the content folder; report every mistake."""
+def load_promise_statuses(scale: list[dict]) -> tuple[PromiseStatus, ...]:
+    """The `PROMISE_STATUSES` setting as PromiseStatus objects, in its order."""
+    return tuple(
+        PromiseStatus(
+            slug=entry["slug"],
+            label=entry["label"],
+            colour=entry["colour"],
+            shape=entry["shape"],
+            description=entry.get("description", ""),
+        )
+        for entry in scale
+    )
+
+
+def load_catalogue(
+    content_path: str, scale: list[dict], promise_scale: list[dict] | None = None
+) -> tuple[Catalogue, list[Problem]]:
+    """Read topics, districts and claimants from the content folder; report every
+    mistake. `promise_scale` is the PROMISE_STATUSES setting (none: no promises)."""
     problems: list[Problem] = []
     topics = _load_list(content_path, TOPICS_FILE, _topic, problems)
     districts = _load_list(content_path, DISTRICTS_FILE, _district, problems)
@@ -40,7 +66,10 @@ def load_catalogue(content_path: str, scale: list[dict]) -> tuple[Catalogue, lis
         claimants = tuple(
             _load_list(content_path, CLAIMANTS_FILE, claimant_entry, problems, same_names)
         )
-    catalogue = Catalogue(load_verdicts(scale), tuple(topics), tuple(districts), claimants)
+    statuses = load_promise_statuses(promise_scale or [])
+    catalogue = Catalogue(
+        load_verdicts(scale), tuple(topics), tuple(districts), claimants, statuses
+    )
     return catalogue, problems
 
 

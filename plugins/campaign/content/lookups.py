@@ -64,13 +64,19 @@ def read_status(fields: Fields, statuses: tuple[str, ...] = STATUSES) -> str:
             ("status",), f"statut « {status} » inconnu ; valeurs possibles : {', '.join(statuses)}"
         )
     if status in ("published", PENDING):  # both are public
-        for keys in _placeholders(fields.front.values, ()):
-            fields.error(
-                keys,
-                f"« {field_name(keys)} » contient encore un texte provisoire de « make new » ; "
-                "remplacez-le avant de publier (ou remettez « status: draft »)",
-            )
+        refuse_placeholders(fields, "status: draft")
     return status
+
+
+def refuse_placeholders(fields: Fields, draft: str) -> None:
+    """A public document still holding a placeholder of `make new`; `draft` is how
+    this kind of document is put back to draft."""
+    for keys in _placeholders(fields.front.values, ()):
+        fields.error(
+            keys,
+            f"« {field_name(keys)} » contient encore un texte provisoire de « make new » ; "
+            f"remplacez-le avant de publier (ou remettez « {draft} »)",
+        )
 
 
 _KIND = {"topics": "sujet", "districts": "arrondissement"}

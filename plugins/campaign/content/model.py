@@ -42,6 +42,17 @@ class Verdict:
 
 
 @dataclass(frozen=True)
+class PromiseStatus:
+    """A step of the promise tracker's scale (setting PROMISE_STATUSES)."""
+
+    slug: str
+    label: str
+    colour: str
+    shape: str  # the icon drawn beside the word: check, progress, half, cross, pause
+    description: str = ""
+
+
+@dataclass(frozen=True)
 class Topic:
     slug: str
     name: str
@@ -100,6 +111,10 @@ class Catalogue:
     topics: tuple[Topic, ...]
     districts: tuple[District, ...]
     claimants: tuple[Claimant, ...] | None = None
+    promise_statuses: tuple[PromiseStatus, ...] = ()
+
+    def promise_status(self, slug: str) -> PromiseStatus | None:
+        return next((s for s in self.promise_statuses if s.slug == slug), None)
 
     def claimant(self, name: str) -> Claimant | None:
         """The entry of claimants.yaml named `name` (its name or its slug)."""
@@ -262,6 +277,45 @@ class Post:
     pin: bool = False
     image: str = ""
     status: str = "published"
+
+
+@dataclass(frozen=True)
+class StatusChange:
+    """A dated step of a promise's history: its status from that day, and why."""
+
+    date: datetime.date
+    status: PromiseStatus
+    note: str
+
+
+@dataclass(frozen=True)
+class Promise:
+    """A promise tracked over time (content/promises/*.md). `progress` is where it
+    stands (the last step of `history`); `status` is, as for every document,
+    whether it is published or a draft."""
+
+    slug: str
+    title: str
+    text: str
+    promiser: Claimant
+    promise_date: datetime.date
+    progress: PromiseStatus
+    history: tuple[StatusChange, ...]
+    date: datetime.datetime
+    topics: tuple[Topic, ...]
+    sources: tuple[Source, ...]
+    appearance: str = ""
+    districts: tuple[District, ...] = ()
+    modified: datetime.datetime | None = None
+    share: str = ""
+    hashtags: tuple[str, ...] = ()
+    pin: bool = False
+    status: str = "published"
+
+    @property
+    def summary(self) -> str:
+        """Where it stands, in words, status first: what a listing or a feed shows."""
+        return f"{self.progress.label} : {self.history[-1].note}"
 
 
 @dataclass(frozen=True)

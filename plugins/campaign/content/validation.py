@@ -19,6 +19,7 @@ from .additions import capture_problems, claim_warnings
 from .catalogue import load_catalogue
 from .crosscheck import duplicate_slugs, shared_card_names, unknown_claims
 from .model import Catalogue, FrontMatter, Problem
+from .promises import parse_promise
 from .validate import parse_claim, parse_page, parse_post, parse_sheet
 
 MARKDOWN_SUFFIXES = ("md", "markdown", "mkd", "mdown")
@@ -26,6 +27,7 @@ PARSERS = {
     Kind.CLAIM: parse_claim,
     Kind.POST: parse_post,
     Kind.SHEET: parse_sheet,
+    Kind.PROMISE: parse_promise,
     Kind.PAGE: parse_page,
 }
 # What a valid document may still lack: told by `make check`, never refused.
@@ -96,7 +98,9 @@ def validate(
     `on_valid(kind, item)` is told of each valid document as soon as it is parsed,
     while the next ones are still being read.
     """
-    catalogue, problems = load_catalogue(settings["PATH"], settings["VERDICTS"])
+    catalogue, problems = load_catalogue(
+        settings["PATH"], settings["VERDICTS"], settings.get("PROMISE_STATUSES")
+    )
     result = Validation(
         catalogue, {kind: [] for kind in Kind}, {kind: [] for kind in Kind}, problems
     )
@@ -124,7 +128,7 @@ def cross_checks(result: Validation) -> list[Problem]:
     """What no single file shows: addresses taken twice, cards shared, objections
     answered by a fact-check that does not exist."""
     problems = []
-    for kind in (Kind.CLAIM, Kind.POST, Kind.SHEET):
+    for kind in (Kind.CLAIM, Kind.POST, Kind.SHEET, Kind.PROMISE):
         items = result.items(kind)
         problems += duplicate_slugs([(item.slug, doc.front) for item, doc in items])
     named = {
