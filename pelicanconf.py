@@ -18,6 +18,8 @@ CAMPAIGN_NOTICE = (
 # Cards travel without the site around them: they say it too.
 CAMPAIGN_CARD_FOOTER = "Paris Passerelles · campagne fictive de démonstration"
 AUTHOR = "Équipe Paris Passerelles"
+# Our list as content/data/claimants.yaml names it: its candidates are marked.
+CAMPAIGN_LIST = "Paris Passerelles"
 SITEURL = ""
 RELATIVE_URLS = True
 

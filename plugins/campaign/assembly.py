@@ -45,6 +45,12 @@ def is_published(item, moment: datetime.datetime) -> bool:
     return item.status == "published" and item.date <= moment
 
 
+def is_pending(item, moment: datetime.datetime) -> bool:
+    """A claim being checked (`status: en-cours`), public from its date: shown at its
+    address and listed as such, never rated, counted, shared or syndicated."""
+    return item.status == "en-cours" and item.date <= moment
+
+
 @dataclass
 class Campaign:
     """Everything the generators write, gathered once.
@@ -59,6 +65,8 @@ class Campaign:
     posts: list = field(default_factory=list)
     sheets: list = field(default_factory=list)
     previews: list = field(default_factory=list)
+    # Claims being checked, newest first: out of `claims` and of every grouping.
+    pending_claims: list = field(default_factory=list)
     # Slugs of every valid document of each kind, drafts included.
     slugs: dict[Kind, set[str]] = field(default_factory=dict)
     claims_by_verdict: dict[str, list] = field(default_factory=dict)
@@ -68,6 +76,11 @@ class Campaign:
     posts_by_district: dict[str, list] = field(default_factory=dict)
     claims_by_claimant: dict[str, list] = field(default_factory=dict)
     sheets_by_topic: dict[str, object] = field(default_factory=dict)
+    # Published promises, newest first, and their groupings (by status slug...).
+    promises: list = field(default_factory=list)
+    promises_by_status: dict[str, list] = field(default_factory=dict)
+    promises_by_topic: dict[str, list] = field(default_factory=dict)
+    promises_by_district: dict[str, list] = field(default_factory=dict)
     citywide_claims: list = field(default_factory=list)
     citywide_posts: list = field(default_factory=list)
     district_map: DistrictMap | None = None
@@ -89,7 +102,7 @@ class Campaign:
         written before those derived)."""
         written = [page for page in self.sheets if not page.item.derived]
         derived = [page for page in self.sheets if page.item.derived]
-        return self.claims + self.posts + newest_first(written) + derived
+        return self.claims + self.posts + newest_first(written) + derived + self.promises
 
     def district_items(self, slug: str) -> list:
         """A district's own items and the city-wide ones, newest first."""
@@ -113,15 +126,24 @@ def assemble(
     campaign = Campaign(catalogue, moment)
     campaign.slugs = {kind: {page.slug for page in found} for kind, found in pages.items()}
     published = {}
-    for kind in (Kind.CLAIM, Kind.POST, Kind.SHEET):
-        published[kind] = newest_first([p for p in pages[kind] if is_published(p.item, moment)])
-        previews = [page for page in pages[kind] if not is_published(page.item, moment)]
+    for kind in (Kind.CLAIM, Kind.POST, Kind.SHEET, Kind.PROMISE):
+        found = pages.get(kind, [])
+        published[kind] = newest_first([p for p in found if is_published(p.item, moment)])
+        pending = [page for page in found if is_pending(page.item, moment)]
+        previews = [
+            page
+            for page in found
+            if not is_published(page.item, moment) and not is_pending(page.item, moment)
+        ]
+        if kind is Kind.CLAIM:
+            campaign.pending_claims = newest_first(pending)
         for page in previews:
             page.preview = True
         campaign.previews += previews if show_drafts else []
     campaign.claims, campaign.posts = published[Kind.CLAIM], published[Kind.POST]
     link_claims(campaign)
     link_posts(campaign)
+    link_promises(campaign, published[Kind.PROMISE])
     campaign.sheets = sheets_of_topics(campaign, published[Kind.SHEET], derived_page, url_of)
     campaign.sheets_by_topic = {page.item.topic.slug: page for page in campaign.sheets}
     campaign.district_map = layout(catalogue.districts)
@@ -142,6 +164,15 @@ def link_posts(campaign: Campaign) -> None:
     campaign.posts_by_topic = group(posts, lambda page: [t.slug for t in page.item.topics])
     campaign.posts_by_district = group(posts, lambda page: [d.slug for d in page.item.districts])
     campaign.citywide_posts = [page for page in posts if not page.item.districts]
+
+
+def link_promises(campaign: Campaign, promises: list) -> None:
+    campaign.promises = promises
+    campaign.promises_by_status = group(promises, lambda page: [page.item.progress.slug])
+    campaign.promises_by_topic = group(promises, lambda page: [t.slug for t in page.item.topics])
+    campaign.promises_by_district = group(
+        promises, lambda page: [d.slug for d in page.item.districts]
+    )
 
 
 def sheets_of_topics(

@@ -22,6 +22,7 @@ from .editor.site import EditorGenerator
 from .generators.base import PROBLEMS, ContentError
 from .generators.documents import ClaimsGenerator, PostsGenerator
 from .generators.gather import GatherGenerator
+from .generators.promises import PromisesGenerator
 from .generators.search import SearchGenerator
 from .generators.sharing import SharingGenerator
 from .generators.sheets import SheetsGenerator
@@ -34,6 +35,7 @@ GENERATORS = [
     ClaimsGenerator,
     PostsGenerator,
     SheetsGenerator,
+    PromisesGenerator,
     DistrictsGenerator,
     SiteGenerator,
     SharingGenerator,

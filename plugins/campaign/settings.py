@@ -51,6 +51,47 @@ VERDICTS = [
     },
 ]
 
+# The promise tracker's scale (content/promises/): each status says itself in words,
+# a colour and a shape (an icon drawn by the theme: one of SHAPES), never by colour alone.
+PROMISE_STATUSES = [
+    {
+        "slug": "tenue",
+        "label": "Tenue",
+        "colour": "#1a6b2f",
+        "shape": "check",
+        "description": "La promesse a été réalisée, pour l'essentiel comme annoncé.",
+    },
+    {
+        "slug": "en-cours",
+        "label": "En cours",
+        "colour": "#0b4f8a",
+        "shape": "progress",
+        "description": "Des actes concrets la font avancer ; elle n'est pas encore réalisée.",
+    },
+    {
+        "slug": "compromis",
+        "label": "Compromis",
+        "colour": "#8a5a00",
+        "shape": "half",
+        "description": "Réalisée en partie, ou sous une forme moins ambitieuse que promis.",
+    },
+    {
+        "slug": "rompue",
+        "label": "Rompue",
+        "colour": "#b0182a",
+        "shape": "cross",
+        "description": "Abandonnée, ou ce qui a été fait va à l'inverse de la promesse.",
+    },
+    {
+        "slug": "au-point-mort",
+        "label": "Au point mort",
+        "colour": "#4d5560",
+        "shape": "pause",
+        "description": "Aucune avancée vérifiable depuis qu'elle a été faite.",
+    },
+]
+SHAPES = ("check", "progress", "half", "cross", "pause")
+
 DEFAULTS = {
     "VERDICTS": VERDICTS,
     "CLAIM_PATHS": ["claims"],
@@ -67,6 +108,12 @@ DEFAULTS = {
     "CLAIMANTS_INDEX_URL": "personnalites/",
     "CLAIMANT_URL": "personnalites/{slug}/",
     "POSTS_INDEX_URL": "actualites/",
+    "PROMISE_STATUSES": PROMISE_STATUSES,
+    "PROMISE_PATHS": ["promises"],
+    "PROMISE_URL": "promesses/{slug}/",
+    "PROMISE_SAVE_AS": "promesses/{slug}/index.html",
+    "PROMISES_INDEX_URL": "promesses/",
+    "PROMISE_STATUS_URL": "promesses/statut/{slug}/",
     "SHEET_PATHS": ["sheets"],
     "SHEET_URL": "fiches/{slug}/",
     "SHEET_SAVE_AS": "fiches/{slug}/index.html",
@@ -92,6 +139,9 @@ DEFAULTS = {
     "CAMPAIGN_HOME_CLAIMS": 6,
     "CAMPAIGN_HOME_POSTS": 3,
     "CAMPAIGN_NOTICE": "",
+    # Our own electoral list, as claimants.yaml names it in `role: list`: its people
+    # are marked « notre liste » wherever roles are shown.
+    "CAMPAIGN_LIST": "",
     # Sharing: the address used for absolute links when SITEURL is empty (preview),
     # hashtags added to every share text, and utm_campaign of every tagged link.
     "CAMPAIGN_PREVIEW_URL": "http://127.0.0.1:8000",
@@ -119,8 +169,9 @@ DEFAULTS = {
 
 # Templates of the plugin's listings: always paginated, DEFAULT_PAGINATION a page.
 LISTING_TEMPLATES = (
-    "claims verdict topic topics claimant claimants posts districts district sheets".split()
-)
+    "claims verdict topic topics claimant claimants posts districts district sheets "
+    "promises promise_status"
+).split()
 
 _COLOUR = re.compile(r"^#[0-9a-fA-F]{6}$")
 
@@ -166,4 +217,31 @@ def check(settings: dict) -> None:
             )
         if entry["slug"] in slugs:
             raise SettingsError(f"VERDICTS : « {entry['slug']} » apparaît deux fois")
+        slugs.add(entry["slug"])
+    check_promise_statuses(settings["PROMISE_STATUSES"])
+
+
+def check_promise_statuses(scale: list[dict]) -> None:
+    """Every status of the promise tracker has its words, its colour and its shape."""
+    if not scale:
+        raise SettingsError("PROMISE_STATUSES : l'échelle des promesses est vide")
+    slugs = set()
+    for position, entry in enumerate(scale, start=1):
+        missing = [key for key in ("slug", "label", "colour", "shape") if not entry.get(key)]
+        if missing:
+            raise SettingsError(
+                f"PROMISE_STATUSES, entrée {position} : il manque {', '.join(missing)}"
+            )
+        if not _COLOUR.match(entry["colour"]):
+            raise SettingsError(
+                f"PROMISE_STATUSES, « {entry['slug']} » : couleur « {entry['colour']} » "
+                "invalide, écrivez-la #rrggbb"
+            )
+        if entry["shape"] not in SHAPES:
+            raise SettingsError(
+                f"PROMISE_STATUSES, « {entry['slug']} » : forme « {entry['shape']} » inconnue ; "
+                f"formes possibles : {', '.join(SHAPES)}"
+            )
+        if entry["slug"] in slugs:
+            raise SettingsError(f"PROMISE_STATUSES : « {entry['slug']} » apparaît deux fois")
         slugs.add(entry["slug"])

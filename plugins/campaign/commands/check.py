@@ -57,6 +57,9 @@ def main(argv: list[str] | None = None) -> int:
     report = check_content(settings)
     for problem in report.problems:
         print(problem)
+    # Warnings never fail the check (nor the build): printed after the errors.
+    for warning in report.warnings:
+        print(warning)
     if report.problems:
         files = len({p.path for p in report.problems})
         print(
@@ -69,7 +72,8 @@ def main(argv: list[str] | None = None) -> int:
     summary = ", ".join(
         f"{count} {label if count > 1 else label[:-1]}" for label, count in counts(report).items()
     )
-    print(f"Contenu valide : {summary}.")
+    told = f" ; {len(report.warnings)} avertissement(s) ci-dessus" if report.warnings else ""
+    print(f"Contenu valide : {summary}{told}.")
     return 0
 
 

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from zoneinfo import ZoneInfo
 
 from ..kinds import Kind
+from .additions import capture_problems, claim_warnings
 from .catalogue import DATA_FILES, load_catalogue
 from .crosscheck import (
     duplicate_slugs,
@@ -28,6 +29,7 @@ from .files import file_problems, is_plain_file
 from .links import link_problems
 from .lookups import PLACEHOLDER
 from .model import Catalogue, FrontMatter, Problem
+from .promises import parse_promise
 from .validate import parse_claim, parse_page, parse_post, parse_sheet
 
 MARKDOWN_SUFFIXES = ("md", "markdown", "mkd", "mdown")
@@ -35,8 +37,11 @@ PARSERS = {
     Kind.CLAIM: parse_claim,
     Kind.POST: parse_post,
     Kind.SHEET: parse_sheet,
+    Kind.PROMISE: parse_promise,
     Kind.PAGE: parse_page,
 }
+# What a valid document may still lack: told by `make check`, never refused.
+WARNINGS = {Kind.CLAIM: claim_warnings}
 
 
 @dataclass(frozen=True)
@@ -61,6 +66,7 @@ class Validation:
     valid: dict[Kind, list[tuple[object, Document]]] = field(default_factory=dict)
     read: dict[Kind, list[Document]] = field(default_factory=dict)  # valid or not
     problems: list[Problem] = field(default_factory=list)
+    warnings: list[Problem] = field(default_factory=list)
 
     @property
     def ok(self) -> bool:
@@ -116,7 +122,9 @@ def validate(
     `on_valid(kind, item)` is told of each valid document as soon as it is parsed,
     while the next ones are still being read.
     """
-    catalogue, problems = load_catalogue(settings["PATH"], settings["VERDICTS"])
+    catalogue, problems = load_catalogue(
+        settings["PATH"], settings["VERDICTS"], settings.get("PROMISE_STATUSES")
+    )
     problems += file_problems(settings["PATH"], read_elsewhere=DATA_FILES)
     result = Validation(
         catalogue, {kind: [] for kind in Kind}, {kind: [] for kind in Kind}, problems
@@ -135,10 +143,15 @@ def validate(
             result.problems += late
             continue
         result.valid[document.kind].append((parsed, document))
+        if document.kind in WARNINGS:
+            result.warnings += WARNINGS[document.kind](parsed, document.front)
+        if document.kind is Kind.CLAIM:  # files the page shows must exist
+            result.problems += capture_problems(parsed, document.front, settings["PATH"])
         if on_valid is not None:
             on_valid(document.kind, parsed)
     result.problems += cross_checks(result, settings)
     result.problems.sort(key=lambda p: (p.path, p.line))
+    result.warnings.sort(key=lambda p: (p.path, p.line))
     return result
 
 
@@ -180,7 +193,7 @@ def unfinished(document: Document) -> list[Problem]:
     not a draft."""
     at = document.body.find(PLACEHOLDER)
     values = document.front.values if isinstance(document.front.values, dict) else {}
-    if at < 0 or values.get("status") == "draft":
+    if at < 0 or values.get("status") == "draft" or values.get("draft") is True:
         return []
     line = document.body_line + document.body.count("\n", 0, at)
     return [

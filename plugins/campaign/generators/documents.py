@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import os
+
+from PIL import Image
+
 from ..kinds import Kind
 from ..sharing import schema
 from .base import DocumentGenerator
@@ -13,10 +17,24 @@ class ClaimsGenerator(DocumentGenerator):
     kind = Kind.CLAIM
     item_local = True  # see claim.html
 
+    def published(self) -> list:
+        """Published claims, then those being checked (shown, never rated)."""
+        return self.campaign.claims + self.campaign.pending_claims
+
     def page_extras(self, page) -> dict:
+        if page.claim.pending:  # no verdict: no ClaimReview
+            return {}
         url = f"{self.settings['SITEURL']}/{page.url}"
         data = schema.claim_review(page.claim, url, self.settings)
-        return {"structured_data": schema.to_script_json(data)}
+        extras = {"structured_data": schema.to_script_json(data)}
+        if page.claim.media:
+            media = schema.media_review(page.claim, url, self.settings)
+            extras["media_data"] = schema.to_script_json(media)
+            # Its size, so the page does not move when the capture arrives.
+            capture = os.path.join(self.settings["PATH"], page.claim.media.capture)
+            with Image.open(capture) as image:
+                extras["media_size"] = image.size
+        return extras
 
     def generate_output(self, writer):
         super().generate_output(writer)
