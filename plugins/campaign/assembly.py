@@ -17,7 +17,7 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
-from .content.model import Catalogue
+from .content.model import Catalogue, Correction
 from .content.sheets import derive_sheet
 from .images.districtmap import DistrictMap, layout
 from .kinds import Kind
@@ -45,6 +45,35 @@ def is_published(item, moment: datetime.datetime) -> bool:
     return item.status == "published" and item.date <= moment
 
 
+@dataclass(frozen=True)
+class Logged:
+    """One correction of a published claim, as the corrections log lists it;
+    `number` counts from 1 in the claim's own list (its anchor on the claim page)."""
+
+    page: object
+    correction: Correction
+    number: int
+
+    @property
+    def anchor(self) -> str:
+        return f"correction-{self.number}"
+
+
+def corrections_log(claims: list) -> list[Logged]:
+    """Every correction of the claims given, newest first; on one day, the claim
+    published last first, then the claim's later correction first."""
+    logged = [
+        Logged(page, correction, number)
+        for page in claims
+        for number, correction in enumerate(page.item.corrections, start=1)
+    ]
+    return sorted(
+        logged,
+        key=lambda entry: (entry.correction.date, entry.page.date, entry.page.slug, entry.number),
+        reverse=True,
+    )
+
+
 @dataclass
 class Campaign:
     """Everything the generators write, gathered once.
@@ -70,6 +99,8 @@ class Campaign:
     sheets_by_topic: dict[str, object] = field(default_factory=dict)
     citywide_claims: list = field(default_factory=list)
     citywide_posts: list = field(default_factory=list)
+    # Every correction of a published claim, newest first (the corrections log).
+    corrections: list[Logged] = field(default_factory=list)
     district_map: DistrictMap | None = None
     # The workers drawing every card (images/card_batch.py), started while reading.
     drawings: object = None
@@ -122,6 +153,7 @@ def assemble(
     campaign.claims, campaign.posts = published[Kind.CLAIM], published[Kind.POST]
     link_claims(campaign)
     link_posts(campaign)
+    campaign.corrections = corrections_log(campaign.claims)
     campaign.sheets = sheets_of_topics(campaign, published[Kind.SHEET], derived_page, url_of)
     campaign.sheets_by_topic = {page.item.topic.slug: page for page in campaign.sheets}
     campaign.district_map = layout(catalogue.districts)

@@ -11,6 +11,7 @@ from zoneinfo import ZoneInfo
 from slugify import slugify
 
 from ..sharing.share import LINK_WEIGHT, X_LIMIT
+from .corrections import last_change
 from .fields import Fields, field_name
 from .lookups import read_districts, read_hashtags, read_status, read_topics
 from .model import (
@@ -149,6 +150,10 @@ def parse_claim(
         figure=parse_figure(fields),
         sources=parse_sources(fields),
         corrections=parse_corrections(fields),
+    )
+    # A correction is a change: `modified` follows the last one (see corrections.py).
+    claim["modified"] = last_change(
+        claim["date"], claim["modified"], claim["corrections"], timezone
     )
     return fields.problems or Claim(**claim)
 
