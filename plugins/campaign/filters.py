@@ -27,4 +27,14 @@ def plural(count: int, singular: str, many: str | None = None) -> str:
     return f"{count} {word}"
 
 
-FILTERS = {"date_fr": date_fr, "iso": iso, "plural": plural}
+def filesize(size: int) -> str:
+    """« 850 octets », « 12,4 ko », « 1,2 Mo »: French units, decimal comma."""
+    if size < 1000:
+        return f"{size} octets"
+    for unit, scale in (("ko", 1000), ("Mo", 1000**2)):
+        if size < scale * 1000 or unit == "Mo":
+            return f"{size / scale:.1f} {unit}".replace(".", ",")
+    return ""
+
+
+FILTERS = {"date_fr": date_fr, "iso": iso, "plural": plural, "filesize": filesize}

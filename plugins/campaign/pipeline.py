@@ -20,6 +20,7 @@ from __future__ import annotations
 from .generators.base import PROBLEMS, ContentError
 from .generators.documents import ClaimsGenerator, PostsGenerator
 from .generators.gather import GatherGenerator
+from .generators.opendata import OpenDataGenerator
 from .generators.search import SearchGenerator
 from .generators.sharing import SharingGenerator
 from .generators.sheets import SheetsGenerator
@@ -35,6 +36,7 @@ GENERATORS = [
     DistrictsGenerator,
     SiteGenerator,
     SharingGenerator,
+    OpenDataGenerator,
     SitemapGenerator,
     WriterCloser,
 ]

@@ -108,6 +108,13 @@ DEFAULTS = {
     "CAMPAIGN_FEED_URL": "flux/{name}",
     "CAMPAIGN_FEED_ITEMS": 50,
     "CAMPAIGN_SHARE_ITEMS": 12,
+    # Open data: every published claim as JSON, CSV and a ClaimReview DataFeed, under
+    # this licence (name and address of its text), explained at OPENDATA_URL.
+    "OPENDATA_URL": "donnees/",
+    "CAMPAIGN_DATA_LICENCE": {
+        "name": "Licence Ouverte 2.0 (Etalab)",
+        "url": "https://www.etalab.gouv.fr/licence-ouverte-open-licence/",
+    },
 }
 
 # Templates of the plugin's listings: always paginated, DEFAULT_PAGINATION a page.
@@ -134,6 +141,7 @@ def apply_defaults(settings: dict) -> None:
 def check(settings: dict) -> None:
     """Refuse a broken verdict scale, or a search index part of no page, before
     anything is read."""
+    check_licence(settings["CAMPAIGN_DATA_LICENCE"])
     size = settings["SEARCH_PART_PAGES"]
     if not isinstance(size, int) or isinstance(size, bool) or size < 1:
         raise SettingsError(
@@ -160,3 +168,19 @@ def check(settings: dict) -> None:
         if entry["slug"] in slugs:
             raise SettingsError(f"VERDICTS : « {entry['slug']} » apparaît deux fois")
         slugs.add(entry["slug"])
+
+
+def check_licence(licence) -> None:
+    """The open data's licence: a name and the address of its text."""
+    if not (
+        isinstance(licence, dict)
+        and isinstance(licence.get("name"), str)
+        and licence["name"].strip()
+        and isinstance(licence.get("url"), str)
+        and licence["url"].startswith(("https://", "http://"))
+    ):
+        raise SettingsError(
+            "CAMPAIGN_DATA_LICENCE : il faut le nom de la licence et l'adresse de son texte, "
+            'par exemple {"name": "Licence Ouverte 2.0 (Etalab)", '
+            '"url": "https://www.etalab.gouv.fr/licence-ouverte-open-licence/"}'
+        )
