@@ -19,6 +19,7 @@ from __future__ import annotations
 
 from .generators.base import PROBLEMS, ContentError
 from .generators.documents import ClaimsGenerator, PostsGenerator
+from .generators.embeds import EmbedGenerator
 from .generators.gather import GatherGenerator
 from .generators.opendata import OpenDataGenerator
 from .generators.search import SearchGenerator
@@ -37,6 +38,7 @@ GENERATORS = [
     SiteGenerator,
     SharingGenerator,
     OpenDataGenerator,
+    EmbedGenerator,
     SitemapGenerator,
     WriterCloser,
 ]

@@ -108,6 +108,8 @@ DEFAULTS = {
     "CAMPAIGN_FEED_URL": "flux/{name}",
     "CAMPAIGN_FEED_ITEMS": 50,
     "CAMPAIGN_SHARE_ITEMS": 12,
+    # The verdict card other sites embed (generators/embeds.py).
+    "CLAIM_EMBED_URL": "vrai-du-faux/{slug}/integrer/",
     # Open data: every published claim as JSON, CSV and a ClaimReview DataFeed, under
     # this licence (name and address of its text), explained at OPENDATA_URL.
     "OPENDATA_URL": "donnees/",

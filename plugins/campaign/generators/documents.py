@@ -2,9 +2,21 @@
 
 from __future__ import annotations
 
+from ..filters import date_fr
 from ..kinds import Kind
-from ..sharing import schema
+from ..sharing import embed, schema
+from ..sharing.items import site_url
 from .base import DocumentGenerator
+from .embeds import embed_title, embed_url
+
+
+def embed_code(page) -> str:
+    """The <iframe> code of the claim's verdict card, to copy from its page."""
+    settings, claim = page.settings, page.claim
+    src = f"{site_url(settings)}/{embed_url(settings, page.slug)}"
+    said = f"« {claim.text} » — {claim.claimant.name}, {date_fr(claim.claim_date)}"
+    height = embed.embed_height(claim.summary, said)
+    return embed.iframe_code(src, embed_title(page, settings), height)
 
 
 class ClaimsGenerator(DocumentGenerator):
@@ -16,7 +28,7 @@ class ClaimsGenerator(DocumentGenerator):
     def page_extras(self, page) -> dict:
         url = f"{self.settings['SITEURL']}/{page.url}"
         data = schema.claim_review(page.claim, url, self.settings)
-        return {"structured_data": schema.to_script_json(data)}
+        return {"structured_data": schema.to_script_json(data), "embed_code": embed_code(page)}
 
     def generate_output(self, writer):
         super().generate_output(writer)
