@@ -76,6 +76,22 @@ CACHE_PATH = "cache"
 GZIP_CACHE = False
 
 # Added to every share text; utm_campaign of every link in feeds and share kits.
+# Mentions légales (LCEN art. 6), shown at /mentions-legales/: fictional here, like
+# the rest of the example. `make publish` refuses a site without them.
+CAMPAIGN_PUBLISHER = {
+    "name": "Association de financement de la campagne Paris Passerelles (fictive)",
+    "status": "Association loi de 1901",
+    "address": "12 rue de l'Exemple, 75013 Paris",
+    "phone": "01 00 00 00 00",
+    "email": "contact@example.org",
+}
+CAMPAIGN_PUBLICATION_DIRECTOR = "Camille Exemple, mandataire de la liste (personne fictive)"
+CAMPAIGN_HOST = {
+    "name": "Hébergeur Exemple SAS (fictif)",
+    "address": "1 avenue de l'Hébergement, 59000 Lille",
+    "phone": "03 00 00 00 00",
+}
+
 CAMPAIGN_HASHTAGS = ["ParisPasserelles"]
 CAMPAIGN_UTM = "municipales-2026"
 

@@ -21,6 +21,7 @@ from .generators.base import PROBLEMS, ContentError
 from .generators.documents import ClaimsGenerator, PostsGenerator
 from .generators.embeds import EmbedGenerator
 from .generators.gather import GatherGenerator
+from .generators.legal import LegalGenerator
 from .generators.opendata import OpenDataGenerator
 from .generators.search import SearchGenerator
 from .generators.sharing import SharingGenerator
@@ -39,6 +40,7 @@ GENERATORS = [
     SharingGenerator,
     OpenDataGenerator,
     EmbedGenerator,
+    LegalGenerator,
     SitemapGenerator,
     WriterCloser,
 ]

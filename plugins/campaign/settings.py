@@ -108,6 +108,15 @@ DEFAULTS = {
     "CAMPAIGN_FEED_URL": "flux/{name}",
     "CAMPAIGN_FEED_ITEMS": 50,
     "CAMPAIGN_SHARE_ITEMS": 12,
+    # Mentions légales (LCEN art. 6): who publishes, who answers for it, who hosts;
+    # each {"name", "address", "phone"} (the publisher may add "status", "email"), the
+    # director a name. A production build (CAMPAIGN_PRODUCTION, set in publishconf.py)
+    # is refused without them.
+    "LEGAL_URL": "mentions-legales/",
+    "CAMPAIGN_PUBLISHER": {},
+    "CAMPAIGN_PUBLICATION_DIRECTOR": "",
+    "CAMPAIGN_HOST": {},
+    "CAMPAIGN_PRODUCTION": False,
     # The verdict card other sites embed (generators/embeds.py).
     "CLAIM_EMBED_URL": "vrai-du-faux/{slug}/integrer/",
     # Open data: every published claim as JSON, CSV and a ClaimReview DataFeed, under
@@ -144,6 +153,14 @@ def check(settings: dict) -> None:
     """Refuse a broken verdict scale, or a search index part of no page, before
     anything is read."""
     check_licence(settings["CAMPAIGN_DATA_LICENCE"])
+    missing = missing_legal_notices(settings)
+    if settings["CAMPAIGN_PRODUCTION"] and missing:
+        raise SettingsError(
+            "mentions légales incomplètes (loi pour la confiance dans l'économie numérique, "
+            "art. 6) : un site publié doit nommer son éditeur, son directeur de la publication "
+            "et son hébergeur. Ajoutez dans publishconf.py (ou pelicanconf.py) :\n"
+            + "\n".join(f"  {line}" for line in missing)
+        )
     size = settings["SEARCH_PART_PAGES"]
     if not isinstance(size, int) or isinstance(size, bool) or size < 1:
         raise SettingsError(
@@ -186,3 +203,35 @@ def check_licence(licence) -> None:
             'par exemple {"name": "Licence Ouverte 2.0 (Etalab)", '
             '"url": "https://www.etalab.gouv.fr/licence-ouverte-open-licence/"}'
         )
+
+
+# What LCEN art. 6 asks of each, with an example of the line that fixes it.
+LEGAL_PARTIES = {
+    "CAMPAIGN_PUBLISHER": ("name", "address", "phone"),
+    "CAMPAIGN_HOST": ("name", "address", "phone"),
+}
+LEGAL_EXAMPLES = {
+    "name": "Nom",
+    "address": "numéro, rue, code postal, ville",
+    "phone": "01 23 45 67 89",
+}
+
+
+def missing_legal_notices(settings: dict) -> list[str]:
+    """Each legal notice missing, as the French line naming the setting and its fix
+    ([] when the mentions légales are complete)."""
+    missing = []
+    for key, fields in LEGAL_PARTIES.items():
+        value = settings.get(key)
+        value = value if isinstance(value, dict) else {}
+        absent = [f for f in fields if not str(value.get(f) or "").strip()]
+        if absent:
+            example = ", ".join(f'"{f}": "{LEGAL_EXAMPLES[f]}"' for f in fields)
+            missing.append(f"{key} = {{{example}}}  (manque : {', '.join(absent)})")
+    director = settings.get("CAMPAIGN_PUBLICATION_DIRECTOR")
+    if not (isinstance(director, str) and director.strip()):
+        missing.append(
+            'CAMPAIGN_PUBLICATION_DIRECTOR = "Prénom Nom"  (manque : le directeur ou la '
+            "directrice de la publication, une personne physique)"
+        )
+    return missing

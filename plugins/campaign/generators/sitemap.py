@@ -46,7 +46,7 @@ def listing_paths(campaign: Campaign, settings: dict) -> list[str]:
     paths = ["", settings["CLAIMS_INDEX_URL"], settings["POSTS_INDEX_URL"]]
     paths += [settings["TOPICS_INDEX_URL"], settings["CLAIMANTS_INDEX_URL"]]
     paths += [settings["DISTRICTS_INDEX_URL"], settings["SHARE_URL"], settings["SEARCH_URL"]]
-    paths += [settings["SHEETS_INDEX_URL"], settings["OPENDATA_URL"]]
+    paths += [settings["SHEETS_INDEX_URL"], settings["OPENDATA_URL"], settings["LEGAL_URL"]]
     paths += [settings["VERDICT_URL"].format(slug=v.slug) for v in catalogue.verdicts]
     paths += [settings["TOPIC_URL"].format(slug=t.slug) for t in catalogue.topics]
     paths += [settings["CLAIMANT_URL"].format(slug=s) for s in campaign.claims_by_claimant]
