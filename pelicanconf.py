@@ -92,6 +92,11 @@ CAMPAIGN_HOST = {
     "phone": "03 00 00 00 00",
 }
 
+# Electoral silence (Code électoral, art. L49): the rounds of the (fictional) election.
+# From 00:00 the day before each round until the polls close, nothing new goes out.
+CAMPAIGN_ELECTION_ROUNDS = ["2026-12-06", "2026-12-13"]
+CAMPAIGN_POLLS_CLOSE = "20:00"
+
 CAMPAIGN_HASHTAGS = ["ParisPasserelles"]
 CAMPAIGN_UTM = "municipales-2026"
 

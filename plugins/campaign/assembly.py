@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 
 from .content.model import Catalogue, Correction
 from .content.sheets import derive_sheet
+from .content.silence import ELECTION_ZONE, Window, announced, current, holding
 from .images.districtmap import DistrictMap, layout
 from .kinds import Kind
 
@@ -40,9 +41,12 @@ def newest_first(pages: list) -> list:
     return sorted(pages, key=lambda page: (page.date, page.slug), reverse=True)
 
 
-def is_published(item, moment: datetime.datetime) -> bool:
-    """Published, and not embargoed beyond `moment`."""
-    return item.status == "published" and item.date <= moment
+def is_published(item, moment: datetime.datetime, silence: tuple = (), zone=ELECTION_ZONE) -> bool:
+    """Published, not embargoed beyond `moment`, and not held back by an electoral
+    silence (content/silence.py: dated, modified or corrected in a window not ended)."""
+    if item.status != "published" or item.date > moment:
+        return False
+    return not silence or holding(item, silence, moment, zone) is None
 
 
 @dataclass(frozen=True)
@@ -102,8 +106,20 @@ class Campaign:
     # Every correction of a published claim, newest first (the corrections log).
     corrections: list[Logged] = field(default_factory=list)
     district_map: DistrictMap | None = None
+    # Electoral silence windows (content/silence.py), in date order.
+    silence: tuple[Window, ...] = ()
     # The workers drawing every card (images/card_batch.py), started while reading.
     drawings: object = None
+
+    @property
+    def silence_now(self) -> Window | None:
+        """The electoral silence the build's moment is in: volunteers stop sharing."""
+        return current(self.silence, self.moment)
+
+    @property
+    def silence_announced(self) -> Window | None:
+        """The silence under way, or the next one, announced a week ahead."""
+        return announced(self.silence, self.moment)
 
     @property
     def verdict_counts(self) -> dict[str, int]:
@@ -135,18 +151,22 @@ def assemble(
     show_drafts: bool,
     derived_page: Callable[[object], object],
     url_of: Callable[[object], str],
+    silence: tuple[Window, ...] = (),
+    zone=ELECTION_ZONE,
 ) -> Campaign:
     """The campaign's state from the valid pages of each kind.
 
     `derived_page(sheet)` makes the page of a sheet derived from a topic's claims;
     `url_of(page)` is a page's absolute address, which derived sheets cite.
+    `silence` holds items back like an embargo (`zone`: the site's, for corrections).
     """
-    campaign = Campaign(catalogue, moment)
+    campaign = Campaign(catalogue, moment, silence=silence)
     campaign.slugs = {kind: {page.slug for page in found} for kind, found in pages.items()}
     published = {}
     for kind in (Kind.CLAIM, Kind.POST, Kind.SHEET):
-        published[kind] = newest_first([p for p in pages[kind] if is_published(p.item, moment)])
-        previews = [page for page in pages[kind] if not is_published(page.item, moment)]
+        shown = {id(p) for p in pages[kind] if is_published(p.item, moment, silence, zone)}
+        published[kind] = newest_first([p for p in pages[kind] if id(p) in shown])
+        previews = [page for page in pages[kind] if id(page) not in shown]
         for page in previews:
             page.preview = True
         campaign.previews += previews if show_drafts else []

@@ -17,6 +17,15 @@ def date_fr(value: datetime.date | None) -> str:
     return f"{day} {MONTHS[value.month - 1]} {value.year}"
 
 
+WEEKDAYS = "lundi mardi mercredi jeudi vendredi samedi dimanche".split()
+
+
+def moment_fr(value: datetime.datetime) -> str:
+    """« samedi 14 mars 2026 à 0 h », « dimanche 15 mars 2026 à 20 h 30 »."""
+    hour = f"{value.hour} h" + (f" {value.minute:02d}" if value.minute else "")
+    return f"{WEEKDAYS[value.weekday()]} {date_fr(value)} à {hour}"
+
+
 def iso(value: datetime.date | None) -> str:
     return value.isoformat() if value else ""
 
@@ -37,4 +46,10 @@ def filesize(size: int) -> str:
     return ""
 
 
-FILTERS = {"date_fr": date_fr, "iso": iso, "plural": plural, "filesize": filesize}
+FILTERS = {
+    "date_fr": date_fr,
+    "iso": iso,
+    "plural": plural,
+    "filesize": filesize,
+    "moment_fr": moment_fr,
+}

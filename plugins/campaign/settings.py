@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 import re
 
 # Colours are dark enough for white text (WCAG AA); the word and the gauge carry
@@ -117,6 +118,10 @@ DEFAULTS = {
     "CAMPAIGN_PUBLICATION_DIRECTOR": "",
     "CAMPAIGN_HOST": {},
     "CAMPAIGN_PRODUCTION": False,
+    # Electoral silence (Code électoral, art. L49): the date of each round, and the
+    # hour the polls close (Paris time). See content/silence.py.
+    "CAMPAIGN_ELECTION_ROUNDS": [],
+    "CAMPAIGN_POLLS_CLOSE": "20:00",
     # The verdict card other sites embed (generators/embeds.py).
     "CLAIM_EMBED_URL": "vrai-du-faux/{slug}/integrer/",
     # Open data: every published claim as JSON, CSV and a ClaimReview DataFeed, under
@@ -153,6 +158,8 @@ def check(settings: dict) -> None:
     """Refuse a broken verdict scale, or a search index part of no page, before
     anything is read."""
     check_licence(settings["CAMPAIGN_DATA_LICENCE"])
+    election_rounds(settings)
+    polls_close(settings)
     missing = missing_legal_notices(settings)
     if settings["CAMPAIGN_PRODUCTION"] and missing:
         raise SettingsError(
@@ -235,3 +242,36 @@ def missing_legal_notices(settings: dict) -> list[str]:
             "directrice de la publication, une personne physique)"
         )
     return missing
+
+
+def election_rounds(settings: dict) -> list[datetime.date]:
+    """CAMPAIGN_ELECTION_ROUNDS as dates: a list of dates or of AAAA-MM-JJ texts."""
+    rounds = settings["CAMPAIGN_ELECTION_ROUNDS"] or []
+    if isinstance(rounds, (str, datetime.date)):
+        rounds = [rounds]
+    days = []
+    for value in rounds:
+        if isinstance(value, datetime.datetime):
+            value = value.date()
+        if not isinstance(value, datetime.date):
+            try:
+                value = datetime.date.fromisoformat(str(value).strip())
+            except ValueError:
+                raise SettingsError(
+                    f"CAMPAIGN_ELECTION_ROUNDS : « {value} » n'est pas une date ; écrivez la "
+                    'date de chaque tour AAAA-MM-JJ, par exemple ["2026-03-15", "2026-03-22"]'
+                ) from None
+        days.append(value)
+    return days
+
+
+def polls_close(settings: dict) -> datetime.time:
+    """CAMPAIGN_POLLS_CLOSE, "HH:MM", as a time."""
+    value = settings["CAMPAIGN_POLLS_CLOSE"]
+    try:
+        return datetime.time.fromisoformat(str(value).strip())
+    except ValueError:
+        raise SettingsError(
+            f"CAMPAIGN_POLLS_CLOSE : « {value} » n'est pas une heure ; écrivez l'heure de "
+            'fermeture des bureaux de vote HH:MM, par exemple "20:00"'
+        ) from None

@@ -10,11 +10,13 @@ import argparse
 import os
 import sys
 from collections.abc import Iterator
+from zoneinfo import ZoneInfo
 
 from pelican.settings import read_settings
 
-from ..content import frontmatter
+from ..content import frontmatter, silence
 from ..content.validation import Document, Validation, content_files, validate
+from ..generators.base import now
 from ..kinds import Kind
 from ..settings import SettingsError, apply_defaults
 
@@ -41,6 +43,22 @@ def counts(validation: Validation) -> dict[str, int]:
     return found
 
 
+def silence_notices(settings: dict, validation: Validation) -> list:
+    """A French notice per published file the electoral silence holds back at this
+    moment (the build's: CAMPAIGN_NOW, else the clock). Notices, not errors."""
+    windows = silence.windows_of(settings)
+    if not windows:
+        return []
+    zone = ZoneInfo(settings.get("TIMEZONE", "UTC"))
+    items = [
+        (item, document.front)
+        for kind in (Kind.CLAIM, Kind.POST, Kind.SHEET)
+        for item, document in validation.items(kind)
+        if item.status == "published"
+    ]
+    return silence.notices(items, windows, now(settings), zone)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="make check", description=__doc__.splitlines()[0])
     parser.add_argument("-s", "--settings", default="pelicanconf.py")
@@ -55,6 +73,8 @@ def main(argv: list[str] | None = None) -> int:
     report = check_content(settings)
     for problem in report.problems:
         print(problem)
+    for notice in silence_notices(settings, report):
+        print(notice)
     if report.problems:
         files = len({p.path for p in report.problems})
         print(
