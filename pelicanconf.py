@@ -92,6 +92,14 @@ CAMPAIGN_HOST = {
     "phone": "03 00 00 00 00",
 }
 
+# The contact page's links to send a claim to check (fictional addresses).
+CAMPAIGN_CONTACT_EMAIL = "verification@example.org"
+CAMPAIGN_CONTACT_CHANNELS = {
+    "whatsapp": "+33 6 00 00 00 00",
+    "telegram": "ParisPasserellesVerif",
+    "signal": "https://signal.me/#eu/ParisPasserelles.01",
+}
+
 # Electoral silence (Code électoral, art. L49): the rounds of the (fictional) election.
 # From 00:00 the day before each round until the polls close, nothing new goes out.
 CAMPAIGN_ELECTION_ROUNDS = ["2026-12-06", "2026-12-13"]

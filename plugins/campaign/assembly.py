@@ -108,6 +108,8 @@ class Campaign:
     district_map: DistrictMap | None = None
     # Electoral silence windows (content/silence.py), in date order.
     silence: tuple[Window, ...] = ()
+    # The contact page's links to send a claim (sharing/contact.py), set by gather.py.
+    contact: object = None
     # The workers drawing every card (images/card_batch.py), started while reading.
     drawings: object = None
 

@@ -21,6 +21,7 @@ from ..content.validation import Document, content_files, validate
 from ..images.cache import infographic_folder
 from ..images.card_batch import CardBatch, default_workers
 from ..kinds import Kind
+from ..sharing.contact import contact
 from ..sharing.items import Shareable, card_spec, site_url
 from .base import PROBLEMS, now
 from .pages import PAGE_CLASSES, SourceFile
@@ -84,6 +85,7 @@ class GatherGenerator(Generator):
                 prepare_sheet(page, campaign, settings)
         for page in campaign.items + campaign.sheets + campaign.previews:
             page.share = Shareable(page, settings)
+        campaign.contact = contact(settings)
         draw_all(cards, campaign, settings)
         campaign.drawings = cards
         self.context[CAMPAIGN] = campaign
