@@ -31,7 +31,7 @@ def test_card_is_tiny_self_contained_and_leads_with_the_verdict(production_site,
     [link] = page.find_all("a")
     assert link["href"].startswith(f"{SITE}/vrai-du-faux/{slug}/?utm_source=integration")
     assert link["target"] == "_blank"
-    texts = [p.get_text(" ", strip=True) for p in page.select("article p")]
+    texts = [p.get_text(" ", strip=True) for p in page.select("main > *")]
     verdict = claim.select_one(".conclusion .verdict").get_text(" ", strip=True)
     assert texts[0] == verdict  # word and « n sur 5 », the gauge drawn beside
     assert texts[1] == claim.select_one(".conclusion .summary").get_text(strip=True)
