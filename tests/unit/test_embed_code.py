@@ -21,6 +21,7 @@ def test_longer_texts_get_a_taller_frame():
     short = embed_height("Faux.", "« Court. » — X, 1er mars 2026")
     assert embed_height("Une conclusion " * 10, "« Court. » — X") > short
     assert embed_height("Faux.", "« Une affirmation longue " * 8) > short
+    assert embed_height("Faux.", "« Court. » — X, 1er mars 2026", "Site fictif.") > short
 
 
 def test_the_link_back_is_tagged_as_an_embed():

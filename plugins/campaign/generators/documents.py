@@ -15,7 +15,7 @@ def embed_code(page) -> str:
     settings, claim = page.settings, page.claim
     src = f"{site_url(settings)}/{embed_url(settings, page.slug)}"
     said = f"« {claim.text} » — {claim.claimant.name}, {date_fr(claim.claim_date)}"
-    height = embed.embed_height(claim.summary, said)
+    height = embed.embed_height(claim.summary, said, settings["CAMPAIGN_NOTICE"])
     return embed.iframe_code(src, embed_title(page, settings), height)
 
 

@@ -21,16 +21,19 @@ MAX_WIDTH = "36rem"
 # wide): about this many characters a line, words wrapping (bold 17.6 px, then 14.4 px).
 SUMMARY_CHARS, SAID_CHARS = 26, 34
 SUMMARY_LINE, SAID_LINE = 26, 21  # pixels a line
+NOTICE_CHARS, NOTICE_LINE = 44, 19
 # Badge, labels, link (two lines), paddings and margins.
 FIXED = 185
 
 
-def embed_height(summary: str, said: str) -> int:
+def embed_height(summary: str, said: str, notice: str = "") -> int:
     """Pixels enough for the card on a narrow phone (`said`: the quoted words with
-    who said them and when); a wider column leaves a little room below, and a card
-    ever too short scrolls rather than cut its text."""
+    who said them and when; `notice`: the site's notice, in small type); a wider
+    column leaves a little room below, and a card ever too short scrolls rather
+    than cut its text."""
     height = FIXED + math.ceil(len(summary) / SUMMARY_CHARS) * SUMMARY_LINE
-    return height + math.ceil(len(said) / SAID_CHARS) * SAID_LINE
+    height += math.ceil(len(said) / SAID_CHARS) * SAID_LINE
+    return height + math.ceil(len(notice) / NOTICE_CHARS) * NOTICE_LINE + bool(notice) * 8
 
 
 def embed_link(url: str, campaign: str, slug: str) -> str:
