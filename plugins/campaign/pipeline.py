@@ -21,7 +21,10 @@ from .content.validation import build_moment
 from .editor.site import EditorGenerator
 from .generators.base import PROBLEMS, ContentError
 from .generators.documents import ClaimsGenerator, PostsGenerator
+from .generators.embeds import EmbedGenerator
 from .generators.gather import GatherGenerator
+from .generators.legal import LegalGenerator
+from .generators.opendata import OpenDataGenerator
 from .generators.promises import PromisesGenerator
 from .generators.search import SearchGenerator
 from .generators.sharing import SharingGenerator
@@ -39,6 +42,9 @@ GENERATORS = [
     DistrictsGenerator,
     SiteGenerator,
     SharingGenerator,
+    OpenDataGenerator,
+    EmbedGenerator,
+    LegalGenerator,
     SitemapGenerator,
     EditorGenerator,
     WriterCloser,

@@ -10,11 +10,13 @@ import argparse
 import os
 import sys
 from collections.abc import Iterator
+from zoneinfo import ZoneInfo
 
 from pelican.settings import read_settings
 
+from ..content import silence
 from ..content.reader import YamlMarkdownReader
-from ..content.validation import Document, Validation, content_files, validate
+from ..content.validation import Document, Validation, build_moment, content_files, validate
 from ..kinds import Kind
 from ..settings import SettingsError, apply_defaults
 
@@ -43,6 +45,22 @@ def counts(validation: Validation) -> dict[str, int]:
     return found
 
 
+def silence_notices(settings: dict, validation: Validation) -> list:
+    """A French notice per published file the electoral silence holds back at this
+    moment (the build's: CAMPAIGN_NOW, else the clock). Notices, not errors."""
+    windows = silence.windows_of(settings)
+    if not windows:
+        return []
+    zone = ZoneInfo(settings.get("TIMEZONE", "UTC"))
+    items = [
+        (item, document.front)
+        for kind in (Kind.CLAIM, Kind.POST, Kind.SHEET)
+        for item, document in validation.items(kind)
+        if item.status == "published"
+    ]
+    return silence.notices(items, windows, build_moment(settings), zone)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="make check", description=__doc__.splitlines()[0])
     parser.add_argument("-s", "--settings", default="pelicanconf.py")
@@ -60,6 +78,8 @@ def main(argv: list[str] | None = None) -> int:
     # Warnings never fail the check (nor the build): printed after the errors.
     for warning in report.warnings:
         print(warning)
+    for notice in silence_notices(settings, report):
+        print(notice)
     if report.problems:
         files = len({p.path for p in report.problems})
         print(

@@ -12,6 +12,7 @@ from slugify import slugify
 
 from ..sharing.share import LINK_WEIGHT, X_LIMIT
 from .additions import pending_claim, read_media, read_response
+from .corrections import last_change
 from .fields import Fields, field_name
 from .lookups import (
     CLAIM_STATUSES,
@@ -58,7 +59,7 @@ PAGE_FIELDS = "title summary template slug status date modified".split()
 # Keys with which Pelican lets a file choose where it is written: refused.
 CHOSEN_ADDRESS = ("save_as", "url")
 # The templates a fixed page may ask for (theme/templates/<name>.html).
-PAGE_TEMPLATES = ("page", "methode")
+PAGE_TEMPLATES = ("page", "methode", "contact", "corrections")
 
 SHEET_FIELDS = (
     "topic title pitch date modified key_figures arguments objections share hashtags pin status"
@@ -183,6 +184,10 @@ def parse_claim(
     )
     if pending:
         claim.update(pending_claim(fields, claim["claimant"]))
+    # A correction is a change: `modified` follows the last one (see corrections.py).
+    claim["modified"] = last_change(
+        claim["date"], claim["modified"], claim["corrections"], timezone
+    )
     return fields.problems or Claim(**claim)
 
 

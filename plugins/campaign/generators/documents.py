@@ -6,9 +6,21 @@ import os
 
 from PIL import Image
 
+from ..filters import date_fr
 from ..kinds import Kind
-from ..sharing import schema
+from ..sharing import embed, schema
+from ..sharing.items import site_url
 from .base import DocumentGenerator
+from .embeds import embed_title, embed_url
+
+
+def embed_code(page) -> str:
+    """The <iframe> code of the claim's verdict card, to copy from its page."""
+    settings, claim = page.settings, page.claim
+    src = f"{site_url(settings)}/{embed_url(settings, page.slug)}"
+    said = f"« {claim.text} » — {claim.claimant.name}, {date_fr(claim.claim_date)}"
+    height = embed.embed_height(claim.summary, said, settings["CAMPAIGN_NOTICE"])
+    return embed.iframe_code(src, embed_title(page, settings), height)
 
 
 class ClaimsGenerator(DocumentGenerator):
@@ -34,6 +46,7 @@ class ClaimsGenerator(DocumentGenerator):
             capture = os.path.join(self.settings["PATH"], page.claim.media.capture)
             with Image.open(capture) as image:
                 extras["media_size"] = image.size
+        extras["embed_code"] = embed_code(page)
         return extras
 
     def generate_output(self, writer):

@@ -50,6 +50,7 @@ def listing_paths(campaign: Campaign, settings: dict) -> list[str]:
     paths += [
         settings["PROMISE_STATUS_URL"].format(slug=s.slug) for s in catalogue.promise_statuses
     ]
+    paths += [settings["OPENDATA_URL"], settings["LEGAL_URL"]]
     paths += [settings["VERDICT_URL"].format(slug=v.slug) for v in catalogue.verdicts]
     paths += [settings["TOPIC_URL"].format(slug=t.slug) for t in catalogue.topics]
     paths += [settings["CLAIMANT_URL"].format(slug=s) for s in campaign.claims_by_claimant]
