@@ -223,7 +223,7 @@ def test_static_files_are_walked_without_links_and_kept_only_inside(tmp_path):
 
     from campaign.generators.own_files import keep_own_static_files
 
-    from conftest import gather, site_settings
+    from conftest import run_generators, site_settings
 
     content = copy_fixture("site", tmp_path)
     (content / "images").mkdir()
@@ -239,7 +239,7 @@ def test_static_files_are_walked_without_links_and_kept_only_inside(tmp_path):
         "generated_content": {},
         "static_content": {},
     }
-    [static] = gather(settings, [StaticGenerator])
+    [static] = run_generators(settings, [StaticGenerator])
     kept = sorted(os.path.relpath(f.source_path, content) for f in static.staticfiles)
     assert kept == ["images/photo.png"]
     # keep_own_static_files ran (static_generator_finalized): ran again, it still
@@ -326,6 +326,6 @@ def test_a_body_in_a_new_file_is_checked_as_the_build_reads_it(tmp_path):
     )
     result = run_check(content)
     assert result.returncode == 1
-    assert "piege.md:18: une vidéo ou publication Vimeo intégrée (<iframe>)" in result.stdout
-    with pytest.raises(ContentError, match="piege.md:18: une vidéo ou publication Vimeo"):
+    assert "piege.md:20: une vidéo ou publication Vimeo intégrée (<iframe>)" in result.stdout
+    with pytest.raises(ContentError, match="piege.md:20: une vidéo ou publication Vimeo"):
         build_site(content, tmp_path / "output")
