@@ -53,7 +53,6 @@ EXPECTED = [
     ("claims/yaml-tabulation.md", 4, "caractère interdit en début de texte (tabulation"),
     ("claims/yaml-tiret.md", 5, "une liste « - » et des champs « nom: » mélangés"),
     ("claims/yaml-deux-points.md", 2, "deux-points inattendu"),
-    ("claims/yaml-caractere-controle.md", 2, "caractère de contrôle invisible"),
     ("posts/formulaire-externe.md", 7, "un formulaire (<form>)"),
     ("pages/carte-integree.md", 5, "un objet intégré (<object>)"),
     ("data/districts.yaml", 2, "renvoi YAML « *a » refusé"),
