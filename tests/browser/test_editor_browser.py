@@ -138,7 +138,7 @@ def test_a_claim_written_in_the_editor_is_a_draft_that_check_accepts(page: Page,
     page.get_by_label("L'affirmation vérifiée", exact=True).fill(
         "Depuis la voie réservée, les bus du 20e roulent 30 % plus vite."
     )
-    page.get_by_label("Auteur de l'affirmation", exact=True).fill("Jeanne Testard")
+    choose(page, "Auteur de l'affirmation", "Bertrand Olivo")
     choose(page, "Verdict", "Plutôt faux")
     page.get_by_label("Conclusion", exact=True).fill(
         "La vitesse commerciale a gagné 8 %, pas 30 % : le chiffre cité mesure une seule ligne."

@@ -47,7 +47,7 @@ VALID = {
     "claims": {
         "title": "Le bus est-il plus rapide ?",
         "claim": "Les bus roulent 30 % plus vite.",
-        "claimant": "Jeanne Testard",
+        "claimant": "Bertrand Olivo",
         "verdict": "faux",
         "summary": "Ils roulent 8 % plus vite.",
         "date": "2026-03-12 09:00",

@@ -157,7 +157,7 @@ history:
 # Date de publication ; une date future met la promesse sous embargo.
 date: {moment}
 # Sujets : {topics}
-topics: [{topic}]
+topics: ["À compléter : {topic}"]
 # Arrondissements concernés (numéros ou identifiants) ; vide = tout Paris.
 districts: []
 # Les sources : au moins une, adresse en https://.

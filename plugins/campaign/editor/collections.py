@@ -92,6 +92,17 @@ def _places(choices: Choices) -> list[dict]:
     ]  # fmt: skip
 
 
+def claimant_field(choices: Choices) -> dict:
+    """Who said it: one of the people of data/claimants.yaml when the campaign keeps
+    it (`make check` refuses any other name), else a name typed in full."""
+    if choices.claimants:
+        hint = "La personne citée ; une personne absente de la liste s'ajoute dans data/claimants.yaml."
+        return select("claimant", "Auteur de l'affirmation", choices.claimants, hint, required=True)
+    return string(
+        "claimant", "Auteur de l'affirmation", "Prénom Nom de la personne citée.", required=True
+    )
+
+
 def claim_fields(choices: Choices) -> list[dict]:
     source = [
         string("title", "Titre du document", required=True),
@@ -115,7 +126,7 @@ def claim_fields(choices: Choices) -> list[dict]:
             f"Les mots exacts, tels qu'ils ont été dits ou écrits ({CLAIM_MAX} caractères au plus).",
             required=True, limit=CLAIM_MAX,
         ),
-        string("claimant", "Auteur de l'affirmation", "Prénom Nom de la personne citée.", required=True),
+        claimant_field(choices),
         url("claimant_url", "Fiche de la personne", "Par exemple sa page Wikidata."),
         day("claim_date", "Date de l'affirmation", "Quand elle a été dite ou écrite."),
         url("appearance", "Où elle a été faite", "L'adresse de la vidéo, de l'article, du message."),

@@ -34,6 +34,7 @@ def catalogue_choices(catalogue: Catalogue, claims: tuple[Choice, ...]) -> Choic
         topics=tuple(Choice(t.slug, t.name) for t in catalogue.topics),
         districts=tuple(Choice(d.slug, d.name) for d in catalogue.districts),
         claims=claims,
+        claimants=tuple(Choice(c.name, c.name) for c in catalogue.claimants or ()),
     )
 
 

@@ -153,4 +153,4 @@ class EditorGenerator(Generator):
 
 
 def write(writer, name: str, data: bytes) -> None:
-    writer.write_bytes(writer.output_file(name), data)
+    writer.write_and_record(writer.output_file(name), data)

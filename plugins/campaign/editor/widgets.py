@@ -31,6 +31,9 @@ class Choices:
     topics: tuple[Choice, ...]
     districts: tuple[Choice, ...]
     claims: tuple[Choice, ...]
+    # People of data/claimants.yaml, by name (a claim names its claimant so); empty
+    # when the campaign keeps no such file and names are free text.
+    claimants: tuple[Choice, ...] = ()
 
 
 def _field(name: str, label: str, hint: str, widget: str, required: bool, **extra) -> dict:
