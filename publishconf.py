@@ -15,3 +15,5 @@ SITEURL = os.environ.get("SITEURL", "").rstrip("/")
 RELATIVE_URLS = False
 CAMPAIGN_SHOW_DRAFTS = False
 LOAD_CONTENT_CACHE = False
+# A production build: refused without the mentions légales (plugins/campaign/settings.py).
+CAMPAIGN_PRODUCTION = True

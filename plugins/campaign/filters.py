@@ -19,6 +19,15 @@ def date_fr(value: datetime.date | None) -> str:
     return f"{day} {MONTHS[value.month - 1]} {value.year}"
 
 
+WEEKDAYS = "lundi mardi mercredi jeudi vendredi samedi dimanche".split()
+
+
+def moment_fr(value: datetime.datetime) -> str:
+    """« samedi 14 mars 2026 à 0 h », « dimanche 15 mars 2026 à 20 h 30 »."""
+    hour = f"{value.hour} h" + (f" {value.minute:02d}" if value.minute else "")
+    return f"{WEEKDAYS[value.weekday()]} {date_fr(value)} à {hour}"
+
+
 def iso(value: datetime.date | None) -> str:
     return value.isoformat() if value else ""
 
@@ -34,4 +43,21 @@ def fr(value: str | None) -> str:
     return french(str(value or ""))
 
 
-FILTERS = {"date_fr": date_fr, "iso": iso, "plural": plural, "fr": fr}
+def filesize(size: int) -> str:
+    """« 850 octets », « 12,4 ko », « 1,2 Mo »: French units, decimal comma."""
+    if size < 1000:
+        return f"{size} octets"
+    for unit, scale in (("ko", 1000), ("Mo", 1000**2)):
+        if size < scale * 1000 or unit == "Mo":
+            return f"{size / scale:.1f} {unit}".replace(".", ",")
+    return ""
+
+
+FILTERS = {
+    "date_fr": date_fr,
+    "iso": iso,
+    "plural": plural,
+    "filesize": filesize,
+    "moment_fr": moment_fr,
+    "fr": fr,
+}

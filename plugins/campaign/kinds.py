@@ -16,6 +16,7 @@ class Kind(enum.Enum):
     CLAIM = "claim"
     POST = "post"
     SHEET = "sheet"
+    PROMISE = "promise"
     PAGE = "page"  # a fixed page (méthode, contact...), built by Pelican's own generator
 
     @property
@@ -33,5 +34,6 @@ LABELS = {
     Kind.CLAIM: "vérifications",
     Kind.POST: "actualités",
     Kind.SHEET: "fiches",
+    Kind.PROMISE: "promesses",
     Kind.PAGE: "pages",
 }

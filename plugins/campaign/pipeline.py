@@ -18,10 +18,15 @@
 from __future__ import annotations
 
 from .content.validation import build_moment
+from .editor.site import EditorGenerator
 from .generators.base import PROBLEMS, ContentError
 from .generators.documents import ClaimsGenerator, PostsGenerator
+from .generators.embeds import EmbedGenerator
 from .generators.follow import FollowGenerator
 from .generators.gather import GatherGenerator
+from .generators.legal import LegalGenerator
+from .generators.opendata import OpenDataGenerator
+from .generators.promises import PromisesGenerator
 from .generators.search import SearchGenerator
 from .generators.sharing import SharingGenerator
 from .generators.sheets import SheetsGenerator
@@ -34,11 +39,16 @@ GENERATORS = [
     ClaimsGenerator,
     PostsGenerator,
     SheetsGenerator,
+    PromisesGenerator,
     DistrictsGenerator,
     SiteGenerator,
     SharingGenerator,
     FollowGenerator,
+    OpenDataGenerator,
+    EmbedGenerator,
+    LegalGenerator,
     SitemapGenerator,
+    EditorGenerator,
     WriterCloser,
 ]
 

@@ -31,6 +31,11 @@ PAGES = {
     "search": "/recherche/",
     "method": "/methode/",
     "privacy": "/confidentialite/",
+    "corrections": "/corrections/",
+    "open-data": "/donnees/",
+    "legal": "/mentions-legales/",
+    "contact": "/contact/",
+    "embed": "/vrai-du-faux/logements-sociaux-13e/integrer/",
     "404": "/404.html",
 }
 VIEWPORTS = {"phone": {"width": 390, "height": 844}, "desktop": {"width": 1280, "height": 800}}

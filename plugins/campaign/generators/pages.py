@@ -99,4 +99,15 @@ class SheetPage(_CampaignContent):
     default_template = "sheet"
 
 
-PAGE_CLASSES = {Kind.CLAIM: ClaimPage, Kind.POST: PostPage, Kind.SHEET: SheetPage}
+class PromisePage(_CampaignContent):
+    kind = Kind.PROMISE
+    url_prefix = "PROMISE"
+    default_template = "promise"
+
+
+PAGE_CLASSES = {
+    Kind.CLAIM: ClaimPage,
+    Kind.POST: PostPage,
+    Kind.SHEET: SheetPage,
+    Kind.PROMISE: PromisePage,
+}

@@ -6,9 +6,11 @@ themselves by sharing/feeds.py. This is the edge that writes them.
 
 from __future__ import annotations
 
+from zoneinfo import ZoneInfo
+
 from ..assembly import newest_first
 from ..output.inputs import data_inputs
-from ..sharing import feeds
+from ..sharing import corrections, feeds
 from ..sharing.items import feed_entry, site_url
 from ..sharing.kit import kit_sections
 from .base import CampaignGenerator
@@ -38,7 +40,16 @@ class SharingGenerator(CampaignGenerator):
                     )
             path = self.settings["CAMPAIGN_FEED_URL"].format(name=name)
             self.write_feed(writer, path, title, [entries[p.share.card] for p in pages[:limit]])
+        self.write_corrections_feed(writer)
         self.write_share_kits(writer)
+
+    def write_corrections_feed(self, writer) -> None:
+        """/flux/corrections.*: the latest corrections of published claims."""
+        zone = ZoneInfo(self.settings.get("TIMEZONE", "UTC"))
+        logged = self.campaign.corrections[: self.settings["CAMPAIGN_FEED_ITEMS"]]
+        entries = [corrections.correction_entry(entry, zone) for entry in logged]
+        path = self.settings["CAMPAIGN_FEED_URL"].format(name=corrections.FEED_NAME)
+        self.write_feed(writer, path, corrections.FEED_TITLE, entries)
 
     def feed_renderer(self):
         """The item's full HTML for feeds, from the theme's feed_item template."""
