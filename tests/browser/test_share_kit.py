@@ -85,7 +85,7 @@ def test_without_javascript_the_networks_still_work(browser, example_served):
 
 CITYWIDE_CLAIM = """---
 claim: "Affirmation pour tout Paris numéro {n}."
-claimant: "Personne Fictive"
+claimant: "Hélène Marchetti"
 verdict: faux
 summary: "Conclusion numéro {n}."
 date: 2026-11-21 {hour:02d}:00

@@ -179,7 +179,7 @@ def test_cards_are_drawn_once_then_reused(tmp_path):
 def test_feed_content_holds_the_claim_verdict_and_sources(production_site):
     [entry] = [e for e in parse(production_site, "tout", "rss").entries if "13e" in e.title]
     content = BeautifulSoup(entry.content[0].value, "html.parser")
-    assert "Le 13e a perdu 2\u202f000 logements sociaux depuis 2020." in content.blockquote.text
+    assert "Le 13e a perdu 2 000 logements sociaux depuis 2020." in content.blockquote.text
     assert "Verdict : Plutôt faux (2 sur 5)." in content.strong.text
     assert content.find("a", href="https://www.example.org/inventaire-sru")
     assert content.find("a", string="Lire sur le site")["href"] == (
