@@ -71,6 +71,13 @@ class Campaign:
     citywide_claims: list = field(default_factory=list)
     citywide_posts: list = field(default_factory=list)
     district_map: DistrictMap | None = None
+    # The daily loop (link_actions, link_events): today's calls to action, newest
+    # day first; published events by start, and those not over yet.
+    actions: list = field(default_factory=list)
+    actions_by_district: dict[str, list] = field(default_factory=dict)
+    events: list = field(default_factory=list)
+    upcoming_events: list = field(default_factory=list)
+    events_by_district: dict[str, list] = field(default_factory=dict)
     # The workers drawing every card (images/card_batch.py), started while reading.
     drawings: object = None
 
@@ -84,12 +91,35 @@ class Campaign:
         return newest_first(self.claims + self.posts)
 
     @property
+    def carded(self) -> list:
+        """Published pages with a social card, in the order cards are drawn and
+        written: items, sheets, events (an event's page stays once it is over)."""
+        return self.items + self.sheets + self.events
+
+    @property
     def searchable(self) -> list:
         """Published pages of the search index: claims, posts, then sheets (those
-        written before those derived)."""
+        written before those derived), then events (over or not: their pages stay)."""
         written = [page for page in self.sheets if not page.item.derived]
         derived = [page for page in self.sheets if page.item.derived]
-        return self.claims + self.posts + newest_first(written) + derived
+        return self.claims + self.posts + newest_first(written) + derived + self.events
+
+    @property
+    def citywide_actions(self) -> list:
+        return [page for page in self.actions if not page.item.districts]
+
+    def district_actions(self, slug: str) -> list:
+        """Today's calls to action for a district: its own, then those for all Paris."""
+        return self.actions_by_district.get(slug, []) + self.citywide_actions
+
+    @property
+    def citywide_events(self) -> list:
+        return [page for page in self.upcoming_events if not page.item.districts]
+
+    def district_events(self, slug: str) -> list:
+        """Events to come in a district or for all Paris, the soonest first."""
+        local = set(self.events_by_district.get(slug, []) + self.citywide_events)
+        return [page for page in self.upcoming_events if page in local]
 
     def district_items(self, slug: str) -> list:
         """A district's own items and the city-wide ones, newest first."""
@@ -125,6 +155,8 @@ def assemble(
     campaign.sheets = sheets_of_topics(campaign, published[Kind.SHEET], derived_page, url_of)
     campaign.sheets_by_topic = {page.item.topic.slug: page for page in campaign.sheets}
     campaign.district_map = layout(catalogue.districts)
+    link_events(campaign, pages.get(Kind.EVENT, []), show_drafts)
+    link_actions(campaign, pages.get(Kind.ACTION, []))
     return campaign
 
 
@@ -161,3 +193,39 @@ def sheets_of_topics(
         if page is not None:
             sheets.append(page)
     return sheets
+
+
+def soonest_first(pages: list) -> list:
+    """Events by start, then end, then address: a stable order."""
+    return sorted(pages, key=lambda page: (page.item.start, page.item.end, page.slug))
+
+
+def link_events(campaign: Campaign, pages: list, show_drafts: bool) -> None:
+    """Published events (their pages stay once over) and those to come: an event
+    leaves every list of what is to come when it ends, by the build's moment."""
+    moment = campaign.moment
+    campaign.events = soonest_first([p for p in pages if is_published(p.item, moment)])
+    previews = [page for page in pages if not is_published(page.item, moment)]
+    for page in previews:
+        page.preview = True
+    campaign.previews += previews if show_drafts else []
+    campaign.upcoming_events = [p for p in campaign.events if not p.item.is_over(moment)]
+    campaign.events_by_district = group(
+        campaign.upcoming_events, lambda page: [d.slug for d in page.item.districts]
+    )
+
+
+def link_actions(campaign: Campaign, pages: list) -> None:
+    """Today's calls to action (today is the build moment's day), each with the page
+    of the item it asks to share when that item is published; none is previewed."""
+    moment = campaign.moment
+    published = [p for p in pages if p.item.status == "published" and p.item.is_on(moment)]
+    targets = {page.slug: page for page in campaign.claims + campaign.posts}
+    for topic, page in campaign.sheets_by_topic.items():
+        targets.setdefault(topic, page)
+    for page in published:
+        page.target = targets.get(page.item.item)
+    campaign.actions = newest_first(published)
+    campaign.actions_by_district = group(
+        campaign.actions, lambda page: [d.slug for d in page.item.districts]
+    )

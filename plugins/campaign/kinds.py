@@ -16,6 +16,8 @@ class Kind(enum.Enum):
     CLAIM = "claim"
     POST = "post"
     SHEET = "sheet"
+    ACTION = "action"  # a call to action: the day's task for volunteers
+    EVENT = "event"  # a meeting, canvassing, a rally: a date, a place
     PAGE = "page"  # a fixed page (méthode, contact...), built by Pelican's own generator
 
     @property
@@ -33,5 +35,7 @@ LABELS = {
     Kind.CLAIM: "vérifications",
     Kind.POST: "actualités",
     Kind.SHEET: "fiches",
+    Kind.ACTION: "actions",
+    Kind.EVENT: "événements",
     Kind.PAGE: "pages",
 }

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 from .generators.base import PROBLEMS, ContentError
 from .generators.documents import ClaimsGenerator, PostsGenerator
+from .generators.events import EventsGenerator
 from .generators.gather import GatherGenerator
 from .generators.search import SearchGenerator
 from .generators.sharing import SharingGenerator
@@ -32,6 +33,7 @@ GENERATORS = [
     ClaimsGenerator,
     PostsGenerator,
     SheetsGenerator,
+    EventsGenerator,
     DistrictsGenerator,
     SiteGenerator,
     SharingGenerator,

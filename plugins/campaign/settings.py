@@ -108,6 +108,21 @@ DEFAULTS = {
     "CAMPAIGN_FEED_URL": "flux/{name}",
     "CAMPAIGN_FEED_ITEMS": 50,
     "CAMPAIGN_SHARE_ITEMS": 12,
+    # Calls to action: no page of their own; they head the share kits, where this
+    # anchor points (feeds link there when an action names no item to share).
+    "ACTION_PATHS": ["actions"],
+    "ACTION_URL": "partager/#action-{slug}",
+    "ACTION_SAVE_AS": "",
+    # Events: /agenda/ lists those to come, by district; each has its page and its
+    # .ics beside it; the calendars to subscribe to are iCalendar feeds.
+    "EVENT_PATHS": ["events"],
+    "EVENT_URL": "agenda/{slug}/",
+    "EVENT_SAVE_AS": "agenda/{slug}/index.html",
+    "EVENT_ICS_URL": "agenda/{slug}.ics",
+    "AGENDA_URL": "agenda/",
+    "CAMPAIGN_CALENDAR_URL": "flux/{name}.ics",
+    # Events to come shown on a district page and in a share kit.
+    "CAMPAIGN_DISTRICT_EVENTS": 5,
 }
 
 # Templates of the plugin's listings: always paginated, DEFAULT_PAGINATION a page.

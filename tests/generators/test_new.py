@@ -86,3 +86,20 @@ def test_sheet_scaffold_asks_for_a_topic_when_the_title_names_none(tmp_path):
     apply_defaults(settings)
     with pytest.raises(ScaffoldError, match="indiquez lequel avec TOPIC=.*logement, transports"):
         scaffold("sheet", "Nos propositions", settings, TODAY)
+
+
+@pytest.mark.parametrize("kind, folder", [("action", "actions"), ("event", "events")])
+def test_scaffolds_of_the_daily_loop_are_valid_drafts(tmp_path, kind, folder):
+    content = copy_fixture("site", tmp_path)
+    settings = site_settings(content, tmp_path / "output")
+    apply_defaults(settings)
+    path, text = scaffold(kind, "Tractage au marché Joinville", settings, TODAY)
+    assert path.endswith(f"{folder}/tractage-au-marche-joinville.md")
+    assert "2026-11-22" in text and "status: draft" in text
+    with open(path, "x", encoding="utf-8") as handle:
+        handle.write(text)
+    assert check_content(settings).problems == []
+    with open(path, "w", encoding="utf-8") as handle:
+        handle.write(text.replace("status: draft", "status: published"))
+    messages = [p.message for p in check_content(settings).problems]
+    assert messages and all("texte provisoire" in m for m in messages)

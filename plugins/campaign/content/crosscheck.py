@@ -7,6 +7,7 @@ answering an objection with a fact-check that does not exist.
 from __future__ import annotations
 
 import difflib
+import os
 
 from .model import FrontMatter, Problem
 
@@ -66,4 +67,47 @@ def shared_card_names(claims: list[tuple[str, str]], posts: list[tuple[str, str]
         )
         for slug, path in posts
         if slug in claim_paths
+    ]
+
+
+def unknown_item(front: FrontMatter, slugs: set[str]) -> list[Problem]:
+    """A call to action pointing to an item to share that does not exist: `slugs`
+    names every claim, post and sheet (a topic's slug names its sheet)."""
+    slug = front.values.get("item") if isinstance(front.values, dict) else None
+    if not isinstance(slug, str) or not slug.strip() or slug.strip() in slugs:
+        return []
+    close = difflib.get_close_matches(slug.strip(), sorted(slugs), n=1)
+    hint = f"vouliez-vous dire « {close[0]} » ? " if close else ""
+    return [
+        Problem(
+            front.path,
+            front.line("item"),
+            f"« item » : aucune vérification, actualité ou fiche « {slug} » ; {hint}"
+            "écrivez le nom de son fichier, sans « .md »",
+        )
+    ]
+
+
+def missing_photo(front: FrontMatter, content_path: str) -> list[Problem]:
+    """A photo (`image: {file: ...}`) whose file is not in the content folder's
+    images/ (a typo, a photo not added to git)."""
+    image = front.values.get("image") if isinstance(front.values, dict) else None
+    file = image.get("file") if isinstance(image, dict) else None
+    if not isinstance(file, str) or not file.strip():
+        return []
+    file = file.strip()
+    inside = os.path.normpath(file).startswith(f"images{os.sep}") and ".." not in file.split("/")
+    if inside and os.path.isfile(os.path.join(content_path, file)):
+        return []
+    folder = os.path.join(content_path, "images")
+    names = sorted(os.listdir(folder)) if os.path.isdir(folder) else []
+    close = difflib.get_close_matches(os.path.basename(file), names, n=1)
+    hint = f"vouliez-vous dire « images/{close[0]} » ? " if close else ""
+    return [
+        Problem(
+            front.path,
+            front.line("image", "file"),
+            f"« image › file » : pas de photo « {file} » dans le dossier images/ du contenu ; "
+            f"{hint}ajoutez-la ou corrigez le nom (par exemple images/photo.jpg)",
+        )
     ]

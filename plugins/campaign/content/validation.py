@@ -14,9 +14,18 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from zoneinfo import ZoneInfo
 
+from slugify import slugify
+
 from ..kinds import Kind
 from .catalogue import load_catalogue
-from .crosscheck import duplicate_slugs, shared_card_names, unknown_claims
+from .crosscheck import (
+    duplicate_slugs,
+    missing_photo,
+    shared_card_names,
+    unknown_claims,
+    unknown_item,
+)
+from .loop import parse_action, parse_event
 from .model import Catalogue, FrontMatter, Problem
 from .validate import parse_claim, parse_page, parse_post, parse_sheet
 
@@ -25,6 +34,8 @@ PARSERS = {
     Kind.CLAIM: parse_claim,
     Kind.POST: parse_post,
     Kind.SHEET: parse_sheet,
+    Kind.ACTION: parse_action,
+    Kind.EVENT: parse_event,
     Kind.PAGE: parse_page,
 }
 
@@ -107,6 +118,7 @@ def validate(
         if on_valid is not None:
             on_valid(document.kind, parsed)
     result.problems += cross_checks(result)
+    result.problems += loop_checks(result, settings["PATH"])
     result.problems.sort(key=lambda p: (p.path, p.line))
     return result
 
@@ -128,4 +140,33 @@ def cross_checks(result: Validation) -> list[Problem]:
     claim_slugs = {item.slug for item, _ in result.items(Kind.CLAIM)}
     for document in result.read[Kind.SHEET]:
         problems += unknown_claims(document.front, claim_slugs)
+    return problems
+
+
+def read_slug(document: Document) -> str:
+    """A document's address as its parser makes it, even when it has mistakes."""
+    values = document.front.values if isinstance(document.front.values, dict) else {}
+    wanted = values.get("slug")
+    return slugify(wanted if isinstance(wanted, str) and wanted else document.basename)
+
+
+def loop_checks(result: Validation, content_path: str) -> list[Problem]:
+    """Calls to action pointing to an item that does not exist; photos whose file is
+    missing. Every file read, valid or not: all of its mistakes are told at once."""
+    problems = []
+    for kind in (Kind.ACTION, Kind.EVENT):
+        problems += duplicate_slugs([(item.slug, doc.front) for item, doc in result.items(kind)])
+    # Every file read, valid or not: a claim with a mistake of its own is told once,
+    # not again through each action pointing to it.
+    shareable = {
+        read_slug(document)
+        for kind in (Kind.CLAIM, Kind.POST, Kind.SHEET)
+        for document in result.read[kind]
+    }
+    shareable |= {topic.slug for topic in result.catalogue.topics}  # derived sheets
+    for document in result.read[Kind.ACTION]:
+        problems += unknown_item(document.front, shareable)
+    for kind in (Kind.POST, Kind.EVENT):
+        for document in result.read[kind]:
+            problems += missing_photo(document.front, content_path)
     return problems

@@ -75,8 +75,9 @@ class GatherGenerator(Generator):
         for page in campaign.sheets + campaign.previews:
             if page.kind is Kind.SHEET:
                 prepare_sheet(page, campaign, settings)
-        for page in campaign.items + campaign.sheets + campaign.previews:
-            page.share = Shareable(page, settings)
+        for page in campaign.carded + campaign.previews:
+            if page.kind is not Kind.ACTION:
+                page.share = Shareable(page, settings)
         draw_all(cards, campaign, settings)
         campaign.drawings = cards
         self.context[CAMPAIGN] = campaign
@@ -104,6 +105,4 @@ def draw_all(cards: CardBatch, campaign, settings: dict) -> None:
     folder = infographic_folder(settings)
     for page in campaign.sheets:
         cards.feed_infographic(page.drawing, folder)
-    cards.draw(
-        [card_spec(page.kind, page.item, settings) for page in campaign.items + campaign.sheets]
-    )
+    cards.draw([card_spec(page.kind, page.item, settings) for page in campaign.carded])

@@ -97,4 +97,25 @@ class SheetPage(_CampaignContent):
     default_template = "sheet"
 
 
-PAGE_CLASSES = {Kind.CLAIM: ClaimPage, Kind.POST: PostPage, Kind.SHEET: SheetPage}
+class ActionPage(_CampaignContent):
+    """A call to action: no page of its own, its URL is its place in the share kit."""
+
+    kind = Kind.ACTION
+    url_prefix = "ACTION"
+    default_template = "share"
+    target = None  # the page of the item it asks to share, when published
+
+
+class EventPage(_CampaignContent):
+    kind = Kind.EVENT
+    url_prefix = "EVENT"
+    default_template = "event"
+
+
+PAGE_CLASSES = {
+    Kind.CLAIM: ClaimPage,
+    Kind.POST: PostPage,
+    Kind.SHEET: SheetPage,
+    Kind.ACTION: ActionPage,
+    Kind.EVENT: EventPage,
+}

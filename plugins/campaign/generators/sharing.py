@@ -7,9 +7,10 @@ themselves by sharing/feeds.py. This is the edge that writes them.
 from __future__ import annotations
 
 from ..assembly import newest_first
+from ..kinds import Kind
 from ..output.inputs import data_inputs
 from ..sharing import feeds
-from ..sharing.items import feed_entry, site_url
+from ..sharing.items import action_entry, feed_entry, site_url
 from .base import CampaignGenerator
 
 FEED_BUILDERS = {"rss": feeds.build_rss, "atom": feeds.build_atom, "json": feeds.build_json}
@@ -31,13 +32,18 @@ class SharingGenerator(CampaignGenerator):
         limit = self.settings["CAMPAIGN_FEED_ITEMS"]
         for name, title, pages in self.feed_definitions():
             for page in pages[:limit]:
-                if page.share.card not in entries:
-                    entries[page.share.card] = feed_entry(
-                        page, self.settings, sizes[page.share.card], render(page)
-                    )
+                if page.url not in entries:
+                    entries[page.url] = self.feed_entry(page, sizes, render)
             path = self.settings["CAMPAIGN_FEED_URL"].format(name=name)
-            self.write_feed(writer, path, title, [entries[p.share.card] for p in pages[:limit]])
+            self.write_feed(writer, path, title, [entries[p.url] for p in pages[:limit]])
         self.write_share_kits(writer)
+
+    def feed_entry(self, page, sizes: dict[str, int], render):
+        if page.kind is Kind.ACTION:
+            target = page.target
+            size = sizes[target.share.card] if target is not None else 0
+            return action_entry(page, self.settings, size)
+        return feed_entry(page, self.settings, sizes[page.share.card], render(page))
 
     def feed_renderer(self):
         """The item's full HTML for feeds, from the theme's feed_item template."""
@@ -48,7 +54,7 @@ class SharingGenerator(CampaignGenerator):
     def write_cards(self, writer) -> dict[str, int]:
         """Each card in the output, unless there already; {card's address: size}."""
         sizes = {}
-        pages = self.campaign.items + self.campaign.sheets
+        pages = self.campaign.carded
         drawn = self.campaign.drawings.results()
         for page, (key, cached) in zip(pages, drawn, strict=True):
             sizes[page.share.card] = writer.link_cached(page.share.card, key, cached)
@@ -59,7 +65,10 @@ class SharingGenerator(CampaignGenerator):
         campaign = self.campaign
         catalogue, sheets = campaign.catalogue, campaign.sheets
         # Sheets are for all of Paris: they go wherever city-wide items go.
-        yield "tout", "Tout", newest_first(campaign.items + sheets)
+        # Today's calls to action and the events to come go where their districts'
+        # items go: they leave the feeds when their days are over.
+        loop = campaign.actions + campaign.upcoming_events
+        yield "tout", "Tout", newest_first(campaign.items + sheets + loop)
         yield "vrai-du-faux", "Le vrai du faux", campaign.claims
         yield "actualites", "Actualités", campaign.posts
         yield "fiches", "Fiches argumentaires", newest_first(sheets)
@@ -67,7 +76,12 @@ class SharingGenerator(CampaignGenerator):
             yield (
                 f"arrondissements/{district.slug}",
                 district.name,
-                newest_first(campaign.district_items(district.slug) + sheets),
+                newest_first(
+                    campaign.district_items(district.slug)
+                    + sheets
+                    + campaign.district_actions(district.slug)
+                    + campaign.district_events(district.slug)
+                ),
             )
         for topic in catalogue.topics:
             pages = campaign.claims_by_topic.get(topic.slug, [])
@@ -107,10 +121,16 @@ class SharingGenerator(CampaignGenerator):
         latest = [page for page in pages if not page.item.pin]
         sheets = [page for page in self.campaign.sheets if page.sheet.pin]
         sheets += [page for page in self.campaign.sheets if not page.sheet.pin]
+        campaign, shown = self.campaign, self.settings["CAMPAIGN_DISTRICT_EVENTS"]
         self.write_at(
             writer,
             url,
             "share",
+            # Today's calls to action head the kit; the events to come follow them.
+            actions=campaign.district_actions(district.slug) if district else campaign.actions,
+            events=(
+                campaign.district_events(district.slug) if district else campaign.upcoming_events
+            )[:shown],
             pinned=pinned,
             latest=latest[: self.settings["CAMPAIGN_SHARE_ITEMS"]],
             sheets=sheets,

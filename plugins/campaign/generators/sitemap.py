@@ -46,7 +46,7 @@ def listing_paths(campaign: Campaign, settings: dict) -> list[str]:
     paths = ["", settings["CLAIMS_INDEX_URL"], settings["POSTS_INDEX_URL"]]
     paths += [settings["TOPICS_INDEX_URL"], settings["CLAIMANTS_INDEX_URL"]]
     paths += [settings["DISTRICTS_INDEX_URL"], settings["SHARE_URL"], settings["SEARCH_URL"]]
-    paths += [settings["SHEETS_INDEX_URL"]]
+    paths += [settings["SHEETS_INDEX_URL"], settings["AGENDA_URL"]]
     paths += [settings["VERDICT_URL"].format(slug=v.slug) for v in catalogue.verdicts]
     paths += [settings["TOPIC_URL"].format(slug=t.slug) for t in catalogue.topics]
     paths += [settings["CLAIMANT_URL"].format(slug=s) for s in campaign.claims_by_claimant]
@@ -60,7 +60,7 @@ def public_entries(campaign: Campaign, pages: list, settings: dict) -> list[Entr
     """Every public page of the build, sorted by address; `pages` are Pelican's
     published fixed pages."""
     entries = [Entry(path) for path in listing_paths(campaign, settings)]
-    for page in campaign.claims + campaign.posts + campaign.sheets:
+    for page in campaign.claims + campaign.posts + campaign.sheets + campaign.events:
         item = page.item
         entries.append(Entry(page.url, item.modified or item.date))
     entries += [Entry(page.url) for page in pages]

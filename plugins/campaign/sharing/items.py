@@ -8,8 +8,9 @@ texts themselves are made by share.py, the cards by images/cards.py.
 from __future__ import annotations
 
 import functools
+from html import escape
 
-from ..filters import date_fr
+from ..filters import date_fr, when_fr
 from ..images import cards
 from ..kinds import Kind
 from . import feeds, share
@@ -59,7 +60,14 @@ def headline(page) -> str:
     if page.kind is Kind.CLAIM:
         return share.claim_headline(page.claim.text, page.claim.verdict.label)
     item = page.item
+    if page.kind is Kind.EVENT:
+        return share.post_headline(item.title, event_line(item))
     return share.post_headline(item.title, item.summary)
+
+
+def event_line(event) -> str:
+    """When and where: « samedi 28 novembre 2026, de 10 h à 12 h, Mairie du 19e »."""
+    return f"{when_fr(event.start, event.end)}, {event.place.name}"
 
 
 def card_name(page) -> str:
@@ -73,7 +81,9 @@ def card_alt(page) -> str:
         return f"Verdict {claim.verdict.label} : « {claim.text} », {claim.claimant.name}"
     if page.kind is Kind.SHEET:
         return f"Fiche argumentaire « {page.sheet.topic.name} » : {page.sheet.title}"
-    return page.post.title
+    if page.kind is Kind.EVENT:
+        return f"Rendez-vous : {page.event.title}, {event_line(page.event)}"
+    return page.item.title
 
 
 def card_spec(kind: Kind, item, settings: dict) -> cards.CardSpec:
@@ -105,6 +115,18 @@ def card_spec(kind: Kind, item, settings: dict) -> cards.CardSpec:
             badge_colour="#0b4f8a",
             accent=accent,
         )
+    if kind is Kind.EVENT:
+        # Drawn as a post's card (the card layout is another piece of work): the
+        # badge says what it is, the byline when and where.
+        return cards.CardSpec(
+            kind="post",
+            headline=item.title,
+            byline=event_line(item),
+            site_name=site_name,
+            badge_label="Rendez-vous",
+            badge_colour="#0b4f8a",
+            accent=accent,
+        )
     return cards.CardSpec(
         kind="post",
         headline=item.title,
@@ -123,6 +145,8 @@ def categories(page) -> tuple[str, ...]:
         names.append(page.claim.verdict.label)
     if page.kind is Kind.SHEET:
         names.append("Fiche argumentaire")
+    if page.kind is Kind.EVENT:
+        names.append("Rendez-vous")
     return tuple(names)
 
 
@@ -141,4 +165,31 @@ def feed_entry(page, settings: dict, card_size: int, content_html: str) -> feeds
         image_url=page.share.card_url,
         image_length=card_size,
         image_alt=page.share.card_alt,
+    )
+
+
+def action_entry(page, settings: dict, card_size: int) -> feeds.FeedEntry:
+    """A call to action in a feed: the task as summary, linking to the item it asks
+    to share (its card as image), or to its place in the share kit."""
+    action, target = page.item, page.target
+    kit = f"{site_url(settings)}/{page.url}"
+    link = target.share.url if target is not None else kit
+    where = ", ".join(d.name for d in action.districts) or "Tout Paris"
+    days = f"jusqu'au {date_fr(action.last_day)}" if action.until else date_fr(action.date)
+    content = f"<p>{escape(action.task)}</p><p>{escape(where)}, {escape(days)}.</p>"
+    if target is not None:
+        content += f'<p><a href="{escape(link)}">{escape(target.title)}</a></p>'
+    return feeds.FeedEntry(
+        id=kit,
+        title=f"Action du jour : {action.title}",
+        link=link,
+        slug=page.slug,
+        summary=action.task,
+        content_html=content,
+        categories=("Action du jour", *(d.name for d in action.districts)),
+        published=action.date,
+        updated=action.modified or action.date,
+        image_url=target.share.card_url if target is not None else "",
+        image_length=card_size,
+        image_alt=target.share.card_alt if target is not None else "",
     )
