@@ -21,6 +21,7 @@ from .generators.base import PROBLEMS, ContentError
 from .generators.documents import ClaimsGenerator, PostsGenerator
 from .generators.events import EventsGenerator
 from .generators.gather import GatherGenerator
+from .generators.photos import PhotosGenerator
 from .generators.search import SearchGenerator
 from .generators.sharing import SharingGenerator
 from .generators.sheets import SheetsGenerator
@@ -34,6 +35,7 @@ GENERATORS = [
     PostsGenerator,
     SheetsGenerator,
     EventsGenerator,
+    PhotosGenerator,
     DistrictsGenerator,
     SiteGenerator,
     SharingGenerator,

@@ -121,6 +121,8 @@ DEFAULTS = {
     "EVENT_ICS_URL": "agenda/{slug}.ics",
     "AGENDA_URL": "agenda/",
     "CAMPAIGN_CALENDAR_URL": "flux/{name}.ics",
+    # Where the photos' variants are published (stripped of every metadata block).
+    "CAMPAIGN_PHOTOS_URL": "images/photos",
     # Events to come shown on a district page and in a share kit.
     "CAMPAIGN_DISTRICT_EVENTS": 5,
 }
@@ -137,9 +139,16 @@ class SettingsError(ValueError):
     """A setting is wrong: the message names the key."""
 
 
+# Photos of content/images/ are published by the plugin, without their metadata
+# (a phone's photo says where it was taken): never copied as they are by Pelican.
+PHOTOS_FOLDER = "images"
+
+
 def apply_defaults(settings: dict) -> None:
     for key, value in DEFAULTS.items():
         settings.setdefault(key, value)
+    statics = settings.get("STATIC_PATHS") or []
+    settings["STATIC_PATHS"] = [p for p in statics if p.strip("/") != PHOTOS_FOLDER]
     paginated = settings.setdefault("PAGINATED_TEMPLATES", {})
     for template in LISTING_TEMPLATES:
         paginated.setdefault(template, None)

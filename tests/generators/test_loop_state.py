@@ -78,8 +78,6 @@ def test_an_action_pointing_to_an_unknown_item_is_refused(tmp_path):
 
 def test_a_photo_whose_file_is_missing_is_refused(tmp_path):
     content = copy_fixture("site", tmp_path)
-    (content / "images").mkdir()
-    (content / "images" / "reunion.jpg").write_bytes(b"")
     path = content / "events" / "meeting-tout-paris.md"
     photo = 'image: {file: images/reunon.jpg, alt: "La salle"}\nsummary:'
     path.write_text(path.read_text().replace("summary:", photo))
@@ -88,3 +86,15 @@ def test_a_photo_whose_file_is_missing_is_refused(tmp_path):
     problems = check_content(settings).problems
     assert [p.line for p in problems] == [7]
     assert "vouliez-vous dire « images/reunion.jpg »" in problems[0].message
+
+
+def test_a_photo_too_small_for_its_use_is_refused(tmp_path):
+    from PIL import Image
+
+    content = copy_fixture("site", tmp_path)
+    Image.new("RGB", (640, 480), "#336699").save(content / "images" / "reunion.jpg")
+    settings = site_settings(content, tmp_path / "output")
+    apply_defaults(settings)
+    problems = check_content(settings).problems
+    assert len(problems) == 1 and problems[0].path.endswith("reunion-logement-19e.md")
+    assert "640 × 480 pixels ; il en faut au moins 800 de large" in problems[0].message

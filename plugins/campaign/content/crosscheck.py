@@ -9,6 +9,12 @@ from __future__ import annotations
 import difflib
 import os
 
+from PIL import Image
+
+# The narrowest photo shown without blur on a page and on its social card (the
+# variants go up to 1200 px, see images/photos.py).
+PHOTO_MIN_WIDTH = 800
+
 from .model import FrontMatter, Problem
 
 
@@ -98,7 +104,7 @@ def missing_photo(front: FrontMatter, content_path: str) -> list[Problem]:
     file = file.strip()
     inside = os.path.normpath(file).startswith(f"images{os.sep}") and ".." not in file.split("/")
     if inside and os.path.isfile(os.path.join(content_path, file)):
-        return []
+        return photo_too_small(front, os.path.join(content_path, file), file)
     folder = os.path.join(content_path, "images")
     names = sorted(os.listdir(folder)) if os.path.isdir(folder) else []
     close = difflib.get_close_matches(os.path.basename(file), names, n=1)
@@ -109,5 +115,35 @@ def missing_photo(front: FrontMatter, content_path: str) -> list[Problem]:
             front.line("image", "file"),
             f"« image › file » : pas de photo « {file} » dans le dossier images/ du contenu ; "
             f"{hint}ajoutez-la ou corrigez le nom (par exemple images/photo.jpg)",
+        )
+    ]
+
+
+def photo_too_small(front: FrontMatter, path: str, file: str) -> list[Problem]:
+    """A photo that cannot be read, or too narrow for its page and card."""
+    line = front.line("image", "file")
+    try:
+        with Image.open(path) as image:
+            width, height = image.size
+            if image.getexif().get(0x0112, 1) in (5, 6, 7, 8):  # shown turned a quarter
+                width, height = height, width
+    except (OSError, Image.DecompressionBombError):
+        return [
+            Problem(
+                front.path,
+                line,
+                f"« image › file » : « {file} » n'est pas une image lisible ; "
+                "enregistrez-la en JPEG ou en PNG",
+            )
+        ]
+    if width >= PHOTO_MIN_WIDTH:
+        return []
+    return [
+        Problem(
+            front.path,
+            line,
+            f"« image › file » : « {file} » fait {width} × {height} pixels ; il en faut au "
+            f"moins {PHOTO_MIN_WIDTH} de large pour la page et l'image de partage : "
+            "prenez l'original, pas une miniature",
         )
     ]

@@ -8,13 +8,14 @@ import re
 from collections.abc import Callable
 
 from .fields import Fields, Key, field_name
-from .model import Catalogue, District, Topic
+from .model import Catalogue, District, Photo, Topic
 
 STATUSES = ("published", "draft")
 # What `make new` writes in a fresh file: valid for a draft, refused for publication.
 PLACEHOLDER = "À compléter"
 PLACEHOLDER_URL = "https://example.org/a-remplacer"
 _HASHTAG = re.compile(r"^\w+$")
+ALT_MAX = 250
 
 
 def read_topics(fields: Fields, catalogue: Catalogue, required: bool) -> tuple[Topic, ...]:
@@ -83,3 +84,30 @@ def _placeholders(value, keys: tuple[Key, ...]):
             yield from _placeholders(child, (*keys, index))
     elif isinstance(value, str) and (PLACEHOLDER in value or value == PLACEHOLDER_URL):
         yield keys
+
+
+def read_photo(fields: Fields) -> Photo | None:
+    """`image: {file: images/<name>.jpg, alt: "..."}`; whether the file exists is
+    checked across documents (crosscheck.py), where the content folder is known."""
+    if fields.get("image") in (None, ""):
+        return None
+    if isinstance(fields.get("image"), str):
+        fields.error(
+            ("image",),
+            '« image » doit être un bloc : « image: {file: images/photo.jpg, alt: "ce que '
+            'montre la photo"} » ; « alt » décrit la photo à qui ne la voit pas',
+        )
+        return None
+    if not fields.mapping("image"):
+        return None
+    file = fields.text("image", "file", required=True)
+    alt = fields.text(
+        "image", "alt", limit=ALT_MAX, why=" (une phrase qui dit ce que montre la photo)"
+    )
+    if not alt:
+        fields.error(
+            ("image", "alt"),
+            "« image › alt » manquant : décrivez la photo en une phrase pour qui ne la voit "
+            'pas (lecteur d\'écran), par exemple « alt: "Des bénévoles tractent au marché" »',
+        )
+    return Photo(file, alt) if file and alt else None

@@ -12,8 +12,8 @@ import re
 from zoneinfo import ZoneInfo
 
 from .fields import Fields
-from .lookups import read_districts, read_hashtags, read_status, read_topics
-from .model import Action, Catalogue, Event, FrontMatter, Photo, Place, Problem
+from .lookups import read_districts, read_hashtags, read_photo, read_status, read_topics
+from .model import Action, Catalogue, Event, FrontMatter, Place, Problem
 from .validate import SHARE_MAX, SUMMARY_MAX, slug_for
 
 ACTION_FIELDS = "title date until districts item task status slug modified".split()
@@ -24,7 +24,6 @@ EVENT_FIELDS = (
 TITLE_MAX = 90
 # One or two sentences: what to do, where, by when (read on a phone, in a feed).
 TASK_MAX, TASK_SENTENCES = 300, 2
-ALT_MAX = 250
 # A sentence ends with . ! ? or … followed by a space and a capital, or the end.
 _SENTENCE_END = re.compile(r"[.!?…]+(?=\s+[«\"(]?[A-ZÀ-ÖØ-Þ0-9]|\s*$)")
 
@@ -98,7 +97,7 @@ def parse_event(
         districts=read_districts(fields, catalogue),
         topics=read_topics(fields, catalogue, required=False),
         registration=fields.url("registration"),
-        image=parse_photo(fields),
+        image=read_photo(fields),
         share=fields.text(
             "share", limit=SHARE_MAX, why=" (le lien ajouté au partage compte pour 23 sur X)"
         ),
@@ -121,30 +120,3 @@ def parse_place(fields: Fields) -> Place | None:
     name = fields.text("place", "name", required=True)
     address = fields.text("place", "address", required=True)
     return Place(name, address) if name and address else None
-
-
-def parse_photo(fields: Fields) -> Photo | None:
-    """`image: {file: images/<name>.jpg, alt: "..."}`; whether the file exists is
-    checked across documents (crosscheck.py), where the content folder is known."""
-    if fields.get("image") in (None, ""):
-        return None
-    if isinstance(fields.get("image"), str):
-        fields.error(
-            ("image",),
-            '« image » doit être un bloc : « image: {file: images/photo.jpg, alt: "ce que '
-            'montre la photo"} » ; « alt » décrit la photo à qui ne la voit pas',
-        )
-        return None
-    if not fields.mapping("image"):
-        return None
-    file = fields.text("image", "file", required=True)
-    alt = fields.text(
-        "image", "alt", limit=ALT_MAX, why=" (une phrase qui dit ce que montre la photo)"
-    )
-    if not alt:
-        fields.error(
-            ("image", "alt"),
-            "« image › alt » manquant : décrivez la photo en une phrase pour qui ne la voit "
-            'pas (lecteur d\'écran), par exemple « alt: "Des bénévoles tractent au marché" »',
-        )
-    return Photo(file, alt) if file and alt else None

@@ -160,6 +160,14 @@ class Claim:
 
 
 @dataclass(frozen=True)
+class Photo:
+    """A photo of content/images/ and its text alternative."""
+
+    file: str  # below the content folder: images/<name>.jpg
+    alt: str
+
+
+@dataclass(frozen=True)
 class Post:
     """A piece of campaign news."""
 
@@ -173,7 +181,7 @@ class Post:
     share: str = ""
     hashtags: tuple[str, ...] = ()
     pin: bool = False
-    image: str = ""
+    image: Photo | None = None
     status: str = "published"
 
 
@@ -215,14 +223,6 @@ class Action:
 class Place:
     name: str
     address: str
-
-
-@dataclass(frozen=True)
-class Photo:
-    """A photo of content/images/ and its text alternative."""
-
-    file: str  # below the content folder: images/<name>.jpg
-    alt: str
 
 
 @dataclass(frozen=True)

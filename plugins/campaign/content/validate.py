@@ -12,7 +12,7 @@ from slugify import slugify
 
 from ..sharing.share import LINK_WEIGHT, X_LIMIT
 from .fields import Fields, field_name
-from .lookups import read_districts, read_hashtags, read_status, read_topics
+from .lookups import read_districts, read_hashtags, read_photo, read_status, read_topics
 from .model import (
     Catalogue,
     Claim,
@@ -164,7 +164,7 @@ def parse_post(
         _shared_fields(fields, basename, catalogue),
         title=fields.text("title", required=True),
         topics=read_topics(fields, catalogue, required=False),
-        image=fields.text("image"),
+        image=read_photo(fields),
     )
     return fields.problems or Post(**post)
 

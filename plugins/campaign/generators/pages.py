@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import functools
+import os
 
 from pelican.contents import Content
 
+from ..images import photos
 from ..kinds import Kind
 
 
@@ -52,6 +54,16 @@ class _CampaignContent(Content):
             return self.settings[f"{self.url_prefix}_{key}"].format(slug=self.slug)
         except (KeyError, IndexError):
             return ""
+
+    @functools.cached_property
+    def photo(self) -> photos.PhotoSet | None:
+        """The variants of the document's photo (`image:`), if it has one; read
+        when first shown, so a kept page never opens its photo."""
+        image = getattr(self.item, "image", None)
+        if image is None:
+            return None
+        source = os.path.join(self.settings["PATH"], image.file)
+        return photos.plan(source, image.alt, self.settings["CAMPAIGN_PHOTOS_URL"])
 
     @property
     def item(self):

@@ -8,10 +8,12 @@ texts themselves are made by share.py, the cards by images/cards.py.
 from __future__ import annotations
 
 import functools
+import os
 from html import escape
 
 from ..filters import date_fr, when_fr
 from ..images import cards
+from ..images.photos import file_hash
 from ..kinds import Kind
 from . import feeds, share
 
@@ -115,27 +117,27 @@ def card_spec(kind: Kind, item, settings: dict) -> cards.CardSpec:
             badge_colour="#0b4f8a",
             accent=accent,
         )
-    if kind is Kind.EVENT:
-        # Drawn as a post's card (the card layout is another piece of work): the
-        # badge says what it is, the byline when and where.
-        return cards.CardSpec(
-            kind="post",
-            headline=item.title,
-            byline=event_line(item),
-            site_name=site_name,
-            badge_label="Rendez-vous",
-            badge_colour="#0b4f8a",
-            accent=accent,
-        )
+    # An event is drawn as a post's card: the badge says what it is, the byline when
+    # and where; either shows its photo, if it has one, in a band on the right.
+    event = kind is Kind.EVENT
     return cards.CardSpec(
         kind="post",
         headline=item.title,
-        byline=date_fr(item.date),
+        byline=event_line(item) if event else date_fr(item.date),
         site_name=site_name,
-        badge_label="Actualité",
+        badge_label="Rendez-vous" if event else "Actualité",
         badge_colour="#0b4f8a",
         accent=accent,
+        **card_photo(item, settings),
     )
+
+
+def card_photo(item, settings: dict) -> dict:
+    """The photo fields of a card spec: the file and the hash of its bytes."""
+    if getattr(item, "image", None) is None:
+        return {}
+    path = os.path.join(settings["PATH"], item.image.file)
+    return {"photo": path, "photo_hash": file_hash(path)}
 
 
 def categories(page) -> tuple[str, ...]:
