@@ -8,6 +8,9 @@ STAMP := $(VENV)/.installed
 NODE_STAMP := node_modules/.installed
 RUN := PYTHONPATH=plugins $(BIN)/python
 CONTENT ?= content
+# The preview (make html, make serve) and the published site (make publish) never
+# share a folder: a preview after a publish leaves the published site as it was.
+PREVIEW ?= preview
 OUTPUT ?= output
 PELICAN := $(BIN)/pelican $(CONTENT)
 PORT ?= 8000
@@ -15,10 +18,10 @@ PORT ?= 8000
 .PHONY: html serve check new publish test test-fast bench browser java lighthouse clean
 
 html: check
-	$(PELICAN) -s pelicanconf.py -o $(OUTPUT)
+	@$(RUN) -m campaign.commands.build -s pelicanconf.py --content $(CONTENT) --output $(PREVIEW)
 
 serve: $(STAMP)
-	@$(RUN) -m campaign.commands.serve --port $(PORT) --content $(CONTENT) --output $(OUTPUT)
+	@$(RUN) -m campaign.commands.serve --port $(PORT) --content $(CONTENT) --output $(PREVIEW)
 
 check: $(STAMP)
 	@$(RUN) -m campaign.commands.check -s pelicanconf.py --path $(CONTENT)
@@ -26,16 +29,10 @@ check: $(STAMP)
 new: $(STAMP)
 	@$(RUN) -m campaign.commands.new "$(KIND)" "$(TITLE)" --topic "$(TOPIC)"
 
-# Build beside the live output and swap only on success: a failed publish leaves
-# the previous output/ exactly as it was.
+# One publish at a time; built beside the live site, which is switched in one step
+# only on success (see plugins/campaign/commands/publish.py and docs/publier.md).
 publish: check
-	rm -rf $(OUTPUT).new
-	$(PELICAN) -s publishconf.py -o $(OUTPUT).new --fatal warnings \
-	  || { rm -rf $(OUTPUT).new; echo "Publication annulée : $(OUTPUT)/ n'a pas été modifié." >&2; exit 1; }
-	rm -rf $(OUTPUT).old
-	if [ -d $(OUTPUT) ]; then mv $(OUTPUT) $(OUTPUT).old; fi
-	mv $(OUTPUT).new $(OUTPUT)
-	rm -rf $(OUTPUT).old
+	@$(RUN) -m campaign.commands.publish --content $(CONTENT) --output $(OUTPUT)
 
 test: $(STAMP) browser java $(NODE_STAMP)
 	$(BIN)/python -m pytest
@@ -90,4 +87,4 @@ $(STAMP): requirements.txt
 	touch $@
 
 clean:
-	rm -rf $(OUTPUT) $(OUTPUT).new $(OUTPUT).old cache .pytest_cache
+	rm -rf $(PREVIEW) $(OUTPUT) $(OUTPUT).versions $(OUTPUT).new $(OUTPUT).old cache .pytest_cache

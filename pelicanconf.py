@@ -22,7 +22,7 @@ SITEURL = ""
 RELATIVE_URLS = True
 
 PATH = "content"
-OUTPUT_PATH = "output"
+OUTPUT_PATH = "preview"  # make publish alone writes output/
 THEME = "theme"
 PLUGIN_PATHS = ["plugins"]
 PLUGINS = ["campaign"]

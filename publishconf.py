@@ -6,7 +6,12 @@ import sys
 sys.path.append(os.curdir)
 from pelicanconf import *  # noqa: E402,F403
 
-SITEURL = os.environ.get("SITEURL") or "https://paris-passerelles.example.org"
+# The public address, without a trailing slash. There is no default on purpose:
+# `make publish` refuses to build without it (every link of the feeds, the sitemap
+# and the QR codes of printed sheets holds it). Set it for one publish with
+# `SITEURL=https://verification.exemple.fr make publish`, or once for all here:
+# SITEURL = "https://verification.exemple.fr"
+SITEURL = os.environ.get("SITEURL", "").rstrip("/")
 RELATIVE_URLS = False
 CAMPAIGN_SHOW_DRAFTS = False
 LOAD_CONTENT_CACHE = False

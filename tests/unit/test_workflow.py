@@ -11,7 +11,9 @@ def test_publish_workflow_checks_then_publishes_then_deploys():
     steps = workflow["jobs"]["build"]["steps"]
     commands = [step["run"] for step in steps if "run" in step]
     assert commands == ["make check", "make publish"]
-    assert steps[-1]["with"]["path"] == "output"
+    # make publish's output is a link to a version folder: the slash makes tar follow it.
+    assert steps[-1]["with"]["path"] == "output/"
+    assert steps[-2]["env"]["SITEURL"] == "${{ vars.SITEURL }}"
     assert workflow["jobs"]["deploy"]["needs"] == "build"
 
 

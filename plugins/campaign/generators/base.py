@@ -27,7 +27,7 @@ class ContentError(Exception):
         self.problems = problems
         count = len(problems)
         lines = "\n".join(str(p) for p in problems)
-        super().__init__(f"{count} erreur(s) dans le contenu, rien n'a été publié :\n{lines}")
+        super().__init__(f"{count} erreur(s) dans le contenu :\n{lines}")
 
 
 def now(settings: dict) -> datetime.datetime:
