@@ -74,6 +74,7 @@ class Campaign:
     # The daily loop (link_actions, link_events): today's calls to action, newest
     # day first; published events by start, and those not over yet.
     actions: list = field(default_factory=list)
+    actions_so_far: list = field(default_factory=list)  # begun by now, over or not
     actions_by_district: dict[str, list] = field(default_factory=dict)
     events: list = field(default_factory=list)
     upcoming_events: list = field(default_factory=list)
@@ -219,13 +220,14 @@ def link_actions(campaign: Campaign, pages: list) -> None:
     """Today's calls to action (today is the build moment's day), each with the page
     of the item it asks to share when that item is published; none is previewed."""
     moment = campaign.moment
-    published = [p for p in pages if p.item.status == "published" and p.item.is_on(moment)]
+    begun = [p for p in pages if p.item.status == "published" and p.item.date <= moment]
     targets = {page.slug: page for page in campaign.claims + campaign.posts}
     for topic, page in campaign.sheets_by_topic.items():
         targets.setdefault(topic, page)
-    for page in published:
+    for page in begun:
         page.target = targets.get(page.item.item)
-    campaign.actions = newest_first(published)
+    campaign.actions_so_far = newest_first(begun)
+    campaign.actions = [page for page in campaign.actions_so_far if page.item.is_on(moment)]
     campaign.actions_by_district = group(
         campaign.actions, lambda page: [d.slug for d in page.item.districts]
     )

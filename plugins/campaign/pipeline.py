@@ -21,6 +21,7 @@ from .generators.base import PROBLEMS, ContentError
 from .generators.documents import ClaimsGenerator, PostsGenerator
 from .generators.events import EventsGenerator
 from .generators.gather import GatherGenerator
+from .generators.letters import LettersGenerator
 from .generators.photos import PhotosGenerator
 from .generators.search import SearchGenerator
 from .generators.sharing import SharingGenerator
@@ -39,6 +40,7 @@ GENERATORS = [
     DistrictsGenerator,
     SiteGenerator,
     SharingGenerator,
+    LettersGenerator,
     SitemapGenerator,
     WriterCloser,
 ]

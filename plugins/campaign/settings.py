@@ -123,6 +123,15 @@ DEFAULTS = {
     "CAMPAIGN_CALENDAR_URL": "flux/{name}.ics",
     # Where the photos' variants are published (stripped of every metadata block).
     "CAMPAIGN_PHOTOS_URL": "images/photos",
+    # Weekly letters: web versions and e-mail files (HTML, text) under this address,
+    # for the latest weeks with news.
+    "LETTERS_URL": "lettres/",
+    "CAMPAIGN_LETTER_WEEKS": 12,
+    # The letters' last line: the campaign's mailing tool adds its unsubscribe link.
+    "CAMPAIGN_LETTER_FOOTER": (
+        "Vous recevez cette lettre parce que vous vous êtes inscrit auprès de la campagne. "
+        "Pour ne plus la recevoir, suivez le lien de désinscription de ce message."
+    ),
     # Events to come shown on a district page and in a share kit.
     "CAMPAIGN_DISTRICT_EVENTS": 5,
 }
