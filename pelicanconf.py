@@ -79,6 +79,9 @@ GZIP_CACHE = False
 CAMPAIGN_HASHTAGS = ["ParisPasserelles"]
 CAMPAIGN_UTM = "municipales-2026"
 
+# « Devenir bénévole » leads to the campaign's own sign-up page (its form or CRM).
+CAMPAIGN_JOIN_URL = "https://paris-passerelles.example.org/rejoindre"
+
 # Drafts and embargoed items are shown at their own address while previewing.
 CAMPAIGN_SHOW_DRAFTS = True
 

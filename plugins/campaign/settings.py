@@ -123,6 +123,9 @@ DEFAULTS = {
     "CAMPAIGN_CALENDAR_URL": "flux/{name}.ics",
     # Where the photos' variants are published (stripped of every metadata block).
     "CAMPAIGN_PHOTOS_URL": "images/photos",
+    # The campaign's sign-up page (its own form or CRM): « Devenir bénévole » links
+    # there; empty, it links to the contact page. This site collects no personal data.
+    "CAMPAIGN_JOIN_URL": "",
     # Weekly letters: web versions and e-mail files (HTML, text) under this address,
     # for the latest weeks with news.
     "LETTERS_URL": "lettres/",

@@ -141,3 +141,22 @@ def test_sitemap_lists_the_agenda_and_published_events(site):
     assert "/agenda/reunion-logement-19e/</loc>" in sitemap
     assert "/agenda/porte-a-porte-passe-19e/</loc>" in sitemap  # over, its page stays
     assert "annonce-embargo" not in sitemap
+
+
+def test_district_page_invites_to_join_with_the_next_local_event(site):
+    join = soup(site, "arrondissements/19e/index.html").find(id="rejoindre").find_parent("section")
+    text = join.get_text(" ", strip=True)
+    assert "Prochain rendez-vous : Réunion publique sur le logement dans le 19e" in text
+    button = join.find("a", string="Devenir bénévole")
+    assert button["href"] == "https://paris-passerelles.example.org/rejoindre"
+
+
+def test_claim_page_ends_with_join_links_but_no_event(site):
+    page = soup(site, "vrai-du-faux/cantines-19e/index.html")
+    join = page.find(id="rejoindre").find_parent("section")
+    hrefs = [a["href"] for a in join.find_all("a")]
+    assert any(h.endswith("arrondissements/19e/#rejoindre") for h in hrefs)
+    assert any(h.endswith("arrondissements/paris-centre/#rejoindre") for h in hrefs)
+    assert "https://paris-passerelles.example.org/rejoindre" in hrefs
+    # The page is kept between builds (item_local): nothing in it changes with the day.
+    assert "Réunion publique sur le logement" not in page.get_text()
