@@ -20,6 +20,7 @@ from __future__ import annotations
 from .generators.base import PROBLEMS, ContentError
 from .generators.documents import ClaimsGenerator, PostsGenerator
 from .generators.events import EventsGenerator
+from .generators.flyers import FlyersGenerator
 from .generators.gather import GatherGenerator
 from .generators.letters import LettersGenerator
 from .generators.photos import PhotosGenerator
@@ -38,6 +39,7 @@ GENERATORS = [
     EventsGenerator,
     PhotosGenerator,
     DistrictsGenerator,
+    FlyersGenerator,
     SiteGenerator,
     SharingGenerator,
     LettersGenerator,

@@ -105,6 +105,8 @@ DEFAULTS = {
     "CAMPAIGN_CARD_WORKERS": None,
     "SHARE_URL": "partager/",
     "DISTRICT_SHARE_URL": "arrondissements/{slug}/partager/",
+    # A district's flyer, to print on A5 (one side).
+    "DISTRICT_FLYER_URL": "arrondissements/{slug}/tract/",
     "CAMPAIGN_FEED_URL": "flux/{name}",
     "CAMPAIGN_FEED_ITEMS": 50,
     "CAMPAIGN_SHARE_ITEMS": 12,

@@ -160,3 +160,19 @@ def test_claim_page_ends_with_join_links_but_no_event(site):
     assert "https://paris-passerelles.example.org/rejoindre" in hrefs
     # The page is kept between builds (item_local): nothing in it changes with the day.
     assert "Réunion publique sur le logement" not in page.get_text()
+
+
+def test_the_19e_flyer_holds_its_lead_next_events_and_latest_claims(site):
+    page = soup(site, "arrondissements/19e/tract/index.html")
+    assert page.find("script") is None
+    sections = {s.h2.get_text(strip=True): s for s in page.find_all("section")}
+    events = sections["Nos prochains rendez-vous"].find_all("li")
+    assert [li.find_all("span")[1].get_text() for li in events] == [
+        "Réunion publique sur le logement dans le 19e",
+        "Grand meeting de la campagne",
+    ]
+    claims = sections["Le vrai du faux, près de chez vous"].find_all("li")
+    assert claims[0].get_text(" ", strip=True).startswith("Invérifiable")  # local, verdict first
+    # The 19e's one fact-check, topped up with the fixture's one for all Paris.
+    assert [li.span.get_text() for li in claims] == ["Invérifiable", "Vrai"]
+    assert page.find("svg", class_="qr") is not None
