@@ -79,6 +79,8 @@ class Campaign:
     events: list = field(default_factory=list)
     upcoming_events: list = field(default_factory=list)
     events_by_district: dict[str, list] = field(default_factory=dict)
+    # The weekly letters, by week, newest first (sharing/letters.every_letter).
+    letters: list = field(default_factory=list)
     # The workers drawing every card (images/card_batch.py), started while reading.
     drawings: object = None
 

@@ -131,7 +131,7 @@ DEFAULTS = {
     # Weekly letters: web versions and e-mail files (HTML, text) under this address,
     # for the latest weeks with news.
     "LETTERS_URL": "lettres/",
-    "CAMPAIGN_LETTER_WEEKS": 12,
+    "CAMPAIGN_LETTER_WEEKS": 8,
     # The letters' last line: the campaign's mailing tool adds its unsubscribe link.
     "CAMPAIGN_LETTER_FOOTER": (
         "Vous recevez cette lettre parce que vous vous êtes inscrit auprès de la campagne. "

@@ -4,6 +4,7 @@ district), and the iCalendar feeds to subscribe to (all Paris, each district).""
 from __future__ import annotations
 
 from ..kinds import Kind
+from ..output.inputs import data_inputs
 from ..sharing import schema
 from ..sharing.calendar import CalendarSpec, calendar_ics
 from ..sharing.items import site_url
@@ -39,7 +40,7 @@ class EventsGenerator(DocumentGenerator):
         base = site_url(self.settings)
         for page in self.pages():
             spec = CalendarSpec(page.event.title, base)
-            self.write_data(writer, self.ics_url(page), calendar_ics(spec, [self.pair(page)]))
+            self.write_ics(writer, self.ics_url(page), spec, [self.pair(page)])
         self.write_at(
             writer,
             self.settings["AGENDA_URL"],
@@ -67,4 +68,9 @@ class EventsGenerator(DocumentGenerator):
             self.settings.get("SITE_DESCRIPTION", ""),
         )
         path = self.settings["CAMPAIGN_CALENDAR_URL"].format(name=name)
-        self.write_data(writer, path, calendar_ics(spec, [self.pair(page) for page in pages]))
+        self.write_ics(writer, path, spec, [self.pair(page) for page in pages])
+
+    def write_ics(self, writer, path: str, spec: CalendarSpec, pairs: list) -> None:
+        """An .ics, unless made from the same events by the last build."""
+        if not writer.reuse(path, data_inputs(self.context, "ics", spec, pairs)):
+            self.write_data(writer, path, calendar_ics(spec, pairs))

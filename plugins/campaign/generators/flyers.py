@@ -4,6 +4,7 @@ three events, the three latest local fact-checks, a QR code to the district page
 from __future__ import annotations
 
 from ..images.qr import qr_code
+from ..output.inputs import data_inputs
 from ..sharing.items import site_url
 from ..sharing.share import tagged_url
 from .base import CampaignGenerator
@@ -26,13 +27,19 @@ class FlyersGenerator(CampaignGenerator):
                 self.settings["CAMPAIGN_UTM"],
                 district.slug,
             )
+            url = self.settings["DISTRICT_FLYER_URL"].format(slug=district.slug)
+            events = campaign.district_events(district.slug)[:SHOWN]
+            claims = latest_claims(campaign, district.slug)
+            shown = [(p.url, p.item) for p in events + claims]
+            if writer.reuse(f"{url}index.html", data_inputs(self.context, district, shown)):
+                continue  # a QR code takes long to draw: a flyer unchanged is kept
             self.write_at(
                 writer,
-                self.settings["DISTRICT_FLYER_URL"].format(slug=district.slug),
+                url,
                 "flyer",
                 district=district,
-                events=campaign.district_events(district.slug)[:SHOWN],
-                claims=latest_claims(campaign, district.slug),
+                events=events,
+                claims=claims,
                 qr_svg=qr_code(address, f"QR code vers la page du secteur : {address}"),
                 district_address=f"{site_url(self.settings)}/{page_url}",
             )

@@ -10,6 +10,7 @@ processes from the moment each published claim or post is read.
 from __future__ import annotations
 
 import os
+from zoneinfo import ZoneInfo
 
 from pelican.generators import Generator
 
@@ -20,6 +21,7 @@ from ..images.cache import infographic_folder
 from ..images.card_batch import CardBatch, default_workers
 from ..kinds import Kind
 from ..sharing.items import Shareable, card_spec, site_url
+from ..sharing.letters import every_letter
 from .base import PROBLEMS, now
 from .pages import PAGE_CLASSES, SourceFile
 from .sheets import prepare_sheet
@@ -78,6 +80,9 @@ class GatherGenerator(Generator):
         for page in campaign.carded + campaign.previews:
             if page.kind is not Kind.ACTION:
                 page.share = Shareable(page, settings)
+        campaign.letters = every_letter(
+            campaign, ZoneInfo(settings.get("TIMEZONE", "UTC")), settings["CAMPAIGN_LETTER_WEEKS"]
+        )
         draw_all(cards, campaign, settings)
         campaign.drawings = cards
         self.context[CAMPAIGN] = campaign

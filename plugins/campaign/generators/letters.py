@@ -3,8 +3,7 @@ e-mail files (courriel.html, inlined for mail clients; courriel.txt, its twin)."
 
 from __future__ import annotations
 
-from zoneinfo import ZoneInfo
-
+from ..output.inputs import data_inputs
 from ..sharing import letters
 from ..sharing.items import site_url
 from .base import CampaignGenerator
@@ -15,14 +14,9 @@ EMAIL_HTML, EMAIL_TEXT = "courriel.html", "courriel.txt"
 class LettersGenerator(CampaignGenerator):
     """One letter per week with news, for all Paris and for each district."""
 
-    def letters(self) -> list[list[letters.Letter]]:
-        """By week, newest first: the city-wide letter, then one per district."""
-        zone = ZoneInfo(self.settings.get("TIMEZONE", "UTC"))
-        return letters.every_letter(self.campaign, zone, self.settings["CAMPAIGN_LETTER_WEEKS"])
-
     def generate_output(self, writer):
         base = self.settings["LETTERS_URL"]
-        by_week = self.letters()
+        by_week = self.campaign.letters
         self.write_at(writer, base, "letters", letters_by_week=by_week)
         for week_letters in by_week:
             for letter in week_letters:
@@ -34,7 +28,27 @@ class LettersGenerator(CampaignGenerator):
         pages = letter.items + letter.events + [a.target for a in letter.actions if a.target]
         return {page.url: letters.email_url(page.share.url, campaign, page.slug) for page in pages}
 
+    def inputs(self, letter: letters.Letter) -> str:
+        """What a letter is made from: a past week's letter is kept as it is."""
+        actions = [
+            (p.url, p.item, p.target.url if p.target else "", p.target.title if p.target else "")
+            for p in letter.actions
+        ]
+        return data_inputs(
+            self.context,
+            "lettre",
+            letter.path,
+            letter.moment,
+            [(p.url, p.share.card_url, p.item) for p in letter.items],
+            actions,
+            [(p.url, p.item) for p in letter.events],
+        )
+
     def write_letter(self, writer, url: str, letter: letters.Letter) -> None:
+        inputs = self.inputs(letter)
+        files = [f"{url}index.html", f"{url}{EMAIL_HTML}", f"{url}{EMAIL_TEXT}"]
+        if all([writer.reuse(name, inputs) for name in files]):
+            return
         links = self.links(letter)
         base = site_url(self.settings)
         web = letters.email_url(f"{base}/{url}", self.settings["CAMPAIGN_UTM"], letter.week.slug)

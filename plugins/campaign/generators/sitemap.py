@@ -10,11 +10,9 @@ from __future__ import annotations
 import datetime
 from dataclasses import dataclass
 from xml.sax.saxutils import escape
-from zoneinfo import ZoneInfo
 
 from ..assembly import Campaign
 from ..sharing.items import site_url
-from ..sharing.letters import every_letter
 from .base import CampaignGenerator
 
 
@@ -49,9 +47,7 @@ def listing_paths(campaign: Campaign, settings: dict) -> list[str]:
     paths += [settings["TOPICS_INDEX_URL"], settings["CLAIMANTS_INDEX_URL"]]
     paths += [settings["DISTRICTS_INDEX_URL"], settings["SHARE_URL"], settings["SEARCH_URL"]]
     paths += [settings["SHEETS_INDEX_URL"], settings["AGENDA_URL"], settings["LETTERS_URL"]]
-    zone = ZoneInfo(settings.get("TIMEZONE", "UTC"))
-    by_week = every_letter(campaign, zone, settings["CAMPAIGN_LETTER_WEEKS"])
-    paths += [settings["LETTERS_URL"] + one.path for week in by_week for one in week]
+    paths += [settings["LETTERS_URL"] + one.path for week in campaign.letters for one in week]
     paths += [settings["VERDICT_URL"].format(slug=v.slug) for v in catalogue.verdicts]
     paths += [settings["TOPIC_URL"].format(slug=t.slug) for t in catalogue.topics]
     paths += [settings["CLAIMANT_URL"].format(slug=s) for s in campaign.claims_by_claimant]

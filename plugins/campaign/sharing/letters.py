@@ -14,7 +14,9 @@ from __future__ import annotations
 
 import datetime
 import textwrap
+from collections import defaultdict
 from dataclasses import dataclass, field
+from functools import cached_property
 
 import css_inline
 
@@ -37,13 +39,13 @@ class Week:
     def slug(self) -> str:
         return f"{self.year}-s{self.number:02d}"
 
-    @property
+    @cached_property
     def start(self) -> datetime.datetime:
         """Monday, 00:00."""
         day = datetime.date.fromisocalendar(self.year, self.number, 1)
         return datetime.datetime.combine(day, datetime.time(), self.zone)
 
-    @property
+    @cached_property
     def end(self) -> datetime.datetime:
         """The next Monday, 00:00 (excluded)."""
         return self.start + datetime.timedelta(days=7)
@@ -104,31 +106,38 @@ def weeks_with_news(pages: list, zone: datetime.tzinfo, limit: int) -> list[Week
     return sorted(weeks, key=lambda w: (w.year, w.number), reverse=True)[:limit]
 
 
-def letter(campaign, week: Week, district=None) -> Letter:
-    """The letter of `week` for `district` (None: all Paris), from the campaign's state."""
+def letter(campaign, week: Week, district=None, items: list | None = None) -> Letter:
+    """The letter of `week` for `district` (None: all Paris), from the campaign's
+    state; `items` are the claims and posts of the week, if already picked."""
     moment = min(week.end, campaign.moment)
     local = (lambda page: True) if district is None else _concerns(district)
-    items = [p for p in campaign.items if week.holds(p.item.date) and local(p)]
+    if items is None:
+        items = [p for p in campaign.items if week.holds(p.item.date)]
+    first_day = week.start.date()
     actions = [
         p
         for p in campaign.actions_so_far
-        if p.item.date <= moment and p.item.last_day >= week.start.date() and local(p)
+        if p.item.date <= moment and p.item.last_day >= first_day and local(p)
     ]
     events = [
         p
         for p in campaign.events
         if p.item.date <= moment < p.item.end <= moment + EVENTS_AHEAD and local(p)
     ]
-    return Letter(week, district, moment, items, actions, events)
+    return Letter(week, district, moment, [p for p in items if local(p)], actions, events)
 
 
 def every_letter(campaign, zone: datetime.tzinfo, limit: int) -> list[list[Letter]]:
     """By week (the `limit` latest with news), newest first: the city-wide letter,
-    then one per district of the data file."""
-    news = campaign.items + campaign.actions_so_far + campaign.events
+    then one per district of the data file. Items are sorted into weeks once."""
+    items = campaign.items
+    news = items + campaign.actions_so_far + campaign.events
+    by_week = defaultdict(list)
+    for page in items:
+        by_week[week_of(page.item.date, zone)].append(page)
     districts = [None, *campaign.catalogue.districts]
     return [
-        [letter(campaign, week, district) for district in districts]
+        [letter(campaign, week, district, by_week[week]) for district in districts]
         for week in weeks_with_news(news, zone, limit)
     ]
 
