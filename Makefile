@@ -26,8 +26,13 @@ serve: $(STAMP)
 check: $(STAMP)
 	@$(RUN) -m campaign.commands.check -s pelicanconf.py --path $(CONTENT)
 
+# The title goes through the environment, exactly as typed: quotes, backticks and
+# $ are never read by make or the shell.
+new: export CAMPAIGN_NEW_KIND := $(value KIND)
+new: export CAMPAIGN_NEW_TITLE := $(value TITLE)
+new: export CAMPAIGN_NEW_TOPIC := $(value TOPIC)
 new: $(STAMP)
-	@$(RUN) -m campaign.commands.new "$(KIND)" "$(TITLE)" --topic "$(TOPIC)"
+	@$(RUN) -m campaign.commands.new "$$CAMPAIGN_NEW_KIND" "$$CAMPAIGN_NEW_TITLE" --topic "$$CAMPAIGN_NEW_TOPIC"
 
 # One publish at a time; built beside the live site, which is switched in one step
 # only on success (see plugins/campaign/commands/publish.py and docs/publier.md).

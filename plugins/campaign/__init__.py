@@ -8,11 +8,11 @@ import os
 from jinja2 import FileSystemBytecodeCache
 from pelican import signals
 
-from .content.reader import YamlMarkdownReader
+from .content.reader import YamlMarkdownReader, forget_stale_caches
 from .filters import FILTERS
 from .generators.base import ContentError
 from .output.writer import get_writer
-from .pipeline import get_generators, refuse_invalid_content
+from .pipeline import get_generators, hold_back_future_pages, refuse_invalid_content
 from .settings import apply_defaults
 
 
@@ -37,6 +37,7 @@ def configure(pelican):
     # Pelican logs a failed build with its traceback; ours need only the message.
     logging.getLogger("pelican").addFilter(hide_traceback_of_content_errors)
     apply_defaults(pelican.settings)
+    forget_stale_caches(pelican.settings["CACHE_PATH"])
     pelican.settings.setdefault("JINJA_FILTERS", {}).update(FILTERS)
     environment = pelican.settings.setdefault("JINJA_ENVIRONMENT", {})
     # Every text from front matter is escaped; HTML we made ourselves is marked safe.
@@ -60,4 +61,5 @@ def register():
     signals.readers_init.connect(add_reader)
     signals.get_generators.connect(get_generators)
     signals.get_writer.connect(get_writer)
+    signals.page_generator_finalized.connect(hold_back_future_pages)
     signals.all_generators_finalized.connect(refuse_invalid_content)

@@ -17,6 +17,7 @@
 
 from __future__ import annotations
 
+from .content.validation import build_moment
 from .generators.base import PROBLEMS, ContentError
 from .generators.documents import ClaimsGenerator, PostsGenerator
 from .generators.events import EventsGenerator
@@ -50,6 +51,23 @@ GENERATORS = [
 
 def get_generators(pelican) -> list:
     return GENERATORS
+
+
+def hold_back_future_pages(pages_generator) -> None:
+    """Fixed pages dated after the build's moment are embargoed like claims: Pelican
+    builds them otherwise, lists them in `pages` and so in the sitemap."""
+    moment = build_moment(pages_generator.settings)
+    early = [page for page in pages_generator.pages if not _after(page, moment)]
+    pages_generator.pages[:] = early  # the context's `pages` is this very list
+
+
+def _after(page, moment) -> bool:
+    date = getattr(page, "date", None)
+    if date is None:
+        return False
+    if date.tzinfo is None:
+        date = date.replace(tzinfo=moment.tzinfo)
+    return date > moment
 
 
 def refuse_invalid_content(generators) -> None:

@@ -2,6 +2,7 @@
 
 import os
 import re
+import shutil
 import subprocess
 import sys
 
@@ -31,10 +32,21 @@ def test_failed_publish_leaves_the_live_output_untouched(tmp_path):
     assert first.returncode == 0, first.stderr
     before = snapshot(output)
     assert (output / "vrai-du-faux/velo-tout-paris/index.html").exists()
-    # Valid for `make check`, but the strict build warns: an image without alt text.
-    claim = content / "claims" / "velo-tout-paris.md"
-    claim.write_text(claim.read_text(encoding="utf-8") + "\n![](graphique.png)\n", encoding="utf-8")
-    second = make("publish", f"CONTENT={content}", f"OUTPUT={output}")
+    # Content `make check` accepts always builds: the build fails here for another
+    # reason, a template broken by a theme edit.
+    theme = tmp_path / "theme"
+    shutil.copytree(ROOT / "theme", theme)
+    (theme / "templates" / "claim.html").write_text("{% if %}", encoding="utf-8")
+    settings = tmp_path / "themeconf.py"
+    settings.write_text(
+        f"import sys\nsys.path.insert(0, {str(ROOT)!r})\nfrom publishconf import *\n"
+        f"THEME = {str(theme)!r}\n",
+        encoding="utf-8",
+    )
+    command = [sys.executable, "-m", "campaign.commands.publish", "--content", str(content)]
+    command += ["--output", str(output), "-s", str(settings)]
+    env = {**os.environ, "SITEURL": SITEURL, "PYTHONPATH": str(ROOT / "plugins")}
+    second = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, env=env)
     assert second.returncode != 0
     assert "Publication annulée" in second.stderr
     assert "Traceback" not in second.stderr

@@ -82,17 +82,6 @@ def test_a_rebuild_makes_again_only_the_feeds_holding_the_edited_claim(tmp_path,
     assert "Mis à jour." in (site / "flux" / "arrondissements" / "19e.rss.xml").read_text()
 
 
-def test_a_claim_linking_to_other_content_is_rendered_every_time(tmp_path, renders):
-    """Its links' addresses come from the other documents: it cannot be kept."""
-    content = copy_fixture("site", tmp_path)
-    claim = content / "claims" / f"{CLAIM}.md"
-    claim.write_text(claim.read_text() + "\nVoir [le métro]({filename}metro-paris-centre.md).\n")
-    build_site(content, tmp_path / "output")
-    renders.clear()
-    build_site(content, tmp_path / "output")
-    assert renders["claim.html"] == 1 and renders["post.html"] == 0
-
-
 def test_a_page_changed_or_removed_in_the_output_is_rendered_again(tmp_path):
     content = copy_fixture("site", tmp_path)
     site = build_site(content, tmp_path / "output")

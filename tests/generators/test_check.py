@@ -45,7 +45,7 @@ def test_broken_content_reports_every_file_with_its_line():
         "claim_too_long.md": (2, "« claim » fait 300 caractères ; maximum 280"),
         "claim_unknown_verdict.md": (
             3,
-            "verdict « presque-vrai » inconnu ; valeurs possibles : vrai,",
+            "verdict « presque-vrai » inconnu ; vouliez-vous dire « plutot-vrai » ? valeurs possibles : vrai,",
         ),
         "claim_duplicate_slug.md": (1, "adresse « claim-duplicate-slug » déjà prise"),
         "post_misspelled_field.md": (4, "vouliez-vous dire « summary »"),

@@ -6,6 +6,7 @@ from pelican.contents import Content
 
 from campaign.generators.base import PROBLEMS
 from campaign.kinds import Kind
+from campaign.output.inputs import page_inputs
 
 from conftest import FIXTURES, gather, site_settings
 
@@ -72,3 +73,15 @@ def test_a_district_holds_its_own_items_and_the_citywide_ones(campaign):
 def test_addresses_are_the_ones_pelican_works_out(campaign):
     for page in campaign.claims + campaign.posts:
         assert (page.url, page.save_as) == (Content.url.fget(page), Content.save_as.fget(page))
+
+
+def test_a_page_linking_through_pelican_gets_no_hash_and_is_rendered(tmp_path):
+    """A body with a {filename} link takes addresses from other documents: such a
+    page is never kept (make check refuses these links in content; this is the
+    writer's own safety net)."""
+    settings = site_settings(FIXTURES / "site", tmp_path / "output")
+    campaign, generator = gather(settings)
+    page = campaign.claims[0]
+    assert page_inputs(page, "claim", generator.context)
+    page._content += '<a href="{filename}../pages/methode.md">méthode</a>'
+    assert page_inputs(page, "claim", generator.context) == ""

@@ -20,12 +20,13 @@ from ..settings import SettingsError, apply_defaults
 
 
 def read_documents(settings: dict) -> Iterator[Document]:
-    """Every content file's front matter, read as the build lists them; the bodies
-    are left unconverted (the build's reader gives the same front matter)."""
+    """Every content file's front matter and Markdown body, read as the build lists
+    them; bodies are not converted (the build's reader gives the same source)."""
     for kind, path in content_files(settings):
         full = os.path.join(settings["PATH"], path)
-        front, _ = frontmatter.read(full, os.path.relpath(full))
-        yield Document(kind, os.path.splitext(os.path.basename(path))[0], front)
+        front, body, line = frontmatter.read_with_line(full, os.path.relpath(full))
+        basename = os.path.splitext(os.path.basename(path))[0]
+        yield Document(kind, basename, front, body=body, body_line=line)
 
 
 def check_content(settings: dict) -> Validation:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import datetime
+import json
 import os
 import sys
 from zoneinfo import ZoneInfo
@@ -30,7 +31,7 @@ title: {title}
 claimant: "À compléter"
 # claimant_url: https://www.wikidata.org/wiki/Q...
 # Quand et où l'affirmation a été faite.
-claim_date: {day}
+# claim_date: AAAA-MM-JJ
 # appearance: https://...
 # Verdict : {verdicts}
 verdict: inverifiable
@@ -38,8 +39,8 @@ verdict: inverifiable
 summary: "À compléter : la conclusion de la vérification en une phrase."
 # Date de publication ; une date future met la vérification sous embargo.
 date: {moment}
-# Sujets : {topics}
-topics: [{topic}]
+# Sujets, un ou plusieurs parmi : {topics}
+topics: ["À compléter : {topic}"]
 # Arrondissements concernés (numéros ou identifiants) ; vide = tout Paris.
 districts: []
 # Chiffre clé (facultatif).
@@ -53,7 +54,7 @@ sources:
   - title: "À compléter : titre du document"
     url: {placeholder_url}
     publisher: "À compléter : éditeur"
-    date: {day}
+    # date: AAAA-MM-JJ
     # archive: https://web.archive.org/web/...
 # Les corrections, datées, si la vérification change après publication.
 # corrections:
@@ -63,8 +64,8 @@ sources:
 status: draft
 ---
 
-L'analyse, en Markdown : ce que disent les sources, et pourquoi ce verdict.
-Les intertitres s'écrivent « ## ».
+À compléter : l'analyse, en Markdown : ce que disent les sources, et pourquoi ce
+verdict. Les intertitres s'écrivent « ## ».
 """
 
 POST = """\
@@ -74,8 +75,8 @@ title: {title}
 date: {moment}
 # Le résumé en une phrase (200 caractères au plus).
 summary: "À compléter : l'essentiel en une phrase."
-# Sujets : {topics}
-topics: [{topic}]
+# Sujets, un ou plusieurs parmi : {topics}
+topics: ["À compléter : {topic}"]
 # Arrondissements concernés (numéros ou identifiants) ; vide = tout Paris.
 districts: []
 hashtags: []
@@ -85,7 +86,7 @@ hashtags: []
 status: draft
 ---
 
-Le texte de l'actualité, en Markdown.
+À compléter : le texte de l'actualité, en Markdown.
 """
 
 SHEET = """\
@@ -125,7 +126,8 @@ hashtags: []
 status: draft
 ---
 
-Nos propositions, en Markdown : une liste à puces, des intertitres « ## » si besoin.
+À compléter : nos propositions, en Markdown : une liste à puces, des intertitres
+« ## » si besoin.
 """
 
 ACTION = """\
@@ -208,7 +210,9 @@ def sheet_topic(catalogue, title: str, wanted: str) -> str:
 
 
 def quoted(text: str) -> str:
-    return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
+    """A YAML double-quoted scalar holding `text` as typed: quotes, backslashes,
+    control characters and all (JSON's string syntax is YAML's)."""
+    return json.dumps(" ".join(text.split()), ensure_ascii=False)
 
 
 def scaffold(
@@ -223,8 +227,8 @@ def scaffold(
     slug = slugify(title)
     if kind == "sheet":
         slug = topic = sheet_topic(catalogue, title, topic)
-    elif catalogue.topics:
-        topic = catalogue.topics[0].slug
+    else:
+        topic = " ou ".join(t.slug for t in catalogue.topics[:2]) or "sujet"
     text = template.format(
         title=quoted(title),
         day=today.date().isoformat(),

@@ -6,11 +6,16 @@ import os
 import re
 from zoneinfo import ZoneInfo
 
+from slugify import slugify
+
 from .fields import Fields
 from .frontmatter import decode, parse
 from .model import Catalogue, District, MapCell, Problem, PublicFigure, Topic, Verdict
 
 EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+COLOUR = re.compile(r"^#[0-9a-fA-F]{6}$")
+SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+DEFAULT_COLOUR = "#444444"
 TOPICS_FILE = "data/topics.yaml"
 DISTRICTS_FILE = "data/districts.yaml"
 
@@ -33,11 +38,14 @@ def load_catalogue(content_path: str, scale: list[dict]) -> tuple[Catalogue, lis
     """Read topics and districts from the content folder; report every mistake."""
     problems: list[Problem] = []
     topics = _load_list(content_path, TOPICS_FILE, _topic, problems)
-    districts = _load_list(content_path, DISTRICTS_FILE, _district, problems)
+    districts = _load_list(
+        content_path, DISTRICTS_FILE, _district, problems, across=shared_arrondissements
+    )
     return Catalogue(load_verdicts(scale), tuple(topics), tuple(districts)), problems
 
 
-def _load_list(content_path, name, build, problems) -> list:
+def _load_list(content_path, name, build, problems, across=None) -> list:
+    """The entries of a data file; `across(path, entries, line)` checks them together."""
     path = os.path.join(content_path, name)
     shown = os.path.relpath(path)
     try:
@@ -64,14 +72,16 @@ def _load_list(content_path, name, build, problems) -> list:
         slugs.add(entry.slug)
         entries.append(entry)
     problems.extend(fields.problems)
+    if across is not None:
+        problems.extend(across(shown, entries, document.line))
     return entries
 
 
 def _topic(fields: Fields, index: int) -> Topic:
     return Topic(
-        slug=fields.text(index, "slug", required=True),
+        slug=_slug(fields, index),
         name=fields.text(index, "name", required=True),
-        colour=fields.text(index, "colour") or "#444444",
+        colour=_colour(fields, index),
         description=fields.text(index, "description"),
         hashtag=fields.text(index, "hashtag"),
     )
@@ -93,7 +103,7 @@ def _district(fields: Fields, index: int) -> District:
             (index, "contact"), f"« contact » doit être une adresse e-mail (lu : « {contact} »)"
         )
     return District(
-        slug=str(fields.text(index, "slug", required=True)),
+        slug=_slug(fields, index),
         name=fields.text(index, "name", required=True),
         short=fields.text(index, "short"),
         arrondissements=tuple(numbers),
@@ -102,6 +112,50 @@ def _district(fields: Fields, index: int) -> District:
         cell=_map_cell(fields, index),
         figures=_figures(fields, index),
     )
+
+
+def _slug(fields: Fields, index: int) -> str:
+    """An entry's identifier, which is also a part of addresses (/sujets/<slug>/)."""
+    slug = str(fields.text(index, "slug", required=True))
+    if slug and not SLUG.match(slug):
+        fields.error(
+            (index, "slug"),
+            f"identifiant « {slug} » invalide : minuscules sans accent, chiffres et tirets "
+            f"seulement, par exemple « {slugify(slug) or 'logement'} »",
+        )
+    return slug
+
+
+def _colour(fields: Fields, index: int) -> str:
+    """A colour as cards and the stylesheet read it: #rrggbb."""
+    colour = fields.text(index, "colour")
+    if colour and not COLOUR.match(colour):
+        fields.error(
+            (index, "colour"),
+            f"couleur « {colour} » illisible : écrivez-la « #rrggbb » entre guillemets, "
+            'par exemple colour: "#8a3b12"',
+        )
+        return DEFAULT_COLOUR
+    return colour or DEFAULT_COLOUR
+
+
+def shared_arrondissements(path: str, districts: list[District], lines) -> list[Problem]:
+    """An arrondissement named by two districts: the second would never get its items."""
+    owner: dict[int, str] = {}
+    problems = []
+    for index, district in enumerate(districts):
+        for number in district.arrondissements:
+            if number in owner:
+                problems.append(
+                    Problem(
+                        path,
+                        lines(index, "arrondissements"),
+                        f"l'arrondissement {number} est déjà dans le secteur « {owner[number]} » ; "
+                        "un arrondissement n'appartient qu'à un secteur",
+                    )
+                )
+            owner.setdefault(number, district.slug)
+    return problems
 
 
 def _map_cell(fields: Fields, index: int) -> MapCell | None:

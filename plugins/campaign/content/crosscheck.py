@@ -11,11 +11,11 @@ import os
 
 from PIL import Image
 
+from .model import FrontMatter, Problem
+
 # The narrowest photo shown without blur on a page and on its social card (the
 # variants go up to 1200 px, see images/photos.py).
 PHOTO_MIN_WIDTH = 800
-
-from .model import FrontMatter, Problem
 
 
 def unknown_claims(front: FrontMatter, claim_slugs: set[str]) -> list[Problem]:
@@ -73,6 +73,37 @@ def shared_card_names(claims: list[tuple[str, str]], posts: list[tuple[str, str]
         )
         for slug, path in posts
         if slug in claim_paths
+    ]
+
+
+def taken_addresses(
+    pages: list[tuple[str, FrontMatter]], reserved: dict[str, str]
+) -> list[Problem]:
+    """A fixed page whose address (/<slug>/) is a folder the site already writes
+    (/partager/, /flux/...): it would replace those pages, or the build would stop."""
+    return [
+        Problem(
+            front.path,
+            front.line("slug"),
+            f"l'adresse /{slug}/ est déjà prise par {reserved[slug]} ; renommez le fichier",
+        )
+        for slug, front in pages
+        if slug in reserved
+    ]
+
+
+def sheet_card_names(items: list[tuple[str, FrontMatter]], topics: list[str]) -> list[Problem]:
+    """A claim or post named « fiche-<topic> » would share its card image with the
+    topic's sheet (images/cartes/fiche-<topic>.png)."""
+    return [
+        Problem(
+            front.path,
+            1,
+            f"« {slug} » est le nom de l'image de partage de la fiche « {slug[6:]} » ; "
+            "renommez le fichier (sans « fiche- » au début)",
+        )
+        for slug, front in items
+        if slug.startswith("fiche-") and slug[6:] in topics
     ]
 
 

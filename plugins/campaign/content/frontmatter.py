@@ -34,10 +34,19 @@ def yaml_problem(error: yaml.MarkedYAMLError) -> str:
     return reason
 
 
+# Text pasted from a word processor brings characters no page or feed may hold
+# (XML refuses them): its line breaks (Shift+Enter is a vertical tab, a page break a
+# form feed) become line breaks, the other invisible control characters go (C1's
+# too: text decoded from the wrong code page). YAML escapes ("\x19") are cleaned
+# in Fields.text, with the same table.
+INVISIBLE = {code: None for code in (*range(0, 9), *range(14, 32), *range(127, 160))}
+INVISIBLE.update({0x0B: "\n", 0x0C: "\n", 0x2028: "\n", 0x2029: "\n"})
+
+
 def decode(path: str, data: bytes) -> tuple[str, Problem | None]:
     """Bytes to text, or a problem saying the file is not UTF-8."""
     try:
-        return data.decode("utf-8-sig"), None
+        return data.decode("utf-8-sig").translate(INVISIBLE), None
     except UnicodeDecodeError as error:
         line = data[: error.start].count(b"\n") + 1
         return "", Problem(
@@ -49,12 +58,17 @@ def decode(path: str, data: bytes) -> tuple[str, Problem | None]:
 
 def read(path: str, shown: str) -> tuple[FrontMatter, str]:
     """Read a file from disk: its front matter (or the problems) and its body."""
+    front, body, _ = read_with_line(path, shown)
+    return front, body
+
+
+def read_with_line(path: str, shown: str) -> tuple[FrontMatter, str, int]:
+    """The front matter, the body and the line of the file the body starts on."""
     with open(path, "rb") as handle:
         text, problem = decode(shown, handle.read())
     if problem:
-        return FrontMatter(shown, problems=(problem,)), ""
-    front, body, _ = split(shown, text)
-    return front, body
+        return FrontMatter(shown, problems=(problem,)), "", 1
+    return split(shown, text)
 
 
 def split(path: str, text: str) -> tuple[FrontMatter, str, int]:

@@ -4,8 +4,11 @@ placeholders once published)."""
 
 from __future__ import annotations
 
+import difflib
 import re
 from collections.abc import Callable
+
+from slugify import slugify
 
 from .fields import Fields, Key, field_name
 from .model import Catalogue, District, Photo, Topic
@@ -30,12 +33,11 @@ def read_districts(fields: Fields, catalogue: Catalogue) -> tuple[District, ...]
 def _lookup(fields: Fields, key: str, find: Callable, known: tuple, required: bool) -> tuple:
     found = []
     for index, name in enumerate(fields.items(key, required=required)):
+        if isinstance(name, str) and PLACEHOLDER in name:
+            continue  # `make new`'s reminder: fine in a draft, refused once published
         item = find(name) if isinstance(name, str | int) and not isinstance(name, bool) else None
         if item is None:
-            choices = ", ".join(entry.slug for entry in known)
-            fields.error(
-                (key, index), f"{_KIND[key]} « {name} » inconnu ; valeurs possibles : {choices}"
-            )
+            fields.error((key, index), unknown(_KIND[key], name, [entry.slug for entry in known]))
         else:
             found.append(item)
     return tuple(found)
@@ -58,9 +60,7 @@ def read_hashtags(fields: Fields) -> tuple[str, ...]:
 def read_status(fields: Fields) -> str:
     status = fields.text("status") or "published"
     if status not in STATUSES:
-        fields.error(
-            ("status",), f"statut « {status} » inconnu ; valeurs possibles : published, draft"
-        )
+        fields.error(("status",), unknown("statut", status, list(STATUSES)))
     if status == "published":
         for keys in _placeholders(fields.front.values, ()):
             fields.error(
@@ -72,6 +72,23 @@ def read_status(fields: Fields) -> str:
 
 
 _KIND = {"topics": "sujet", "districts": "arrondissement"}
+
+
+def unknown(what: str, name, choices: list[str]) -> str:
+    """« verdict « plutôt faux » inconnu ; vouliez-vous dire « plutot-faux » ? … »"""
+    guess = did_you_mean(str(name), choices)
+    hint = f"vouliez-vous dire « {guess} » ? " if guess else ""
+    return f"{what} « {name} » inconnu ; {hint}valeurs possibles : {', '.join(choices)}"
+
+
+def did_you_mean(name: str, choices: list[str]) -> str | None:
+    """The choice a writer most likely meant: the same once accents, capitals and
+    spaces are set aside (« Plutôt faux »), else the closest spelling."""
+    wanted = slugify(name)
+    if wanted in choices:
+        return wanted
+    close = difflib.get_close_matches(wanted or name, choices, n=1, cutoff=0.6)
+    return close[0] if close else None
 
 
 def _placeholders(value, keys: tuple[Key, ...]):

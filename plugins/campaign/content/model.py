@@ -315,6 +315,9 @@ class FixedPage:
 
     slug: str
     title: str
+    status: str = "published"
+    date: datetime.datetime | None = None  # a later date holds the page back
+    template: str = "page"
 
 
 @dataclass(frozen=True)

@@ -45,13 +45,14 @@ class YamlMarkdownReader(BaseReader):
         )
 
     def read(self, source_path):
-        front, body = frontmatter.read(source_path, os.path.relpath(source_path))
+        front, body, line = frontmatter.read_with_line(source_path, os.path.relpath(source_path))
         # A claim's analysis sits under the page's "L'analyse" heading, a sheet's
         # proposals under "Nos propositions": their "##" becomes <h3> so the outline
         # stays in order.
         level = 2 if os.path.abspath(source_path).startswith(self._nested) else 1
         html = self._markdown[level].reset().convert(body) if body.strip() else ""
-        return html, {"front_matter": front, **_pelican_metadata(front.values)}
+        metadata = {"front_matter": front, "body_source": (body, line)}
+        return html, {**metadata, **_pelican_metadata(front.values)}
 
 
 def cache_name(generator: str, settings: dict) -> str:
@@ -63,9 +64,34 @@ def cache_name(generator: str, settings: dict) -> str:
     """
     inputs = [markdown.__version__, settings["MARKDOWN"], settings["CLAIM_PATHS"]]
     digest = hashlib.sha256(json.dumps(inputs, sort_keys=True, default=repr).encode())
+    digest.update(code_digest().encode())
+    return f"{generator}-Readers-{digest.hexdigest()[:16]}"
+
+
+def forget_stale_caches(cache_path: str) -> None:
+    """Remove content caches written by other code than this one.
+
+    Pelican's own page generator caches what this reader returns (front matter
+    objects of this package, pickled by their module's name): after an upgrade that
+    moved a module, loading it would stop the build. Ours carry the code's hash in
+    their names, but would pile up: all are forgotten whenever that hash changes.
+    """
+    digest = code_digest()
+    stamp = Path(cache_path) / "campagne-code.txt"
+    if stamp.exists() and stamp.read_text(encoding="utf-8") == digest:
+        return
+    for cache in Path(cache_path).glob("*-Readers*"):
+        cache.unlink(missing_ok=True)
+    stamp.parent.mkdir(parents=True, exist_ok=True)
+    stamp.write_text(digest, encoding="utf-8")
+
+
+def code_digest() -> str:
+    """The hash of the code that shapes what the reader returns."""
+    digest = hashlib.sha256()
     for path in code_files():
         digest.update(path.read_bytes())
-    return f"{generator}-Readers-{digest.hexdigest()[:16]}"
+    return digest.hexdigest()
 
 
 def code_files() -> list[Path]:

@@ -12,7 +12,7 @@ from slugify import slugify
 
 from ..sharing.share import LINK_WEIGHT, X_LIMIT
 from .fields import Fields, field_name
-from .lookups import read_districts, read_hashtags, read_photo, read_status, read_topics
+from .lookups import read_districts, read_hashtags, read_photo, read_status, read_topics, unknown
 from .model import (
     Catalogue,
     Claim,
@@ -43,6 +43,12 @@ POST_FIELDS = (
     "title date modified summary topics districts share hashtags pin image status slug"
 ).split()
 
+PAGE_FIELDS = "title summary template slug status date modified".split()
+# Keys with which Pelican lets a file choose where it is written: refused.
+CHOSEN_ADDRESS = ("save_as", "url")
+# The templates a fixed page may ask for (theme/templates/<name>.html).
+PAGE_TEMPLATES = ("page", "methode")
+
 SHEET_FIELDS = (
     "topic title pitch date modified key_figures arguments objections share hashtags pin status"
 ).split()
@@ -54,13 +60,23 @@ PITCH_MAX, SHEET_TITLE_MAX = 160, 90
 OBJECTION_MAX, ANSWER_MAX = 200, 600
 
 
-def slug_for(front: FrontMatter, basename: str, fields: Fields) -> str:
-    """The URL slug: the file name unless `slug:` says otherwise, so titles can change."""
-    wanted = fields.text("slug") or basename
+def slug_for(front: FrontMatter, basename: str, fields: Fields, exact: bool = False) -> str:
+    """The URL slug: the file name unless `slug:` says otherwise, so titles can change.
+    `exact`: a chosen slug must be written as an address already (fixed pages, whose
+    `slug:` Pelican takes as it is)."""
+    chosen = fields.text("slug")
+    wanted = chosen or basename
     slug = slugify(wanted)
     if not slug:
         fields.error(
             ("slug",), f"impossible de tirer une adresse de « {wanted} » ; renommez le fichier"
+        )
+    elif exact and chosen and chosen != slug:
+        # Pelican takes a page's `slug:` as written, "../" included.
+        fields.error(
+            ("slug",),
+            f"adresse « {chosen} » invalide : minuscules sans accent, chiffres et tirets "
+            f"seulement ; écrivez « slug: {slug} »",
         )
     return slug
 
@@ -132,10 +148,8 @@ def parse_claim(
     verdict_slug = fields.text("verdict", required=True)
     verdict = catalogue.verdict(verdict_slug)
     if verdict_slug and verdict is None:
-        choices = ", ".join(v.slug for v in catalogue.verdicts)
-        fields.error(
-            ("verdict",), f"verdict « {verdict_slug} » inconnu ; valeurs possibles : {choices}"
-        )
+        choices = [v.slug for v in catalogue.verdicts]
+        fields.error(("verdict",), unknown("verdict", verdict_slug, choices))
     claimant_name = fields.text("claimant", required=True)
     claim = dict(
         _shared_fields(fields, basename, catalogue),
@@ -277,12 +291,31 @@ def parse_objections(fields: Fields) -> tuple[Objection, ...]:
 def parse_page(
     front: FrontMatter, basename: str, catalogue: Catalogue, timezone: ZoneInfo
 ) -> FixedPage | list[Problem]:
-    """A fixed page (méthode, contact...): Pelican builds it; it needs a title."""
-    if front.problems:
-        return list(front.problems)
-    title = front.values.get("title") if isinstance(front.values, dict) else None
-    if not title:
-        return [
-            Problem(front.path, 1, "champ « title » obligatoire manquant ; ajoutez « title: ... »")
-        ]
-    return FixedPage(slug=basename, title=str(title))
+    """A fixed page (méthode, contact...): Pelican builds it from its file name's
+    address, with one of the page templates; it is published, draft or embargoed
+    like the rest."""
+    fields = Fields(front, timezone)
+    for key in CHOSEN_ADDRESS:
+        if isinstance(front.values, dict) and key in front.values:
+            fields.error(
+                (key,),
+                f"« {key} » : une page ne choisit pas où elle est écrite ; son adresse vient "
+                "du nom de son fichier (renommez-le) ; retirez cette ligne",
+            )
+    if not fields.readable(PAGE_FIELDS + list(CHOSEN_ADDRESS)):
+        return fields.problems
+    template = fields.text("template") or "page"
+    if template not in PAGE_TEMPLATES:
+        fields.error(
+            ("template",),
+            f"gabarit « {template} » inconnu pour une page ; valeurs possibles : "
+            f"{', '.join(PAGE_TEMPLATES)}",
+        )
+    page = FixedPage(
+        slug=slug_for(front, basename, fields, exact=True),
+        title=fields.text("title", required=True),
+        status=read_status(fields),
+        date=fields.moment("date"),
+        template=template,
+    )
+    return fields.problems or page

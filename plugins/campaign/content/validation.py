@@ -8,6 +8,7 @@ problem, so the build refuses exactly what `make check` reports.
 
 from __future__ import annotations
 
+import datetime
 import fnmatch
 import os
 from collections.abc import Callable, Iterable, Iterator
@@ -22,9 +23,13 @@ from .crosscheck import (
     duplicate_slugs,
     missing_photo,
     shared_card_names,
+    sheet_card_names,
+    taken_addresses,
     unknown_claims,
     unknown_item,
 )
+from .links import body_problems
+from .lookups import PLACEHOLDER
 from .loop import parse_action, parse_event
 from .model import Catalogue, FrontMatter, Problem
 from .validate import parse_claim, parse_page, parse_post, parse_sheet
@@ -49,6 +54,8 @@ class Document:
     basename: str
     front: FrontMatter
     source: object = None
+    body: str = ""  # the Markdown source after the front matter
+    body_line: int = 1  # the line of the file where it starts
 
 
 @dataclass
@@ -67,6 +74,16 @@ class Validation:
 
     def items(self, kind: Kind) -> list[tuple[object, Document]]:
         return self.valid.get(kind, [])
+
+
+def build_moment(settings: dict) -> datetime.datetime:
+    """The moment embargoes and dates are measured against: CAMPAIGN_NOW, else the
+    clock (the only place the build reads it)."""
+    zone = ZoneInfo(settings.get("TIMEZONE", "UTC"))
+    if settings["CAMPAIGN_NOW"]:
+        moment = datetime.datetime.fromisoformat(settings["CAMPAIGN_NOW"])
+        return moment if moment.tzinfo else moment.replace(tzinfo=zone)
+    return datetime.datetime.now(zone)
 
 
 def content_files(settings: dict) -> list[tuple[Kind, str]]:
@@ -108,26 +125,83 @@ def validate(
         catalogue, {kind: [] for kind in Kind}, {kind: [] for kind in Kind}, problems
     )
     zone = ZoneInfo(settings.get("TIMEZONE", "UTC"))
+    moment = build_moment(settings)
     for document in documents:
         result.read[document.kind].append(document)
         parsed = PARSERS[document.kind](document.front, document.basename, catalogue, zone)
+        result.problems += unfinished(document)
         if isinstance(parsed, list):
             result.problems += parsed
+            continue
+        late = dating_problems(parsed, document.front, moment)
+        if late or unfinished(document):
+            result.problems += late
             continue
         result.valid[document.kind].append((parsed, document))
         if on_valid is not None:
             on_valid(document.kind, parsed)
-    result.problems += cross_checks(result)
+    result.problems += cross_checks(result, settings)
     result.problems += loop_checks(result, settings["PATH"])
     result.problems.sort(key=lambda p: (p.path, p.line))
     return result
 
 
-def cross_checks(result: Validation) -> list[Problem]:
+def dating_problems(item, front: FrontMatter, moment: datetime.datetime) -> list[Problem]:
+    """Dates that contradict each other or the build's moment: a change before the
+    publication, a correction not made yet."""
+    problems = []
+    modified, date = getattr(item, "modified", None), getattr(item, "date", None)
+    if modified and date and modified < date:
+        problems.append(
+            Problem(
+                front.path,
+                front.line("modified"),
+                f"« modified » ({modified:%Y-%m-%d %H:%M}) est avant « date » "
+                f"({date:%Y-%m-%d %H:%M}) : une mise à jour vient après la publication ; "
+                "corrigez l'une des deux dates",
+            )
+        )
+    # From the file's own list, whose order gives the lines (the item's is sorted).
+    raw = front.values.get("corrections") if isinstance(front.values, dict) else None
+    for index, entry in enumerate(raw if isinstance(raw, list) else []):
+        when = entry.get("date") if isinstance(entry, dict) else None
+        if isinstance(when, datetime.datetime):
+            when = when.date()
+        if isinstance(when, datetime.date) and when > moment.date():
+            problems.append(
+                Problem(
+                    front.path,
+                    front.line("corrections", index, "date"),
+                    f"correction datée du {when:%d/%m/%Y}, après aujourd'hui "
+                    f"({moment:%d/%m/%Y}) : datez-la du jour où elle est faite",
+                )
+            )
+    return problems
+
+
+def unfinished(document: Document) -> list[Problem]:
+    """A body still holding the reminder `make new` wrote in it, in a file that is
+    not a draft."""
+    at = document.body.find(PLACEHOLDER)
+    values = document.front.values if isinstance(document.front.values, dict) else {}
+    if at < 0 or values.get("status") == "draft":
+        return []
+    line = document.body_line + document.body.count("\n", 0, at)
+    return [
+        Problem(
+            document.front.path,
+            line,
+            f"le texte de la page contient encore un texte provisoire de « make new » "
+            f"(« {PLACEHOLDER} ») : écrivez-le avant de publier (ou remettez « status: draft »)",
+        )
+    ]
+
+
+def cross_checks(result: Validation, settings: dict) -> list[Problem]:
     """What no single file shows: addresses taken twice, cards shared, objections
     answered by a fact-check that does not exist."""
     problems = []
-    for kind in (Kind.CLAIM, Kind.POST, Kind.SHEET):
+    for kind in Kind:
         items = result.items(kind)
         problems += duplicate_slugs([(item.slug, doc.front) for item, doc in items])
     named = {
@@ -135,12 +209,76 @@ def cross_checks(result: Validation) -> list[Problem]:
         for kind in (Kind.CLAIM, Kind.POST)
     }
     problems += shared_card_names(named[Kind.CLAIM], named[Kind.POST])
+    topics = [topic.slug for topic in result.catalogue.topics]
+    for kind in (Kind.CLAIM, Kind.POST):
+        problems += sheet_card_names([(i.slug, d.front) for i, d in result.items(kind)], topics)
+    pages = [(page.slug, doc.front) for page, doc in result.items(Kind.PAGE)]
+    problems += taken_addresses(pages, reserved_folders(settings))
+    addresses, checked = site_addresses(result, settings)
+    for kind in Kind:
+        for _, doc in result.items(kind):
+            problems += body_problems(doc.front.path, doc.body, doc.body_line, addresses, checked)
     # Every valid claim, drafts included: an objection may point to a draft. Every
     # sheet, valid or not: the writer is told all of its mistakes at once.
     claim_slugs = {item.slug for item, _ in result.items(Kind.CLAIM)}
     for document in result.read[Kind.SHEET]:
         problems += unknown_claims(document.front, claim_slugs)
     return problems
+
+
+# Folders at the root of the site that no setting names as an address.
+FIXED_FOLDERS = {
+    "pagefind": "l'index de recherche",
+    "theme": "la feuille de style",
+    "admin": "l'éditeur",
+}
+
+
+def reserved_folders(settings: dict) -> dict[str, str]:
+    """Each folder at the site's root that the build writes, with what it holds:
+    the first part of every address setting, the static folders and the theme's."""
+    folders = dict(FIXED_FOLDERS)
+    for key, value in sorted(settings.items()):
+        written = settings.get(key.removesuffix("_URL") + "_SAVE_AS") != ""
+        if key.endswith("_URL") and isinstance(value, str) and "://" not in value and written:
+            first = value.split("/", 1)[0]
+            if first and "{" not in first:
+                folders.setdefault(first, f"les pages du réglage {key}")
+    for folder in settings.get("STATIC_PATHS", []):
+        folders.setdefault(folder.split("/", 1)[0], "les fichiers copiés de content/")
+    folders.setdefault(settings.get("THEME_STATIC_DIR", "theme"), "la feuille de style")
+    return folders
+
+
+# Listings written at one address each.
+LISTED = ("CLAIMS_INDEX_URL", "POSTS_INDEX_URL", "TOPICS_INDEX_URL", "CLAIMANTS_INDEX_URL")
+LISTED += ("DISTRICTS_INDEX_URL", "SHEETS_INDEX_URL", "SHARE_URL", "SEARCH_URL")
+LISTED += ("AGENDA_URL", "LETTERS_URL")
+
+
+def site_addresses(result: Validation, settings: dict) -> tuple[set[str], set[str]]:
+    """Every address the site may write ("vrai-du-faux/velo/"...), and the first
+    folders of those whose every address is known, where a link can be checked."""
+    catalogue = result.catalogue
+    slugs = {
+        "CLAIM_URL": [item.slug for item, _ in result.items(Kind.CLAIM)],
+        "POST_URL": [item.slug for item, _ in result.items(Kind.POST)],
+        "CLAIMANT_URL": [item.claimant.slug for item, _ in result.items(Kind.CLAIM)],
+        "VERDICT_URL": [verdict.slug for verdict in catalogue.verdicts],
+        "TOPIC_URL": [topic.slug for topic in catalogue.topics],
+        "SHEET_URL": [topic.slug for topic in catalogue.topics],
+        "DISTRICT_URL": [district.slug for district in catalogue.districts],
+        "DISTRICT_SHARE_URL": [district.slug for district in catalogue.districts],
+        "EVENT_URL": [item.slug for item, _ in result.items(Kind.EVENT)],
+        "EVENT_ICS_URL": [item.slug for item, _ in result.items(Kind.EVENT)],
+        "DISTRICT_FLYER_URL": [district.slug for district in catalogue.districts],
+        "PAGE_URL": [page.slug for page, _ in result.items(Kind.PAGE)],
+    }
+    addresses = {settings[key] for key in LISTED}
+    for key, names in slugs.items():
+        addresses.update(settings[key].format(slug=slug) for slug in names)
+    checked = {settings[key].split("/", 1)[0] for key in slugs if key != "PAGE_URL"}
+    return addresses, checked - {""}
 
 
 def read_slug(document: Document) -> str:
@@ -154,8 +292,6 @@ def loop_checks(result: Validation, content_path: str) -> list[Problem]:
     """Calls to action pointing to an item that does not exist; photos whose file is
     missing. Every file read, valid or not: all of its mistakes are told at once."""
     problems = []
-    for kind in (Kind.ACTION, Kind.EVENT):
-        problems += duplicate_slugs([(item.slug, doc.front) for item, doc in result.items(kind)])
     # Every file read, valid or not: a claim with a mistake of its own is told once,
     # not again through each action pointing to it.
     shareable = {

@@ -6,9 +6,6 @@ GatherGenerator (gather.py) before any of them runs `generate_output`.
 
 from __future__ import annotations
 
-import datetime
-from zoneinfo import ZoneInfo
-
 from pelican.generators import Generator
 
 from ..assembly import CAMPAIGN, Campaign
@@ -28,15 +25,6 @@ class ContentError(Exception):
         count = len(problems)
         lines = "\n".join(str(p) for p in problems)
         super().__init__(f"{count} erreur(s) dans le contenu :\n{lines}")
-
-
-def now(settings: dict) -> datetime.datetime:
-    """The moment embargoes are measured against: CAMPAIGN_NOW, else the clock."""
-    zone = ZoneInfo(settings.get("TIMEZONE", "UTC"))
-    if settings["CAMPAIGN_NOW"]:
-        moment = datetime.datetime.fromisoformat(settings["CAMPAIGN_NOW"])
-        return moment if moment.tzinfo else moment.replace(tzinfo=zone)
-    return datetime.datetime.now(zone)
 
 
 class CampaignGenerator(Generator):

@@ -16,13 +16,13 @@ from pelican.generators import Generator
 
 from ..assembly import CAMPAIGN, assemble, is_published
 from ..content.reader import cache_name
-from ..content.validation import Document, content_files, validate
+from ..content.validation import Document, build_moment, content_files, validate
 from ..images.cache import infographic_folder
 from ..images.card_batch import CardBatch, default_workers
 from ..kinds import Kind
 from ..sharing.items import Shareable, card_spec, site_url
 from ..sharing.letters import every_letter
-from .base import PROBLEMS, now
+from .base import PROBLEMS
 from .pages import PAGE_CLASSES, SourceFile
 from .sheets import prepare_sheet
 
@@ -42,7 +42,7 @@ class GatherGenerator(Generator):
 
     def generate_context(self):
         settings = self.settings
-        moment = now(settings)
+        moment = build_moment(settings)
         files = content_files(settings)
         cards = card_batch(settings, sum(1 for kind, _ in files if kind in DRAWN_WHILE_READING))
 
@@ -92,7 +92,7 @@ class GatherGenerator(Generator):
             base_path=self.path, path=path, content_class=SourceFile, context=self.context
         )
         basename = os.path.splitext(os.path.basename(path))[0]
-        return Document(kind, basename, source.front_matter, source)
+        return Document(kind, basename, source.front_matter, source, source.body, source.body_line)
 
 
 def card_batch(settings: dict, expected: int) -> CardBatch:

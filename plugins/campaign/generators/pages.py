@@ -22,6 +22,8 @@ class SourceFile:
     def __init__(self, content, metadata, settings, source_path, context):
         self._content = content
         self.front_matter = metadata["front_matter"]
+        # The Markdown source and its first line: links are checked from it.
+        self.body, self.body_line = metadata["body_source"]
         self.source_path = source_path
 
 
