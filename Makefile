@@ -15,13 +15,28 @@ OUTPUT ?= output
 PELICAN := $(BIN)/pelican $(CONTENT)
 PORT ?= 8000
 
-.PHONY: html serve check new publish test test-fast bench browser java lighthouse clean
+.PHONY: html serve edit editor check new publish test test-fast bench browser java lighthouse clean
 
 html: check
 	@$(RUN) -m campaign.commands.build -s pelicanconf.py --content $(CONTENT) --output $(PREVIEW)
 
 serve: $(STAMP)
 	@$(RUN) -m campaign.commands.serve --port $(PORT) --content $(CONTENT) --output $(PREVIEW)
+
+# The web editor (Decap CMS) at http://127.0.0.1:$(PORT)/admin/, writing into
+# $(CONTENT)/, beside the live preview. Its npm files are installed on first use.
+EDITOR_PORT ?= 8081
+EDITOR_STAMP := tools/editor/node_modules/.installed
+edit: $(STAMP) $(EDITOR_STAMP)
+	@$(RUN) -m campaign.commands.edit --port $(PORT) --backend-port $(EDITOR_PORT) --content $(CONTENT) --output $(PREVIEW)
+
+editor: $(EDITOR_STAMP)
+
+# Decap CMS and decap-server, pinned by tools/editor/package-lock.json.
+$(EDITOR_STAMP): tools/editor/package-lock.json
+	@command -v npm >/dev/null || { echo "npm introuvable : installez les paquets « nodejs » et « npm »." >&2; exit 1; }
+	cd tools/editor && npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
+	touch $@
 
 check: $(STAMP)
 	@$(RUN) -m campaign.commands.check -s pelicanconf.py --path $(CONTENT)
@@ -39,7 +54,7 @@ new: $(STAMP)
 publish: check
 	@$(RUN) -m campaign.commands.publish --content $(CONTENT) --output $(OUTPUT)
 
-test: $(STAMP) browser java $(NODE_STAMP)
+test: $(STAMP) browser java $(NODE_STAMP) $(EDITOR_STAMP)
 	$(BIN)/python -m pytest
 
 # The first two tiers (tests/unit/, tests/generators/): no site built, no browser.

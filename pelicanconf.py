@@ -18,6 +18,8 @@ CAMPAIGN_NOTICE = (
 # Cards travel without the site around them: they say it too.
 CAMPAIGN_CARD_FOOTER = "Paris Passerelles · campagne fictive de démonstration"
 AUTHOR = "Équipe Paris Passerelles"
+# Our list as content/data/claimants.yaml names it: its candidates are marked.
+CAMPAIGN_LIST = "Paris Passerelles"
 SITEURL = ""
 RELATIVE_URLS = True
 
@@ -76,6 +78,35 @@ CACHE_PATH = "cache"
 GZIP_CACHE = False
 
 # Added to every share text; utm_campaign of every link in feeds and share kits.
+# Mentions légales (LCEN art. 6), shown at /mentions-legales/: fictional here, like
+# the rest of the example. `make publish` refuses a site without them.
+CAMPAIGN_PUBLISHER = {
+    "name": "Association de financement de la campagne Paris Passerelles (fictive)",
+    "status": "Association loi de 1901",
+    "address": "12 rue de l'Exemple, 75013 Paris",
+    "phone": "01 00 00 00 00",
+    "email": "contact@example.org",
+}
+CAMPAIGN_PUBLICATION_DIRECTOR = "Camille Exemple, mandataire de la liste (personne fictive)"
+CAMPAIGN_HOST = {
+    "name": "Hébergeur Exemple SAS (fictif)",
+    "address": "1 avenue de l'Hébergement, 59000 Lille",
+    "phone": "03 00 00 00 00",
+}
+
+# The contact page's links to send a claim to check (fictional addresses).
+CAMPAIGN_CONTACT_EMAIL = "verification@example.org"
+CAMPAIGN_CONTACT_CHANNELS = {
+    "whatsapp": "+33 6 00 00 00 00",
+    "telegram": "ParisPasserellesVerif",
+    "signal": "https://signal.me/#eu/ParisPasserelles.01",
+}
+
+# Electoral silence (Code électoral, art. L49): the rounds of the (fictional) election.
+# From 00:00 the day before each round until the polls close, nothing new goes out.
+CAMPAIGN_ELECTION_ROUNDS = ["2026-12-06", "2026-12-13"]
+CAMPAIGN_POLLS_CLOSE = "20:00"
+
 CAMPAIGN_HASHTAGS = ["ParisPasserelles"]
 CAMPAIGN_UTM = "municipales-2026"
 

@@ -20,3 +20,5 @@ LOAD_CONTENT_CACHE = False
 # campaign that forgot to delete that line would otherwise never publish anything
 # dated after it. CAMPAIGN_NOW=... in the environment still pins it on purpose.
 CAMPAIGN_NOW = os.environ.get("CAMPAIGN_NOW", "")
+# A production build: refused without the mentions légales (plugins/campaign/settings.py).
+CAMPAIGN_PRODUCTION = True

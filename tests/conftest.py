@@ -98,6 +98,25 @@ def gather(settings: dict):
     return generator.context.get(CAMPAIGN), generator
 
 
+def run_generators(settings: dict, generator_classes) -> list:
+    """Generators of a site, after each gathered its context, in the given order."""
+    Pelican(settings)  # loads the plugin, which fills in its settings' defaults
+    context = settings.copy()
+    generators = [
+        cls(
+            context=context,
+            settings=settings,
+            path=settings["PATH"],
+            theme=settings["THEME"],
+            output_path=settings["OUTPUT_PATH"],
+        )
+        for cls in generator_classes
+    ]
+    for generator in generators:
+        generator.generate_context()
+    return generators
+
+
 def copy_fixture(name: str, destination: Path) -> Path:
     """A writable copy of a fixture content folder."""
     target = destination / name

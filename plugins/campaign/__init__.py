@@ -11,6 +11,7 @@ from pelican import signals
 from .content.reader import YamlMarkdownReader, forget_stale_caches
 from .filters import FILTERS
 from .generators.base import ContentError
+from .generators.own_files import keep_own_static_files, own_files_only
 from .output.writer import get_writer
 from .pipeline import get_generators, hold_back_future_pages, refuse_invalid_content
 from .settings import apply_defaults
@@ -63,3 +64,6 @@ def register():
     signals.get_writer.connect(get_writer)
     signals.page_generator_finalized.connect(hold_back_future_pages)
     signals.all_generators_finalized.connect(refuse_invalid_content)
+    # Only the repository's own files: walks follow no link, static files are plain.
+    signals.generator_init.connect(own_files_only)
+    signals.static_generator_finalized.connect(keep_own_static_files)

@@ -42,6 +42,12 @@ def when_fr(start: datetime.datetime, end: datetime.datetime) -> str:
     return f"du {day_fr(start)}, {time_fr(start)}, au {day_fr(end)}, {time_fr(end)}"
 
 
+def moment_fr(value: datetime.datetime) -> str:
+    """« samedi 14 mars 2026 à 0 h », « dimanche 15 mars 2026 à 20 h 30 »."""
+    hour = f"{value.hour} h" + (f" {value.minute:02d}" if value.minute else "")
+    return f"{WEEKDAYS[value.weekday()]} {date_fr(value)} à {hour}"
+
+
 def iso(value: datetime.date | None) -> str:
     return value.isoformat() if value else ""
 
@@ -52,6 +58,16 @@ def plural(count: int, singular: str, many: str | None = None) -> str:
     return f"{count} {word}"
 
 
+def filesize(size: int) -> str:
+    """« 850 octets », « 12,4 ko », « 1,2 Mo »: French units, decimal comma."""
+    if size < 1000:
+        return f"{size} octets"
+    for unit, scale in (("ko", 1000), ("Mo", 1000**2)):
+        if size < scale * 1000 or unit == "Mo":
+            return f"{size / scale:.1f} {unit}".replace(".", ",")
+    return ""
+
+
 FILTERS = {
     "date_fr": date_fr,
     "iso": iso,
@@ -59,4 +75,6 @@ FILTERS = {
     "time_fr": time_fr,
     "day_fr": day_fr,
     "when_fr": when_fr,
+    "filesize": filesize,
+    "moment_fr": moment_fr,
 }

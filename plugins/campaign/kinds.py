@@ -18,6 +18,7 @@ class Kind(enum.Enum):
     SHEET = "sheet"
     ACTION = "action"  # a call to action: the day's task for volunteers
     EVENT = "event"  # a meeting, canvassing, a rally: a date, a place
+    PROMISE = "promise"
     PAGE = "page"  # a fixed page (méthode, contact...), built by Pelican's own generator
 
     @property
@@ -37,5 +38,6 @@ LABELS = {
     Kind.SHEET: "fiches",
     Kind.ACTION: "actions",
     Kind.EVENT: "événements",
+    Kind.PROMISE: "promesses",
     Kind.PAGE: "pages",
 }

@@ -18,13 +18,18 @@
 from __future__ import annotations
 
 from .content.validation import build_moment
+from .editor.site import EditorGenerator
 from .generators.base import PROBLEMS, ContentError
 from .generators.documents import ClaimsGenerator, PostsGenerator
+from .generators.embeds import EmbedGenerator
 from .generators.events import EventsGenerator
 from .generators.flyers import FlyersGenerator
 from .generators.gather import GatherGenerator
+from .generators.legal import LegalGenerator
 from .generators.letters import LettersGenerator
+from .generators.opendata import OpenDataGenerator
 from .generators.photos import PhotosGenerator
+from .generators.promises import PromisesGenerator
 from .generators.search import SearchGenerator
 from .generators.sharing import SharingGenerator
 from .generators.sheets import SheetsGenerator
@@ -39,12 +44,17 @@ GENERATORS = [
     SheetsGenerator,
     EventsGenerator,
     PhotosGenerator,
+    PromisesGenerator,
     DistrictsGenerator,
     FlyersGenerator,
     SiteGenerator,
     SharingGenerator,
     LettersGenerator,
+    OpenDataGenerator,
+    EmbedGenerator,
+    LegalGenerator,
     SitemapGenerator,
+    EditorGenerator,
     WriterCloser,
 ]
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 import re
 
 # Colours are dark enough for white text (WCAG AA); the word and the gauge carry
@@ -51,6 +52,47 @@ VERDICTS = [
     },
 ]
 
+# The promise tracker's scale (content/promises/): each status says itself in words,
+# a colour and a shape (an icon drawn by the theme: one of SHAPES), never by colour alone.
+PROMISE_STATUSES = [
+    {
+        "slug": "tenue",
+        "label": "Tenue",
+        "colour": "#1a6b2f",
+        "shape": "check",
+        "description": "La promesse a été réalisée, pour l'essentiel comme annoncé.",
+    },
+    {
+        "slug": "en-cours",
+        "label": "En cours",
+        "colour": "#0b4f8a",
+        "shape": "progress",
+        "description": "Des actes concrets la font avancer ; elle n'est pas encore réalisée.",
+    },
+    {
+        "slug": "compromis",
+        "label": "Compromis",
+        "colour": "#8a5a00",
+        "shape": "half",
+        "description": "Réalisée en partie, ou sous une forme moins ambitieuse que promis.",
+    },
+    {
+        "slug": "rompue",
+        "label": "Rompue",
+        "colour": "#b0182a",
+        "shape": "cross",
+        "description": "Abandonnée, ou ce qui a été fait va à l'inverse de la promesse.",
+    },
+    {
+        "slug": "au-point-mort",
+        "label": "Au point mort",
+        "colour": "#4d5560",
+        "shape": "pause",
+        "description": "Aucune avancée vérifiable depuis qu'elle a été faite.",
+    },
+]
+SHAPES = ("check", "progress", "half", "cross", "pause")
+
 DEFAULTS = {
     "VERDICTS": VERDICTS,
     "CLAIM_PATHS": ["claims"],
@@ -67,6 +109,12 @@ DEFAULTS = {
     "CLAIMANTS_INDEX_URL": "personnalites/",
     "CLAIMANT_URL": "personnalites/{slug}/",
     "POSTS_INDEX_URL": "actualites/",
+    "PROMISE_STATUSES": PROMISE_STATUSES,
+    "PROMISE_PATHS": ["promises"],
+    "PROMISE_URL": "promesses/{slug}/",
+    "PROMISE_SAVE_AS": "promesses/{slug}/index.html",
+    "PROMISES_INDEX_URL": "promesses/",
+    "PROMISE_STATUS_URL": "promesses/statut/{slug}/",
     "SHEET_PATHS": ["sheets"],
     "SHEET_URL": "fiches/{slug}/",
     "SHEET_SAVE_AS": "fiches/{slug}/index.html",
@@ -92,6 +140,9 @@ DEFAULTS = {
     "CAMPAIGN_HOME_CLAIMS": 6,
     "CAMPAIGN_HOME_POSTS": 3,
     "CAMPAIGN_NOTICE": "",
+    # Our own electoral list, as claimants.yaml names it in `role: list`: its people
+    # are marked « notre liste » wherever roles are shown.
+    "CAMPAIGN_LIST": "",
     # Sharing: the address used for absolute links when SITEURL is empty (preview),
     # hashtags added to every share text, and utm_campaign of every tagged link.
     "CAMPAIGN_PREVIEW_URL": "http://127.0.0.1:8000",
@@ -109,6 +160,13 @@ DEFAULTS = {
     "DISTRICT_FLYER_URL": "arrondissements/{slug}/tract/",
     "CAMPAIGN_FEED_URL": "flux/{name}",
     "CAMPAIGN_FEED_ITEMS": 50,
+    # The web editor at /admin/ (plugins/campaign/editor): None writes no /admin/.
+    # `make edit` sets it for the local preview; docs/publier.md says how to put the
+    # editor online: {"backend": {"name": "github", "repo": ..., "branch": ...,
+    # "base_url": <login service>}, "publish_mode": "editorial_workflow"}.
+    "CAMPAIGN_EDITOR": None,
+    # Decap CMS's built files (empty: tools/editor/node_modules/decap-cms/dist).
+    "CAMPAIGN_EDITOR_DIST": "",
     "CAMPAIGN_SHARE_ITEMS": 12,
     # Calls to action: no page of their own; they head the share kits, where this
     # anchor points (feeds link there when an action names no item to share).
@@ -139,12 +197,39 @@ DEFAULTS = {
     ),
     # Events to come shown on a district page and in a share kit.
     "CAMPAIGN_DISTRICT_EVENTS": 5,
+    # Mentions légales (LCEN art. 6): who publishes, who answers for it, who hosts;
+    # each {"name", "address", "phone"} (the publisher may add "status", "email"), the
+    # director a name. A production build (CAMPAIGN_PRODUCTION, set in publishconf.py)
+    # is refused without them.
+    "LEGAL_URL": "mentions-legales/",
+    "CAMPAIGN_PUBLISHER": {},
+    "CAMPAIGN_PUBLICATION_DIRECTOR": "",
+    "CAMPAIGN_HOST": {},
+    "CAMPAIGN_PRODUCTION": False,
+    # Electoral silence (Code électoral, art. L49): the date of each round, and the
+    # hour the polls close (Paris time). See content/silence.py.
+    "CAMPAIGN_ELECTION_ROUNDS": [],
+    "CAMPAIGN_POLLS_CLOSE": "20:00",
+    # The contact page's links to send a claim (sharing/contact.py): an address, and
+    # messaging apps {"whatsapp": "+33 6 …", "telegram": "nom", "signal": "https://signal.me/#eu/…"}.
+    "CAMPAIGN_CONTACT_EMAIL": "",
+    "CAMPAIGN_CONTACT_CHANNELS": {},
+    # The verdict card other sites embed (generators/embeds.py).
+    "CLAIM_EMBED_URL": "vrai-du-faux/{slug}/integrer/",
+    # Open data: every published claim as JSON, CSV and a ClaimReview DataFeed, under
+    # this licence (name and address of its text), explained at OPENDATA_URL.
+    "OPENDATA_URL": "donnees/",
+    "CAMPAIGN_DATA_LICENCE": {
+        "name": "Licence Ouverte 2.0 (Etalab)",
+        "url": "https://www.etalab.gouv.fr/licence-ouverte-open-licence/",
+    },
 }
 
 # Templates of the plugin's listings: always paginated, DEFAULT_PAGINATION a page.
 LISTING_TEMPLATES = (
-    "claims verdict topic topics claimant claimants posts districts district sheets".split()
-)
+    "claims verdict topic topics claimant claimants posts districts district sheets "
+    "promises promise_status"
+).split()
 
 _COLOUR = re.compile(r"^#[0-9a-fA-F]{6}$")
 
@@ -172,6 +257,20 @@ def apply_defaults(settings: dict) -> None:
 def check(settings: dict) -> None:
     """Refuse a broken verdict scale, or a search index part of no page, before
     anything is read."""
+    check_licence(settings["CAMPAIGN_DATA_LICENCE"])
+    election_rounds(settings)
+    polls_close(settings)
+    problems = contact_problems(settings)
+    if problems:
+        raise SettingsError("\n".join(problems))
+    missing = missing_legal_notices(settings)
+    if settings["CAMPAIGN_PRODUCTION"] and missing:
+        raise SettingsError(
+            "mentions légales incomplètes (loi pour la confiance dans l'économie numérique, "
+            "art. 6) : un site publié doit nommer son éditeur, son directeur de la publication "
+            "et son hébergeur. Ajoutez dans publishconf.py (ou pelicanconf.py) :\n"
+            + "\n".join(f"  {line}" for line in missing)
+        )
     size = settings["SEARCH_PART_PAGES"]
     if not isinstance(size, int) or isinstance(size, bool) or size < 1:
         raise SettingsError(
@@ -198,3 +297,147 @@ def check(settings: dict) -> None:
         if entry["slug"] in slugs:
             raise SettingsError(f"VERDICTS : « {entry['slug']} » apparaît deux fois")
         slugs.add(entry["slug"])
+    check_promise_statuses(settings["PROMISE_STATUSES"])
+
+
+def check_promise_statuses(scale: list[dict]) -> None:
+    """Every status of the promise tracker has its words, its colour and its shape."""
+    if not scale:
+        raise SettingsError("PROMISE_STATUSES : l'échelle des promesses est vide")
+    slugs = set()
+    for position, entry in enumerate(scale, start=1):
+        missing = [key for key in ("slug", "label", "colour", "shape") if not entry.get(key)]
+        if missing:
+            raise SettingsError(
+                f"PROMISE_STATUSES, entrée {position} : il manque {', '.join(missing)}"
+            )
+        if not _COLOUR.match(entry["colour"]):
+            raise SettingsError(
+                f"PROMISE_STATUSES, « {entry['slug']} » : couleur « {entry['colour']} » "
+                "invalide, écrivez-la #rrggbb"
+            )
+        if entry["shape"] not in SHAPES:
+            raise SettingsError(
+                f"PROMISE_STATUSES, « {entry['slug']} » : forme « {entry['shape']} » inconnue ; "
+                f"formes possibles : {', '.join(SHAPES)}"
+            )
+        if entry["slug"] in slugs:
+            raise SettingsError(f"PROMISE_STATUSES : « {entry['slug']} » apparaît deux fois")
+        slugs.add(entry["slug"])
+
+
+def check_licence(licence) -> None:
+    """The open data's licence: a name and the address of its text."""
+    if not (
+        isinstance(licence, dict)
+        and isinstance(licence.get("name"), str)
+        and licence["name"].strip()
+        and isinstance(licence.get("url"), str)
+        and licence["url"].startswith(("https://", "http://"))
+    ):
+        raise SettingsError(
+            "CAMPAIGN_DATA_LICENCE : il faut le nom de la licence et l'adresse de son texte, "
+            'par exemple {"name": "Licence Ouverte 2.0 (Etalab)", '
+            '"url": "https://www.etalab.gouv.fr/licence-ouverte-open-licence/"}'
+        )
+
+
+# What LCEN art. 6 asks of each, with an example of the line that fixes it.
+LEGAL_PARTIES = {
+    "CAMPAIGN_PUBLISHER": ("name", "address", "phone"),
+    "CAMPAIGN_HOST": ("name", "address", "phone"),
+}
+LEGAL_EXAMPLES = {
+    "name": "Nom",
+    "address": "numéro, rue, code postal, ville",
+    "phone": "01 23 45 67 89",
+}
+
+
+def missing_legal_notices(settings: dict) -> list[str]:
+    """Each legal notice missing, as the French line naming the setting and its fix
+    ([] when the mentions légales are complete)."""
+    missing = []
+    for key, fields in LEGAL_PARTIES.items():
+        value = settings.get(key)
+        value = value if isinstance(value, dict) else {}
+        absent = [f for f in fields if not str(value.get(f) or "").strip()]
+        if absent:
+            example = ", ".join(f'"{f}": "{LEGAL_EXAMPLES[f]}"' for f in fields)
+            missing.append(f"{key} = {{{example}}}  (manque : {', '.join(absent)})")
+    director = settings.get("CAMPAIGN_PUBLICATION_DIRECTOR")
+    if not (isinstance(director, str) and director.strip()):
+        missing.append(
+            'CAMPAIGN_PUBLICATION_DIRECTOR = "Prénom Nom"  (manque : le directeur ou la '
+            "directrice de la publication, une personne physique)"
+        )
+    return missing
+
+
+def election_rounds(settings: dict) -> list[datetime.date]:
+    """CAMPAIGN_ELECTION_ROUNDS as dates: a list of dates or of AAAA-MM-JJ texts."""
+    rounds = settings["CAMPAIGN_ELECTION_ROUNDS"] or []
+    if isinstance(rounds, (str, datetime.date)):
+        rounds = [rounds]
+    days = []
+    for value in rounds:
+        if isinstance(value, datetime.datetime):
+            value = value.date()
+        if not isinstance(value, datetime.date):
+            try:
+                value = datetime.date.fromisoformat(str(value).strip())
+            except ValueError:
+                raise SettingsError(
+                    f"CAMPAIGN_ELECTION_ROUNDS : « {value} » n'est pas une date ; écrivez la "
+                    'date de chaque tour AAAA-MM-JJ, par exemple ["2026-03-15", "2026-03-22"]'
+                ) from None
+        days.append(value)
+    return days
+
+
+def polls_close(settings: dict) -> datetime.time:
+    """CAMPAIGN_POLLS_CLOSE, "HH:MM", as a time."""
+    value = settings["CAMPAIGN_POLLS_CLOSE"]
+    try:
+        return datetime.time.fromisoformat(str(value).strip())
+    except ValueError:
+        raise SettingsError(
+            f"CAMPAIGN_POLLS_CLOSE : « {value} » n'est pas une heure ; écrivez l'heure de "
+            'fermeture des bureaux de vote HH:MM, par exemple "20:00"'
+        ) from None
+
+
+_EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+_PHONE = re.compile(r"^\+?[0-9 .]{8,20}$")
+_TELEGRAM = re.compile(r"^@?[A-Za-z][A-Za-z0-9_]{4,31}$")
+CONTACT_CHANNELS = {
+    "whatsapp": (_PHONE.match, "écrivez le numéro, par exemple +33 6 12 34 56 78"),
+    "telegram": (_TELEGRAM.match, "écrivez le nom d'utilisateur (5 à 32 lettres, chiffres ou _)"),
+    "signal": (
+        lambda value: value.startswith("https://signal.me/"),
+        "écrivez le lien de partage de Signal, https://signal.me/#eu/…",
+    ),
+}
+
+
+def contact_problems(settings: dict) -> list[str]:
+    """What would give the contact page a broken link, in French, setting by setting."""
+    problems = []
+    email = settings["CAMPAIGN_CONTACT_EMAIL"]
+    if email and not (isinstance(email, str) and _EMAIL.match(email)):
+        problems.append(f"CAMPAIGN_CONTACT_EMAIL : « {email} » n'est pas une adresse électronique")
+    channels = settings["CAMPAIGN_CONTACT_CHANNELS"] or {}
+    if not isinstance(channels, dict):
+        return problems + [
+            'CAMPAIGN_CONTACT_CHANNELS : écrivez par exemple {"whatsapp": "+33 6 12 34 56 78"}'
+        ]
+    for channel, handle in channels.items():
+        where = f"CAMPAIGN_CONTACT_CHANNELS, « {channel} »"
+        if channel not in CONTACT_CHANNELS:
+            known = ", ".join(CONTACT_CHANNELS)
+            problems.append(f"{where} : messagerie inconnue ; possibles : {known}")
+            continue
+        valid, fix = CONTACT_CHANNELS[channel]
+        if not (isinstance(handle, str) and valid(handle.strip())):
+            problems.append(f"{where} : « {handle} » ne convient pas ; {fix}")
+    return problems

@@ -38,6 +38,11 @@ PAGES = {
     "flyer": "/arrondissements/19e/tract/",
     "method": "/methode/",
     "privacy": "/confidentialite/",
+    "corrections": "/corrections/",
+    "open-data": "/donnees/",
+    "legal": "/mentions-legales/",
+    "contact": "/contact/",
+    "embed": "/vrai-du-faux/logements-sociaux-13e/integrer/",
     "404": "/404.html",
 }
 VIEWPORTS = {"phone": {"width": 390, "height": 844}, "desktop": {"width": 1280, "height": 800}}

@@ -71,9 +71,14 @@ def test_claim_review_fields(site):
         "bestRating": 5,
         "worstRating": 1,
     }
-    assert review["itemReviewed"]["author"] == {
+    assert review["itemReviewed"]["author"] == {  # with her role from data/claimants.yaml
         "@type": "Person",
         "name": "Hélène Marchetti",
+        "jobTitle": "tête de liste",
+        "affiliation": [
+            {"@type": "Organization", "name": "Renouveau parisien"},
+            {"@type": "Organization", "name": "Les Centristes de Paris"},
+        ],
         "sameAs": "https://example.org/marchetti",
     }
     assert review["itemReviewed"]["datePublished"] == "2026-03-10"

@@ -48,6 +48,11 @@ def test_broken_content_reports_every_file_with_its_line():
             "verdict « presque-vrai » inconnu ; vouliez-vous dire « plutot-vrai » ? valeurs possibles : vrai,",
         ),
         "claim_duplicate_slug.md": (1, "adresse « claim-duplicate-slug » déjà prise"),
+        "claim_unknown_claimant.md": (
+            4,
+            "« Hélène Marchety » n'est pas dans data/claimants.yaml ; "
+            "vouliez-vous dire « Hélène Marchetti » ?",
+        ),
         "post_misspelled_field.md": (4, "vouliez-vous dire « summary »"),
         "posts/claim_duplicate_slug.md": (1, "leurs images de partage se remplaceraient"),
         "sport.md": (2, "sujet « sport » inconnu"),
@@ -84,7 +89,8 @@ def test_valid_content_passes():
     result = run_check(FIXTURES / "site")
     assert result.returncode == 0, result.stdout
     assert result.stdout.strip() == (
-        "Contenu valide : 6 vérifications, 2 actualités, 1 fiche, 5 actions, 4 événements, 4 pages."
+        "Contenu valide : 6 vérifications, 2 actualités, 1 fiche, 5 actions, 4 événements, "
+        "0 promesse, 4 pages."
     )
 
 
@@ -106,3 +112,18 @@ def test_broken_data_file_is_reported(tmp_path):
         "data/districts.yaml:1: fichier de données « data/districts.yaml » introuvable"
         in result.stdout
     )
+
+
+def test_warnings_are_printed_but_never_fail_the_check():
+    """A published claim without the right of reply: told at its line, exit 0."""
+    result = run_check(FIXTURES / "transparency")
+    assert result.returncode == 0, result.stdout + result.stderr
+    lines = result.stdout.splitlines()
+    warned = [line for line in lines if ": attention : " in line]
+    assert warned == [
+        "tests/fixtures/transparency/claims/sans-contact.md:4: attention : droit de réponse "
+        "non renseigné pour Hélène Marchetti ; ajoutez « response: {contacted: AAAA-MM-JJ, "
+        "reply: \"...\"} » (sans « reply » s'il n'y a pas eu de réponse)"
+    ]
+    assert lines[-1].startswith("Contenu valide :")
+    assert lines[-1].endswith("; 1 avertissement(s) ci-dessus.")

@@ -88,6 +88,23 @@ def test_sheet_scaffold_asks_for_a_topic_when_the_title_names_none(tmp_path):
         scaffold("sheet", "Nos propositions", settings, TODAY)
 
 
+def test_promise_scaffold_is_valid_and_a_draft(tmp_path):
+    content = copy_fixture("transparency", tmp_path)  # has data/claimants.yaml
+    settings = site_settings(content, tmp_path / "output")
+    apply_defaults(settings)
+    path, text = scaffold("promise", "Des crèches ouvertes le samedi", settings, TODAY)
+    assert path == str(content / "promises" / "des-creches-ouvertes-le-samedi.md")
+    assert "draft: true" in text and "tenue, en-cours, compromis, rompue, au-point-mort" in text
+    with open(path, "x", encoding="utf-8") as handle:
+        handle.write(text)
+    assert check_content(settings).problems == []
+    with open(path, "w", encoding="utf-8") as handle:
+        handle.write(text.replace("draft: true", ""))
+    messages = [p.message for p in check_content(settings).problems]
+    assert messages and all("texte provisoire" in m for m in messages)
+    assert any("(ou remettez « draft: true »)" in m for m in messages)
+
+
 @pytest.mark.parametrize("kind, folder", [("action", "actions"), ("event", "events")])
 def test_scaffolds_of_the_daily_loop_are_valid_drafts(tmp_path, kind, folder):
     content = copy_fixture("site", tmp_path)

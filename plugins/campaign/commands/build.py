@@ -12,6 +12,7 @@ Exit status: 0 when built, 1 otherwise (the reason on stderr).
 from __future__ import annotations
 
 import argparse
+import json
 import logging
 import os
 import sys
@@ -104,6 +105,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--output", required=True)
     parser.add_argument("--fatal-warnings", action="store_true")
     parser.add_argument("--live-reload", action="store_true")
+    # More settings, KEY=JSON, as Pelican's own -e takes them (`make edit`'s editor).
+    parser.add_argument("-e", "--extra-settings", nargs="*", default=[], metavar="KEY=VALUE")
     args = parser.parse_args(argv)
     overrides = {
         "PATH": str(Path(args.content).resolve()),
@@ -111,6 +114,9 @@ def main(argv: list[str] | None = None) -> int:
     }
     if args.live_reload:
         overrides["CAMPAIGN_LIVE_RELOAD"] = True
+    for setting in args.extra_settings:
+        key, _, value = setting.partition("=")
+        overrides[key] = json.loads(value)
     failure = published_site(args.output) or build(args.settings, overrides, args.fatal_warnings)
     if failure:
         print(failure, file=sys.stderr, flush=True)

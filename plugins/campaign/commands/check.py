@@ -10,23 +10,26 @@ import argparse
 import os
 import sys
 from collections.abc import Iterator
+from zoneinfo import ZoneInfo
 
 from pelican.settings import read_settings
 
-from ..content import frontmatter
-from ..content.validation import Document, Validation, content_files, validate
+from ..content import silence
+from ..content.reader import YamlMarkdownReader
+from ..content.validation import Document, Validation, build_moment, content_files, validate
 from ..kinds import Kind
 from ..settings import SettingsError, apply_defaults
 
 
 def read_documents(settings: dict) -> Iterator[Document]:
-    """Every content file's front matter and Markdown body, read as the build lists
-    them; bodies are not converted (the build's reader gives the same source)."""
+    """Every content file, listed and read as the build reads it: by the build's own
+    reader, whose front matter carries the body's problems too."""
+    reader = YamlMarkdownReader(settings)
     for kind, path in content_files(settings):
-        full = os.path.join(settings["PATH"], path)
-        front, body, line = frontmatter.read_with_line(full, os.path.relpath(full))
+        metadata = reader.read(os.path.join(settings["PATH"], path))[1]
+        body, line = metadata["body_source"]
         basename = os.path.splitext(os.path.basename(path))[0]
-        yield Document(kind, basename, front, body=body, body_line=line)
+        yield Document(kind, basename, metadata["front_matter"], body=body, body_line=line)
 
 
 def check_content(settings: dict) -> Validation:
@@ -40,6 +43,22 @@ def counts(validation: Validation) -> dict[str, int]:
     found = {kind.label: len(validation.items(kind)) for kind in Kind if kind is not Kind.PAGE}
     found[Kind.PAGE.label] = len(validation.read[Kind.PAGE])
     return found
+
+
+def silence_notices(settings: dict, validation: Validation) -> list:
+    """A French notice per published file the electoral silence holds back at this
+    moment (the build's: CAMPAIGN_NOW, else the clock). Notices, not errors."""
+    windows = silence.windows_of(settings)
+    if not windows:
+        return []
+    zone = ZoneInfo(settings.get("TIMEZONE", "UTC"))
+    items = [
+        (item, document.front)
+        for kind in (Kind.CLAIM, Kind.POST, Kind.SHEET)
+        for item, document in validation.items(kind)
+        if item.status == "published"
+    ]
+    return silence.notices(items, windows, build_moment(settings), zone)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -56,6 +75,11 @@ def main(argv: list[str] | None = None) -> int:
     report = check_content(settings)
     for problem in report.problems:
         print(problem)
+    # Warnings never fail the check (nor the build): printed after the errors.
+    for warning in report.warnings:
+        print(warning)
+    for notice in silence_notices(settings, report):
+        print(notice)
     if report.problems:
         files = len({p.path for p in report.problems})
         print(
@@ -68,7 +92,8 @@ def main(argv: list[str] | None = None) -> int:
     summary = ", ".join(
         f"{count} {label if count > 1 else label[:-1]}" for label, count in counts(report).items()
     )
-    print(f"Contenu valide : {summary}.")
+    told = f" ; {len(report.warnings)} avertissement(s) ci-dessus" if report.warnings else ""
+    print(f"Contenu valide : {summary}{told}.")
     return 0
 
 

@@ -56,11 +56,17 @@ sources:
     publisher: "À compléter : éditeur"
     # date: AAAA-MM-JJ
     # archive: https://web.archive.org/web/...
+# Le droit de réponse : quand la personne a été contactée, et sa réponse
+# (sans « reply » s'il n'y en a pas eu : la page dira « pas de réponse »).
+# response:
+#   contacted: {day}
+#   reply: "Ce qu'elle a répondu."
 # Les corrections, datées, si la vérification change après publication.
 # corrections:
 #   - date: {day}
 #     note: "Ce qui a été corrigé."
-# Retirez cette ligne pour publier.
+# Retirez cette ligne pour publier ; « status: en-cours » montre l'affirmation
+# « en cours de vérification » (claim, claimant, date et topics suffisent alors).
 status: draft
 ---
 
@@ -174,7 +180,45 @@ topics: []
 status: draft
 ---
 
-Le programme du rendez-vous, en Markdown : accès, accessibilité, ce qu'il faut apporter.
+À compléter : le programme du rendez-vous, en Markdown (accès, accessibilité, ce qu'il faut apporter).
+"""
+
+PROMISE = """\
+---
+# Les mots exacts de la promesse (280 caractères au plus).
+promise: "À compléter : les mots exacts de la promesse."
+# Le titre de la page (facultatif ; par défaut, la promesse elle-même).
+title: {title}
+# Qui l'a faite : le nom tel qu'il figure dans data/claimants.yaml.
+promiser: "À compléter"
+# Quand et où la promesse a été faite.
+promise_date: {day}
+# appearance: https://...
+# Où elle en est : {statuses}.
+status: au-point-mort
+# Les étapes datées, de la plus ancienne à la plus récente ; la dernière donne
+# le statut ci-dessus.
+history:
+  - date: {day}
+    status: au-point-mort
+    note: "À compléter : ce qui a changé ce jour-là, en une phrase."
+# Date de publication ; une date future met la promesse sous embargo.
+date: {moment}
+# Sujets : {topics}
+topics: ["À compléter : {topic}"]
+# Arrondissements concernés (numéros ou identifiants) ; vide = tout Paris.
+districts: []
+# Les sources : au moins une, adresse en https://.
+sources:
+  - title: "À compléter : titre du document"
+    url: {placeholder_url}
+    publisher: "À compléter : éditeur"
+    date: {day}
+# Retirez cette ligne pour publier.
+draft: true
+---
+
+Notre suivi, en Markdown : ce qui a été fait, ce qui manque, d'après quelles sources.
 """
 
 TEMPLATES = {
@@ -183,6 +227,7 @@ TEMPLATES = {
     "sheet": ("SHEET_PATHS", SHEET),
     "action": ("ACTION_PATHS", ACTION),
     "event": ("EVENT_PATHS", EVENT),
+    "promise": ("PROMISE_PATHS", PROMISE),
 }
 
 
@@ -223,7 +268,9 @@ def scaffold(
     A sheet's file is named after its topic (TOPIC=, or the topic its title names).
     """
     paths_key, template = TEMPLATES[kind]
-    catalogue, _ = load_catalogue(settings["PATH"], settings["VERDICTS"])
+    catalogue, _ = load_catalogue(
+        settings["PATH"], settings["VERDICTS"], settings.get("PROMISE_STATUSES")
+    )
     slug = slugify(title)
     if kind == "sheet":
         slug = topic = sheet_topic(catalogue, title, topic)
@@ -234,6 +281,7 @@ def scaffold(
         day=today.date().isoformat(),
         moment=today.strftime("%Y-%m-%d %H:%M"),
         verdicts=", ".join(v.slug for v in catalogue.verdicts),
+        statuses=", ".join(s.slug for s in catalogue.promise_statuses),
         topics=", ".join(t.slug for t in catalogue.topics),
         topic=topic,
         placeholder_url=PLACEHOLDER_URL,
@@ -243,7 +291,7 @@ def scaffold(
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="make new", description=__doc__.splitlines()[0])
-    parser.add_argument("kind", help="claim, post, sheet, action ou event")
+    parser.add_argument("kind", help="claim, post, sheet, promise, action ou event")
     parser.add_argument("title")
     parser.add_argument("--topic", default="", help="le sujet d'une fiche (KIND=sheet)")
     parser.add_argument("-s", "--settings", default="pelicanconf.py")

@@ -73,6 +73,7 @@ class Preview:
         command = [
             sys.executable, "-m", "campaign.commands.build", "--content", self.args.content,
             "-s", self.args.settings, "--output", self.args.output, "--live-reload",
+            *(["-e", *self.args.extra_settings] if self.args.extra_settings else []),
         ]  # fmt: skip
         env = {**os.environ, "COLUMNS": "200", "NO_COLOR": "1", "TERM": "dumb"}
         result = subprocess.run(command, capture_output=True, text=True, env=env)
@@ -185,13 +186,15 @@ class ServeError(Exception):
     """Why the preview cannot start; the message is for the writer, in French."""
 
 
-def main(argv: list[str] | None = None) -> int:
+def main(argv: list[str] | None = None, handler_class: type[Handler] = Handler) -> int:
     parser = argparse.ArgumentParser(prog="make serve", description=__doc__.splitlines()[0])
     parser.add_argument("--port", type=int, default=8000)
     parser.add_argument("--bind", default="127.0.0.1")
     parser.add_argument("--content", default="content")
     parser.add_argument("--output", default="preview")
     parser.add_argument("-s", "--settings", default="pelicanconf.py")
+    # More Pelican settings for every build, KEY=JSON (`make edit` turns the editor on).
+    parser.add_argument("-e", "--extra-settings", nargs="*", default=[], metavar="KEY=VALUE")
     args = parser.parse_args(argv)
     refusal = published_site(args.output)
     if refusal:
@@ -201,7 +204,7 @@ def main(argv: list[str] | None = None) -> int:
     os.makedirs(args.output, exist_ok=True)
     attributes = {"preview": preview, "hosts": allowed_hosts(args.bind, args.port)}
     handler = functools.partial(
-        type("PreviewHandler", (Handler,), attributes), directory=args.output
+        type("PreviewHandler", (handler_class,), attributes), directory=args.output
     )
     try:
         server = listen(args.bind, args.port, handler)

@@ -9,8 +9,20 @@ from zoneinfo import ZoneInfo
 from slugify import slugify
 
 from .fields import Fields
-from .frontmatter import decode, parse
-from .model import Catalogue, District, MapCell, Problem, PublicFigure, Topic, Verdict
+from .files import FileTooLarge, NotRegularFile, not_regular_message, read_regular
+from .frontmatter import decode, parse, too_large
+from .limits import DATA_FILE_MAX_BYTES
+from .model import (
+    Catalogue,
+    District,
+    MapCell,
+    Problem,
+    PromiseStatus,
+    PublicFigure,
+    Topic,
+    Verdict,
+)
+from .people import CLAIMANTS_FILE, claimant_entry, same_names
 
 EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 COLOUR = re.compile(r"^#[0-9a-fA-F]{6}$")
@@ -18,6 +30,7 @@ SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 DEFAULT_COLOUR = "#444444"
 TOPICS_FILE = "data/topics.yaml"
 DISTRICTS_FILE = "data/districts.yaml"
+DATA_FILES = (TOPICS_FILE, DISTRICTS_FILE)
 
 
 def load_verdicts(scale: list[dict]) -> tuple[Verdict, ...]:
@@ -34,25 +47,56 @@ def load_verdicts(scale: list[dict]) -> tuple[Verdict, ...]:
     )
 
 
-def load_catalogue(content_path: str, scale: list[dict]) -> tuple[Catalogue, list[Problem]]:
-    """Read topics and districts from the content folder; report every mistake."""
+def load_promise_statuses(scale: list[dict]) -> tuple[PromiseStatus, ...]:
+    """The `PROMISE_STATUSES` setting as PromiseStatus objects, in its order."""
+    return tuple(
+        PromiseStatus(
+            slug=entry["slug"],
+            label=entry["label"],
+            colour=entry["colour"],
+            shape=entry["shape"],
+            description=entry.get("description", ""),
+        )
+        for entry in scale
+    )
+
+
+def load_catalogue(
+    content_path: str, scale: list[dict], promise_scale: list[dict] | None = None
+) -> tuple[Catalogue, list[Problem]]:
+    """Read topics, districts and claimants from the content folder; report every
+    mistake. `promise_scale` is the PROMISE_STATUSES setting (none: no promises)."""
     problems: list[Problem] = []
     topics = _load_list(content_path, TOPICS_FILE, _topic, problems)
     districts = _load_list(
-        content_path, DISTRICTS_FILE, _district, problems, across=shared_arrondissements
+        content_path, DISTRICTS_FILE, _district, problems, shared_arrondissements
     )
-    return Catalogue(load_verdicts(scale), tuple(topics), tuple(districts)), problems
+    claimants = None  # optional: see people.py
+    if os.path.exists(os.path.join(content_path, CLAIMANTS_FILE)):
+        claimants = tuple(
+            _load_list(content_path, CLAIMANTS_FILE, claimant_entry, problems, same_names)
+        )
+    statuses = load_promise_statuses(promise_scale or [])
+    catalogue = Catalogue(
+        load_verdicts(scale), tuple(topics), tuple(districts), claimants, statuses
+    )
+    return catalogue, problems
 
 
-def _load_list(content_path, name, build, problems, across=None) -> list:
-    """The entries of a data file; `across(path, entries, line)` checks them together."""
+def _load_list(content_path, name, build, problems, check_all=None) -> list:
+    """The entries of a data file; `check_all(fields, entries)` checks them together."""
     path = os.path.join(content_path, name)
     shown = os.path.relpath(path)
     try:
-        with open(path, "rb") as handle:
-            text, problem = decode(shown, handle.read())
+        text, problem = decode(shown, read_regular(path, DATA_FILE_MAX_BYTES))
     except FileNotFoundError:
         problems.append(Problem(shown, 1, f"fichier de données « {name} » introuvable ; créez-le"))
+        return []
+    except NotRegularFile:
+        problems.append(Problem(shown, 1, not_regular_message(path)))
+        return []
+    except FileTooLarge as error:
+        problems.append(Problem(shown, 1, too_large(error.size, error.limit, "ce fichier")))
         return []
     if problem:
         problems.append(problem)
@@ -71,9 +115,9 @@ def _load_list(content_path, name, build, problems, across=None) -> list:
             )
         slugs.add(entry.slug)
         entries.append(entry)
+    if check_all is not None:
+        check_all(fields, entries)
     problems.extend(fields.problems)
-    if across is not None:
-        problems.extend(across(shown, entries, document.line))
     return entries
 
 
@@ -139,23 +183,18 @@ def _colour(fields: Fields, index: int) -> str:
     return colour or DEFAULT_COLOUR
 
 
-def shared_arrondissements(path: str, districts: list[District], lines) -> list[Problem]:
+def shared_arrondissements(fields: Fields, districts: list[District]) -> None:
     """An arrondissement named by two districts: the second would never get its items."""
     owner: dict[int, str] = {}
-    problems = []
     for index, district in enumerate(districts):
         for number in district.arrondissements:
             if number in owner:
-                problems.append(
-                    Problem(
-                        path,
-                        lines(index, "arrondissements"),
-                        f"l'arrondissement {number} est déjà dans le secteur « {owner[number]} » ; "
-                        "un arrondissement n'appartient qu'à un secteur",
-                    )
+                fields.error(
+                    (index, "arrondissements"),
+                    f"l'arrondissement {number} est déjà dans le secteur « {owner[number]} » ; "
+                    "un arrondissement n'appartient qu'à un secteur",
                 )
             owner.setdefault(number, district.slug)
-    return problems
 
 
 def _map_cell(fields: Fields, index: int) -> MapCell | None:

@@ -39,7 +39,7 @@ def normalised(address: str) -> str:
     return path
 
 
-def body_problems(
+def link_problems(
     path: str, body: str, first_line: int, addresses: set[str], checked: Iterable[str]
 ) -> list[Problem]:
     """Problems of the links and images of one body.

@@ -14,6 +14,9 @@ from .fields import Fields, Key, field_name
 from .model import Catalogue, District, Photo, Topic
 
 STATUSES = ("published", "draft")
+# A claim may also be shown while it is being checked: public, never rated.
+PENDING = "en-cours"
+CLAIM_STATUSES = (*STATUSES, PENDING)
 # What `make new` writes in a fresh file: valid for a draft, refused for publication.
 PLACEHOLDER = "À compléter"
 PLACEHOLDER_URL = "https://example.org/a-remplacer"
@@ -57,18 +60,24 @@ def read_hashtags(fields: Fields) -> tuple[str, ...]:
     return tuple(tags)
 
 
-def read_status(fields: Fields) -> str:
+def read_status(fields: Fields, statuses: tuple[str, ...] = STATUSES) -> str:
     status = fields.text("status") or "published"
-    if status not in STATUSES:
-        fields.error(("status",), unknown("statut", status, list(STATUSES)))
-    if status == "published":
-        for keys in _placeholders(fields.front.values, ()):
-            fields.error(
-                keys,
-                f"« {field_name(keys)} » contient encore un texte provisoire de « make new » ; "
-                "remplacez-le avant de publier (ou remettez « status: draft »)",
-            )
+    if status not in statuses:
+        fields.error(("status",), unknown("statut", status, list(statuses)))
+    if status in ("published", PENDING):  # both are public
+        refuse_placeholders(fields, "status: draft")
     return status
+
+
+def refuse_placeholders(fields: Fields, draft: str) -> None:
+    """A public document still holding a placeholder of `make new`; `draft` is how
+    this kind of document is put back to draft."""
+    for keys in _placeholders(fields.front.values, ()):
+        fields.error(
+            keys,
+            f"« {field_name(keys)} » contient encore un texte provisoire de « make new » ; "
+            f"remplacez-le avant de publier (ou remettez « {draft} »)",
+        )
 
 
 _KIND = {"topics": "sujet", "districts": "arrondissement"}

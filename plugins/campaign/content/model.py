@@ -5,17 +5,27 @@ from __future__ import annotations
 import datetime
 from dataclasses import dataclass, field
 
+from slugify import slugify
+
+ERROR, WARNING = "erreur", "avertissement"
+
 
 @dataclass(frozen=True)
 class Problem:
-    """A content mistake, located, with a French message that says the fix."""
+    """A content mistake, located, with a French message that says the fix.
+
+    An error stops the build; a warning (`severity=WARNING`) is told by `make check`
+    and never refused: something the method expects but that may be on its way.
+    """
 
     path: str
     line: int
     message: str
+    severity: str = ERROR
 
     def __str__(self) -> str:
-        return f"{self.path}:{self.line}: {self.message}"
+        told = "attention : " if self.severity == WARNING else ""
+        return f"{self.path}:{self.line}: {told}{self.message}"
 
 
 @dataclass(frozen=True)
@@ -29,6 +39,17 @@ class Verdict:
     @property
     def rated(self) -> bool:
         return self.rating is not None
+
+
+@dataclass(frozen=True)
+class PromiseStatus:
+    """A step of the promise tracker's scale (setting PROMISE_STATUSES)."""
+
+    slug: str
+    label: str
+    colour: str
+    shape: str  # the icon drawn beside the word: check, progress, half, cross, pause
+    description: str = ""
 
 
 @dataclass(frozen=True)
@@ -80,11 +101,28 @@ class District:
 
 @dataclass(frozen=True)
 class Catalogue:
-    """Everything content is validated against: the verdict scale and the data files."""
+    """Everything content is validated against: the verdict scale and the data files.
+
+    `claimants` is None when there is no content/data/claimants.yaml: claimants are
+    then taken as written, without a role.
+    """
 
     verdicts: tuple[Verdict, ...]
     topics: tuple[Topic, ...]
     districts: tuple[District, ...]
+    claimants: tuple[Claimant, ...] | None = None
+    promise_statuses: tuple[PromiseStatus, ...] = ()
+
+    def promise_status(self, slug: str) -> PromiseStatus | None:
+        return next((s for s in self.promise_statuses if s.slug == slug), None)
+
+    def claimant(self, name: str) -> Claimant | None:
+        """The entry of claimants.yaml named `name` (its name or its slug)."""
+        wanted = slugify(name)
+        for person in self.claimants or ():
+            if name in (person.name, person.slug) or wanted == person.slug:
+                return person
+        return None
 
     def verdict(self, slug: str) -> Verdict | None:
         return next((v for v in self.verdicts if v.slug == slug), None)
@@ -128,10 +166,67 @@ class Figure:
 
 
 @dataclass(frozen=True)
+class Role:
+    """Who a person speaks for: the electoral list, the party, the office held."""
+
+    list: str = ""
+    party: str = ""
+    office: str = ""
+
+    @property
+    def label(self) -> str:
+        """« tête de liste, liste « Paris Passerelles », parti X »."""
+        parts = [self.office, f"liste « {self.list} »" if self.list else "", self.party]
+        return ", ".join(part for part in parts if part)
+
+    def __bool__(self) -> bool:
+        return bool(self.list or self.party or self.office)
+
+
+@dataclass(frozen=True)
 class Claimant:
     name: str
     slug: str
     url: str = ""
+    role: Role = Role()
+
+
+@dataclass(frozen=True)
+class Response:
+    """The right of reply: when the person was asked, and what they answered (""
+    when they did not answer, shown as « pas de réponse »)."""
+
+    contacted: datetime.date
+    reply: str = ""
+
+
+# schema.org's MediaManipulationRatingEnumeration, the six values of MediaReview's
+# mediaAuthenticityCategory, with what a French reader is told.
+MEDIA_RATINGS = {
+    "OriginalMediaContent": "Média authentique",
+    "DecontextualizedContent": "Sorti de son contexte",
+    "EditedOrCroppedContent": "Coupé ou monté",
+    "TransformedContent": "Retouché ou truqué",
+    "StagedContent": "Mis en scène",
+    "SatireOrParodyContent": "Satire ou parodie",
+}
+
+
+@dataclass(frozen=True)
+class Media:
+    """A picture or video reviewed with a claim: where it was published (`original`,
+    never loaded by our pages), its archived copy, and our local capture of it."""
+
+    type: str  # image or video
+    rating: str  # a key of MEDIA_RATINGS
+    original: str
+    archive: str
+    capture: str  # below the content folder: images/...
+    alt: str
+
+    @property
+    def rating_label(self) -> str:
+        return MEDIA_RATINGS[self.rating]
 
 
 @dataclass(frozen=True)
@@ -142,7 +237,7 @@ class Claim:
     text: str
     title: str
     claimant: Claimant
-    verdict: Verdict
+    verdict: Verdict | None  # None while the claim is being checked (`pending`)
     summary: str
     date: datetime.datetime
     topics: tuple[Topic, ...]
@@ -157,6 +252,13 @@ class Claim:
     pin: bool = False
     corrections: tuple[Correction, ...] = ()
     status: str = "published"
+    response: Response | None = None
+    media: Media | None = None
+
+    @property
+    def pending(self) -> bool:
+        """Being checked (`status: en-cours`): shown, never rated (verdict is None)."""
+        return self.status == "en-cours"
 
 
 @dataclass(frozen=True)
@@ -249,6 +351,45 @@ class Event:
 
     def is_over(self, moment: datetime.datetime) -> bool:
         return self.end < moment
+
+
+@dataclass(frozen=True)
+class StatusChange:
+    """A dated step of a promise's history: its status from that day, and why."""
+
+    date: datetime.date
+    status: PromiseStatus
+    note: str
+
+
+@dataclass(frozen=True)
+class Promise:
+    """A promise tracked over time (content/promises/*.md). `progress` is where it
+    stands (the last step of `history`); `status` is, as for every document,
+    whether it is published or a draft."""
+
+    slug: str
+    title: str
+    text: str
+    promiser: Claimant
+    promise_date: datetime.date
+    progress: PromiseStatus
+    history: tuple[StatusChange, ...]
+    date: datetime.datetime
+    topics: tuple[Topic, ...]
+    sources: tuple[Source, ...]
+    appearance: str = ""
+    districts: tuple[District, ...] = ()
+    modified: datetime.datetime | None = None
+    share: str = ""
+    hashtags: tuple[str, ...] = ()
+    pin: bool = False
+    status: str = "published"
+
+    @property
+    def summary(self) -> str:
+        """Where it stands, in words, status first: what a listing or a feed shows."""
+        return f"{self.progress.label} : {self.history[-1].note}"
 
 
 @dataclass(frozen=True)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime
 import hashlib
 import html
@@ -13,11 +14,14 @@ from pathlib import Path
 from types import ModuleType
 
 import markdown
+import nh3
 from markdown.extensions import toc
 from markdown.treeprocessors import InlineProcessor
 from pelican.readers import BaseReader
 
+from . import body as body_checks
 from . import frontmatter
+from .model import FrontMatter, Problem
 
 # Front matter keys that Pelican itself understands, passed on for plain pages.
 PELICAN_KEYS = ("title", "summary", "template", "slug", "status", "save_as", "url")
@@ -45,14 +49,43 @@ class YamlMarkdownReader(BaseReader):
         )
 
     def read(self, source_path):
-        front, body, line = frontmatter.read_with_line(source_path, os.path.relpath(source_path))
+        shown = os.path.relpath(source_path)
+        front, body, first_line = frontmatter.read_parts(source_path, shown)
         # A claim's analysis sits under the page's "L'analyse" heading, a sheet's
         # proposals under "Nos propositions": their "##" becomes <h3> so the outline
         # stays in order.
         level = 2 if os.path.abspath(source_path).startswith(self._nested) else 1
-        html = self._markdown[level].reset().convert(body) if body.strip() else ""
-        metadata = {"front_matter": front, "body_source": (body, line)}
+        front, html = convert(self._markdown[level], front, body, first_line)
+        metadata = {"front_matter": front, "body_source": (body, first_line)}
         return html, {**metadata, **_pelican_metadata(front.values)}
+
+
+def convert(md: markdown.Markdown, front: FrontMatter, body: str, first_line: int):
+    """The body's sanitised HTML, and the front matter with the body's problems added.
+
+    The body's problems travel with the front matter's (FrontMatter.problems): the
+    build and `make check` report both wherever they report the front matter's. A
+    body that would cost too much is not converted at all.
+    """
+    if not body.strip():
+        return front, ""
+    problems = body_checks.source_problems(front.path, body, first_line)
+    if problems:
+        return _with(front, problems), ""
+    try:
+        markup = md.reset().convert(body)
+    except RecursionError:  # a shape limits.py does not know yet: refused, not raised
+        message = "mise en forme imbriquée trop profondément ; simplifiez les listes et citations"
+        return _with(front, [Problem(front.path, first_line, message)]), ""
+    clean = body_checks.sanitise(markup)
+    problems = body_checks.body_problems(front.path, body, first_line, markup, clean)
+    return _with(front, problems), clean
+
+
+def _with(front: FrontMatter, problems: list[Problem]) -> FrontMatter:
+    if not problems:
+        return front
+    return dataclasses.replace(front, problems=(*front.problems, *problems))
 
 
 def cache_name(generator: str, settings: dict) -> str:
@@ -62,7 +95,12 @@ def cache_name(generator: str, settings: dict) -> str:
     the Markdown settings and version, and the code that reads front matter. A cache
     written by other settings or older code is never read, just left aside.
     """
-    inputs = [markdown.__version__, settings["MARKDOWN"], settings["CLAIM_PATHS"]]
+    inputs = [
+        markdown.__version__,
+        nh3.__version__,
+        settings["MARKDOWN"],
+        settings["CLAIM_PATHS"],
+    ]
     digest = hashlib.sha256(json.dumps(inputs, sort_keys=True, default=repr).encode())
     digest.update(code_digest().encode())
     return f"{generator}-Readers-{digest.hexdigest()[:16]}"

@@ -11,12 +11,23 @@ from zoneinfo import ZoneInfo
 from slugify import slugify
 
 from ..sharing.share import LINK_WEIGHT, X_LIMIT
+from .additions import pending_claim, read_media, read_response
+from .corrections import last_change
 from .fields import Fields, field_name
-from .lookups import read_districts, read_hashtags, read_photo, read_status, read_topics, unknown
+from .lookups import (
+    CLAIM_STATUSES,
+    PENDING,
+    STATUSES,
+    read_districts,
+    read_hashtags,
+    read_photo,
+    read_status,
+    read_topics,
+    unknown,
+)
 from .model import (
     Catalogue,
     Claim,
-    Claimant,
     Correction,
     Figure,
     FixedPage,
@@ -29,6 +40,7 @@ from .model import (
     Source,
     Topic,
 )
+from .people import read_person
 
 CLAIM_MAX = 280
 SUMMARY_MAX = 200
@@ -37,7 +49,8 @@ SHARE_MAX = X_LIMIT - LINK_WEIGHT - 1
 
 CLAIM_FIELDS = (
     "claim title claimant claimant_url claim_date appearance verdict summary date "
-    "modified topics districts figure share hashtags pin sources corrections status slug"
+    "modified topics districts figure share hashtags pin sources corrections status slug "
+    "response media"
 ).split()
 POST_FIELDS = (
     "title date modified summary topics districts share hashtags pin image status slug"
@@ -47,7 +60,7 @@ PAGE_FIELDS = "title summary template slug status date modified".split()
 # Keys with which Pelican lets a file choose where it is written: refused.
 CHOSEN_ADDRESS = ("save_as", "url")
 # The templates a fixed page may ask for (theme/templates/<name>.html).
-PAGE_TEMPLATES = ("page", "methode")
+PAGE_TEMPLATES = ("page", "methode", "contact", "corrections")
 
 SHEET_FIELDS = (
     "topic title pitch date modified key_figures arguments objections share hashtags pin status"
@@ -81,9 +94,9 @@ def slug_for(front: FrontMatter, basename: str, fields: Fields, exact: bool = Fa
     return slug
 
 
-def parse_sources(fields: Fields) -> tuple[Source, ...]:
+def parse_sources(fields: Fields, required: bool = True) -> tuple[Source, ...]:
     sources = []
-    for index, _ in enumerate(fields.items("sources", required=True)):
+    for index, _ in enumerate(fields.items("sources", required=required)):
         if not fields.mapping("sources", index):
             continue
         sources.append(
@@ -120,11 +133,14 @@ def parse_figure(fields: Fields) -> Figure | None:
     return Figure(value, label) if value and label else None
 
 
-def _shared_fields(fields: Fields, basename: str, catalogue: Catalogue) -> dict:
+def _shared_fields(
+    fields: Fields, basename: str, catalogue: Catalogue, statuses: tuple[str, ...] = STATUSES
+) -> dict:
     """Fields that claims and posts have in common, read the same way."""
+    pending = fields.get("status") == PENDING  # a claim being checked has no summary yet
     return dict(
         slug=slug_for(fields.front, basename, fields),
-        summary=fields.text("summary", required=True, limit=SUMMARY_MAX),
+        summary=fields.text("summary", required=not pending, limit=SUMMARY_MAX),
         date=fields.moment("date", required=True),
         modified=fields.moment("modified"),
         districts=read_districts(fields, catalogue),
@@ -133,7 +149,7 @@ def _shared_fields(fields: Fields, basename: str, catalogue: Catalogue) -> dict:
         ),
         hashtags=read_hashtags(fields),
         pin=fields.flag("pin"),
-        status=read_status(fields),
+        status=read_status(fields, statuses),
     )
 
 
@@ -145,24 +161,33 @@ def parse_claim(
     if not fields.readable(CLAIM_FIELDS):
         return fields.problems
     text = fields.text("claim", required=True, limit=CLAIM_MAX)
-    verdict_slug = fields.text("verdict", required=True)
+    # Being checked (status: en-cours): only the claim, claimant, date and topics.
+    pending = fields.get("status") == PENDING
+    verdict_slug = fields.text("verdict", required=not pending)
     verdict = catalogue.verdict(verdict_slug)
     if verdict_slug and verdict is None:
         choices = [v.slug for v in catalogue.verdicts]
         fields.error(("verdict",), unknown("verdict", verdict_slug, choices))
-    claimant_name = fields.text("claimant", required=True)
     claim = dict(
-        _shared_fields(fields, basename, catalogue),
+        _shared_fields(fields, basename, catalogue, CLAIM_STATUSES),
         text=text,
         title=fields.text("title") or text,
-        claimant=Claimant(claimant_name, slugify(claimant_name), fields.url("claimant_url")),
+        claimant=read_person(fields, "claimant", catalogue),
         verdict=verdict,
         claim_date=fields.date("claim_date"),
         appearance=fields.url("appearance"),
         topics=read_topics(fields, catalogue, required=True),
         figure=parse_figure(fields),
-        sources=parse_sources(fields),
+        sources=parse_sources(fields, required=not pending),
         corrections=parse_corrections(fields),
+        response=read_response(fields),
+        media=read_media(fields),
+    )
+    if pending:
+        claim.update(pending_claim(fields, claim["claimant"]))
+    # A correction is a change: `modified` follows the last one (see corrections.py).
+    claim["modified"] = last_change(
+        claim["date"], claim["modified"], claim["corrections"], timezone
     )
     return fields.problems or Claim(**claim)
 

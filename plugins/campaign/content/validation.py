@@ -18,7 +18,8 @@ from zoneinfo import ZoneInfo
 from slugify import slugify
 
 from ..kinds import Kind
-from .catalogue import load_catalogue
+from .additions import capture_problems, claim_warnings
+from .catalogue import DATA_FILES, load_catalogue
 from .crosscheck import (
     duplicate_slugs,
     missing_photo,
@@ -28,10 +29,12 @@ from .crosscheck import (
     unknown_claims,
     unknown_item,
 )
-from .links import body_problems
+from .files import file_problems, is_plain_file
+from .links import link_problems
 from .lookups import PLACEHOLDER
 from .loop import parse_action, parse_event
 from .model import Catalogue, FrontMatter, Problem
+from .promises import parse_promise
 from .validate import parse_claim, parse_page, parse_post, parse_sheet
 
 MARKDOWN_SUFFIXES = ("md", "markdown", "mkd", "mdown")
@@ -41,8 +44,11 @@ PARSERS = {
     Kind.SHEET: parse_sheet,
     Kind.ACTION: parse_action,
     Kind.EVENT: parse_event,
+    Kind.PROMISE: parse_promise,
     Kind.PAGE: parse_page,
 }
+# What a valid document may still lack: told by `make check`, never refused.
+WARNINGS = {Kind.CLAIM: claim_warnings}
 
 
 @dataclass(frozen=True)
@@ -67,6 +73,7 @@ class Validation:
     valid: dict[Kind, list[tuple[object, Document]]] = field(default_factory=dict)
     read: dict[Kind, list[Document]] = field(default_factory=dict)  # valid or not
     problems: list[Problem] = field(default_factory=list)
+    warnings: list[Problem] = field(default_factory=list)
 
     @property
     def ok(self) -> bool:
@@ -106,8 +113,10 @@ def _markdown_files(root: str, base: str, ignores: list[str]) -> Iterator[str]:
         for name in names:
             if any(fnmatch.fnmatch(name, i) for i in ignores):
                 continue
-            if os.path.splitext(name)[1][1:] in MARKDOWN_SUFFIXES:
-                yield os.path.relpath(os.path.join(folder, name), base)
+            path = os.path.join(folder, name)
+            # Links and special files are not read: file_problems names them.
+            if os.path.splitext(name)[1][1:] in MARKDOWN_SUFFIXES and is_plain_file(path):
+                yield os.path.relpath(path, base)
 
 
 def validate(
@@ -120,7 +129,10 @@ def validate(
     `on_valid(kind, item)` is told of each valid document as soon as it is parsed,
     while the next ones are still being read.
     """
-    catalogue, problems = load_catalogue(settings["PATH"], settings["VERDICTS"])
+    catalogue, problems = load_catalogue(
+        settings["PATH"], settings["VERDICTS"], settings.get("PROMISE_STATUSES")
+    )
+    problems += file_problems(settings["PATH"], read_elsewhere=DATA_FILES)
     result = Validation(
         catalogue, {kind: [] for kind in Kind}, {kind: [] for kind in Kind}, problems
     )
@@ -138,11 +150,16 @@ def validate(
             result.problems += late
             continue
         result.valid[document.kind].append((parsed, document))
+        if document.kind in WARNINGS:
+            result.warnings += WARNINGS[document.kind](parsed, document.front)
+        if document.kind is Kind.CLAIM:  # files the page shows must exist
+            result.problems += capture_problems(parsed, document.front, settings["PATH"])
         if on_valid is not None:
             on_valid(document.kind, parsed)
     result.problems += cross_checks(result, settings)
     result.problems += loop_checks(result, settings["PATH"])
     result.problems.sort(key=lambda p: (p.path, p.line))
+    result.warnings.sort(key=lambda p: (p.path, p.line))
     return result
 
 
@@ -184,7 +201,7 @@ def unfinished(document: Document) -> list[Problem]:
     not a draft."""
     at = document.body.find(PLACEHOLDER)
     values = document.front.values if isinstance(document.front.values, dict) else {}
-    if at < 0 or values.get("status") == "draft":
+    if at < 0 or values.get("status") == "draft" or values.get("draft") is True:
         return []
     line = document.body_line + document.body.count("\n", 0, at)
     return [
@@ -217,7 +234,7 @@ def cross_checks(result: Validation, settings: dict) -> list[Problem]:
     addresses, checked = site_addresses(result, settings)
     for kind in Kind:
         for _, doc in result.items(kind):
-            problems += body_problems(doc.front.path, doc.body, doc.body_line, addresses, checked)
+            problems += link_problems(doc.front.path, doc.body, doc.body_line, addresses, checked)
     # Every valid claim, drafts included: an objection may point to a draft. Every
     # sheet, valid or not: the writer is told all of its mistakes at once.
     claim_slugs = {item.slug for item, _ in result.items(Kind.CLAIM)}

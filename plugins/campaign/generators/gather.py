@@ -16,10 +16,12 @@ from pelican.generators import Generator
 
 from ..assembly import CAMPAIGN, assemble, is_published
 from ..content.reader import cache_name
+from ..content.silence import windows_of
 from ..content.validation import Document, build_moment, content_files, validate
 from ..images.cache import infographic_folder
 from ..images.card_batch import CardBatch, default_workers
 from ..kinds import Kind
+from ..sharing.contact import contact
 from ..sharing.items import Shareable, card_spec, site_url
 from ..sharing.letters import every_letter
 from .base import PROBLEMS
@@ -46,8 +48,11 @@ class GatherGenerator(Generator):
         files = content_files(settings)
         cards = card_batch(settings, sum(1 for kind, _ in files if kind in DRAWN_WHILE_READING))
 
+        silence = windows_of(settings)
+        zone = ZoneInfo(settings.get("TIMEZONE", "UTC"))
+
         def draw_early(kind: Kind, item) -> None:
-            if kind in DRAWN_WHILE_READING and is_published(item, moment):
+            if kind in DRAWN_WHILE_READING and is_published(item, moment, silence, zone):
                 cards.feed(card_spec(kind, item, settings))
 
         documents = (self.read(kind, path) for kind, path in files)
@@ -73,6 +78,8 @@ class GatherGenerator(Generator):
                 sheet, None, settings, self.context
             ),
             url_of=lambda page: f"{site_url(settings)}/{page.url}",
+            silence=silence,
+            zone=zone,
         )
         for page in campaign.sheets + campaign.previews:
             if page.kind is Kind.SHEET:
@@ -83,6 +90,7 @@ class GatherGenerator(Generator):
         campaign.letters = every_letter(
             campaign, ZoneInfo(settings.get("TIMEZONE", "UTC")), settings["CAMPAIGN_LETTER_WEEKS"]
         )
+        campaign.contact = contact(settings)
         draw_all(cards, campaign, settings)
         campaign.drawings = cards
         self.context[CAMPAIGN] = campaign

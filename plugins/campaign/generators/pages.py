@@ -126,10 +126,17 @@ class EventPage(_CampaignContent):
     default_template = "event"
 
 
+class PromisePage(_CampaignContent):
+    kind = Kind.PROMISE
+    url_prefix = "PROMISE"
+    default_template = "promise"
+
+
 PAGE_CLASSES = {
     Kind.CLAIM: ClaimPage,
     Kind.POST: PostPage,
     Kind.SHEET: SheetPage,
     Kind.ACTION: ActionPage,
     Kind.EVENT: EventPage,
+    Kind.PROMISE: PromisePage,
 }

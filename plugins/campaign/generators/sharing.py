@@ -6,10 +6,12 @@ themselves by sharing/feeds.py. This is the edge that writes them.
 
 from __future__ import annotations
 
+from zoneinfo import ZoneInfo
+
 from ..assembly import newest_first
 from ..kinds import Kind
 from ..output.inputs import data_inputs
-from ..sharing import feeds
+from ..sharing import corrections, feeds
 from ..sharing.items import action_entry, feed_entry, site_url
 from .base import CampaignGenerator
 
@@ -36,6 +38,7 @@ class SharingGenerator(CampaignGenerator):
                     entries[page.url] = self.feed_entry(page, sizes, render)
             path = self.settings["CAMPAIGN_FEED_URL"].format(name=name)
             self.write_feed(writer, path, title, [entries[p.url] for p in pages[:limit]])
+        self.write_corrections_feed(writer)
         self.write_share_kits(writer)
 
     def feed_entry(self, page, sizes: dict[str, int], render):
@@ -44,6 +47,14 @@ class SharingGenerator(CampaignGenerator):
             size = sizes[target.share.card] if target is not None else 0
             return action_entry(page, self.settings, size)
         return feed_entry(page, self.settings, sizes[page.share.card], render(page))
+
+    def write_corrections_feed(self, writer) -> None:
+        """/flux/corrections.*: the latest corrections of published claims."""
+        zone = ZoneInfo(self.settings.get("TIMEZONE", "UTC"))
+        logged = self.campaign.corrections[: self.settings["CAMPAIGN_FEED_ITEMS"]]
+        entries = [corrections.correction_entry(entry, zone) for entry in logged]
+        path = self.settings["CAMPAIGN_FEED_URL"].format(name=corrections.FEED_NAME)
+        self.write_feed(writer, path, corrections.FEED_TITLE, entries)
 
     def feed_renderer(self):
         """The item's full HTML for feeds, from the theme's feed_item template."""

@@ -46,8 +46,13 @@ def listing_paths(campaign: Campaign, settings: dict) -> list[str]:
     paths = ["", settings["CLAIMS_INDEX_URL"], settings["POSTS_INDEX_URL"]]
     paths += [settings["TOPICS_INDEX_URL"], settings["CLAIMANTS_INDEX_URL"]]
     paths += [settings["DISTRICTS_INDEX_URL"], settings["SHARE_URL"], settings["SEARCH_URL"]]
-    paths += [settings["SHEETS_INDEX_URL"], settings["AGENDA_URL"], settings["LETTERS_URL"]]
+    paths += [settings["SHEETS_INDEX_URL"], settings["PROMISES_INDEX_URL"]]
+    paths += [settings["AGENDA_URL"], settings["LETTERS_URL"]]
     paths += [settings["LETTERS_URL"] + one.path for week in campaign.letters for one in week]
+    paths += [
+        settings["PROMISE_STATUS_URL"].format(slug=s.slug) for s in catalogue.promise_statuses
+    ]
+    paths += [settings["OPENDATA_URL"], settings["LEGAL_URL"]]
     paths += [settings["VERDICT_URL"].format(slug=v.slug) for v in catalogue.verdicts]
     paths += [settings["TOPIC_URL"].format(slug=t.slug) for t in catalogue.topics]
     paths += [settings["CLAIMANT_URL"].format(slug=s) for s in campaign.claims_by_claimant]
@@ -61,7 +66,8 @@ def public_entries(campaign: Campaign, pages: list, settings: dict) -> list[Entr
     """Every public page of the build, sorted by address; `pages` are Pelican's
     published fixed pages."""
     entries = [Entry(path) for path in listing_paths(campaign, settings)]
-    for page in campaign.claims + campaign.posts + campaign.sheets + campaign.events:
+    pages_with_dates = campaign.claims + campaign.pending_claims + campaign.posts
+    for page in pages_with_dates + campaign.sheets + campaign.promises + campaign.events:
         item = page.item
         entries.append(Entry(page.url, item.modified or item.date))
     entries += [Entry(page.url) for page in pages]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from ..content.model import Claim, Event
+from ..content.model import Claim, Claimant, Event
 
 
 def claim_review(claim: Claim, url: str, settings: dict) -> dict:
@@ -15,10 +15,7 @@ def claim_review(claim: Claim, url: str, settings: dict) -> dict:
     }
     if claim.verdict.rated:
         rating.update(ratingValue=claim.verdict.rating, bestRating=5, worstRating=1)
-    author = {"@type": "Person", "name": claim.claimant.name}
-    if claim.claimant.url:
-        author["sameAs"] = claim.claimant.url
-    reviewed = {"@type": "Claim", "author": author}
+    reviewed = {"@type": "Claim", "author": person(claim.claimant)}
     if claim.claim_date:
         reviewed["datePublished"] = claim.claim_date.isoformat()
     if claim.appearance:
@@ -78,6 +75,54 @@ def event(item: Event, url: str, settings: dict, image: str = "") -> dict:
         }
     if image:
         data["image"] = image
+    return data
+
+
+def media_review(claim: Claim, url: str, settings: dict) -> dict:
+    """schema.org MediaReview of a claim's picture or video: its authenticity category
+    (one of MediaManipulationRatingEnumeration's six), where it was published and
+    its archived copy. The capture is ours, shown on the page; `contentUrl` is the
+    address the media was published at, which our pages never load."""
+    media = claim.media
+    appearance = {
+        "@type": "ImageObject" if media.type == "image" else "VideoObject",
+        "contentUrl": media.original,
+        "archivedAt": media.archive,
+    }
+    data = {
+        "@context": "https://schema.org",
+        "@type": "MediaReview",
+        "url": url,
+        "datePublished": claim.date.date().isoformat(),
+        "author": {
+            "@type": "Organization",
+            "name": settings["SITENAME"],
+            "url": settings["SITEURL"] or "/",
+        },
+        "mediaAuthenticityCategory": media.rating,
+        "itemReviewed": {
+            "@type": "MediaReviewItem",
+            "creator": person(claim.claimant),
+            "mediaItemAppearance": [appearance],
+        },
+    }
+    if claim.modified:
+        data["dateModified"] = claim.modified.date().isoformat()
+    return data
+
+
+def person(claimant: Claimant) -> dict:
+    """The person who made a claim, with their office and their list or party: the
+    role readers see on the page travels with the data."""
+    data = {"@type": "Person", "name": claimant.name}
+    if claimant.role.office:
+        data["jobTitle"] = claimant.role.office
+    groups = [claimant.role.list, claimant.role.party]
+    affiliation = [{"@type": "Organization", "name": name} for name in groups if name]
+    if affiliation:
+        data["affiliation"] = affiliation
+    if claimant.url:
+        data["sameAs"] = claimant.url
     return data
 
 

@@ -57,7 +57,7 @@ CASES = {
         lambda c: append_front(
             c, CLAIM, "corrections:\n  - date: 2026-12-25\n    note: Plus tard.\n"
         ),
-        (CLAIM, 12, "correction datée du 25/12/2026, après aujourd'hui"),
+        (CLAIM, 15, "correction datée du 25/12/2026, après aujourd'hui"),
     ),
     "page_status_publie": (
         lambda c: edit(c, "pages/contact.md", "title:", "status: publie\ntitle:"),
@@ -68,8 +68,8 @@ CASES = {
         ("pages/contact.md", 2, "« save_as » : une page ne choisit pas où elle est écrite"),
     ),
     "page_template_of_a_claim": (
-        lambda c: edit(c, "pages/contact.md", "title:", "template: claim\ntitle:"),
-        ("pages/contact.md", 2, "gabarit « claim » inconnu pour une page"),
+        lambda c: edit(c, "pages/methode.md", "template: methode", "template: claim"),
+        ("pages/methode.md", 4, "gabarit « claim » inconnu pour une page"),
     ),
     "page_slug_climbing_out": (
         lambda c: edit(c, "pages/contact.md", "title:", "slug: ../../etc\ntitle:"),
@@ -85,15 +85,15 @@ CASES = {
     ),
     "link_with_a_typo": (
         lambda c: append(c, CLAIM, "\nVoir [le métro](/vrai-du-faux/metro-paris-centr/).\n"),
-        (CLAIM, 15, "lien vers « /vrai-du-faux/metro-paris-centr/ » : aucune page"),
+        (CLAIM, 18, "lien vers « /vrai-du-faux/metro-paris-centr/ » : aucune page"),
     ),
     "pelican_filename_link": (
         lambda c: append(c, CLAIM, "\nVoir [la méthode]({filename}/pages/methode.md).\n"),
-        (CLAIM, 15, "lien « {filename}/pages/methode.md » : écrivez l'adresse"),
+        (CLAIM, 18, "lien « {filename}/pages/methode.md » : écrivez l'adresse"),
     ),
     "image_without_alt": (
         lambda c: append(c, CLAIM, '\n<img alt="" src="/images/x.png">\n'),
-        (CLAIM, 15, "image sans texte de remplacement"),
+        (CLAIM, 18, "image sans texte de remplacement"),
     ),
     "verdict_written_as_read": (
         lambda c: edit(c, CLAIM, "verdict: vrai", "verdict: Plutôt vrai"),
@@ -101,7 +101,7 @@ CASES = {
     ),
     "make_new_reminder_left_in_the_text": (
         lambda c: append(c, CLAIM, "\nÀ compléter : l'analyse.\n"),
-        (CLAIM, 15, "le texte de la page contient encore un texte provisoire"),
+        (CLAIM, 18, "le texte de la page contient encore un texte provisoire"),
     ),
 }
 

@@ -1,0 +1,252 @@
+"""The editor's collections: one declaration per content type.
+
+Adding a type (actions, events, promises) is one more `Kind` in `KINDS` and a
+function listing its fields with the helpers of widgets.py, its limits taken from
+content/validate.py so the editor and `make check` say the same thing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from ..content.validate import (
+    ANSWER_MAX,
+    ARGUMENT_MAX,
+    ARGUMENTS_MAX,
+    CLAIM_MAX,
+    FIGURE_LABEL_MAX,
+    FIGURE_VALUE_MAX,
+    FIGURES_MAX,
+    FIGURES_MIN,
+    OBJECTION_MAX,
+    PITCH_MAX,
+    SHARE_MAX,
+    SHEET_TITLE_MAX,
+    SUMMARY_MAX,
+)
+from .widgets import (
+    Choices,
+    body,
+    day,
+    flag,
+    group,
+    items,
+    moment,
+    select,
+    status,
+    string,
+    text,
+    url,
+    words,
+)
+
+
+@dataclass(frozen=True)
+class Kind:
+    """A content type as the editor shows it."""
+
+    name: str  # the collection's name, also its preview template's
+    label: str
+    singular: str
+    paths_key: str  # the setting naming its folder under the content folder
+    url_key: str  # the setting of its pages' address, for the editor's link to the page
+    fields: Callable[[Choices], list[dict]]
+    description: str
+    slug: str = "{{slug}}"  # the file name: the title, slugified as `make new` does
+    identifier: str = "title"
+    summary: str = "{{title}}"
+
+
+def _published(required_hint: str) -> dict:
+    return moment(
+        "date", "Date de publication", required_hint + " Une date future met le texte sous embargo.",
+        required=True,
+    )  # fmt: skip
+
+
+def _modified() -> dict:
+    return moment("modified", "Mise à jour", "La date de la dernière modification importante.")
+
+
+def _sharing(choices: Choices) -> list[dict]:
+    """What claims, posts and sheets share: share text, hashtags, pin, status."""
+    return [
+        text(
+            "share", "Texte de partage",
+            "Remplace le texte prêt à partager. Le lien ajouté compte pour 23 caractères sur X.",
+            limit=SHARE_MAX,
+        ),
+        words("hashtags", "Mots-dièse", "Sans #, séparés par des virgules : Logement, Paris13"),
+        flag("pin", "À partager en priorité", "En tête du kit de partage des bénévoles."),
+        status(),
+    ]  # fmt: skip
+
+
+def _places(choices: Choices) -> list[dict]:
+    return [
+        select(
+            "districts", "Arrondissements", choices.districts,
+            "Laissez vide si tout Paris est concerné.", multiple=True,
+        ),
+    ]  # fmt: skip
+
+
+def claimant_field(choices: Choices) -> dict:
+    """Who said it: one of the people of data/claimants.yaml when the campaign keeps
+    it (`make check` refuses any other name), else a name typed in full."""
+    if choices.claimants:
+        hint = "La personne citée ; une personne absente de la liste s'ajoute dans data/claimants.yaml."
+        return select("claimant", "Auteur de l'affirmation", choices.claimants, hint, required=True)
+    return string(
+        "claimant", "Auteur de l'affirmation", "Prénom Nom de la personne citée.", required=True
+    )
+
+
+def claim_fields(choices: Choices) -> list[dict]:
+    source = [
+        string("title", "Titre du document", required=True),
+        url("url", "Adresse (https://...)", required=True),
+        string("publisher", "Éditeur", "Qui publie le document : INSEE, APUR, la mairie..."),
+        day("date", "Date du document"),
+        url("archive", "Copie archivée", "Par exemple sur web.archive.org."),
+    ]
+    correction = [
+        day("date", "Date de la correction", required=True),
+        text("note", "Ce qui a été corrigé", required=True),
+    ]
+    return [
+        string(
+            "title", "Titre de la page",
+            "Souvent une question. Il donne aussi le nom du fichier et l'adresse de la page, "
+            "qui ne changent plus ensuite.", required=True,
+        ),
+        text(
+            "claim", "L'affirmation vérifiée",
+            f"Les mots exacts, tels qu'ils ont été dits ou écrits ({CLAIM_MAX} caractères au plus).",
+            required=True, limit=CLAIM_MAX,
+        ),
+        claimant_field(choices),
+        url("claimant_url", "Fiche de la personne", "Par exemple sa page Wikidata."),
+        day("claim_date", "Date de l'affirmation", "Quand elle a été dite ou écrite."),
+        url("appearance", "Où elle a été faite", "L'adresse de la vidéo, de l'article, du message."),
+        select("verdict", "Verdict", choices.verdicts, "Voir l'échelle sur la page « Méthode ».", required=True),
+        text(
+            "summary", "Conclusion",
+            f"La conclusion en une phrase ({SUMMARY_MAX} caractères au plus) : ce qui est vrai.",
+            required=True, limit=SUMMARY_MAX,
+        ),
+        _published("Quand la vérification paraît."),
+        _modified(),
+        select("topics", "Sujets", choices.topics, "Au moins un.", required=True, multiple=True),
+        *_places(choices),
+        group(
+            "figure", "Chiffre clé",
+            [string("value", "Valeur", "Par exemple 25,6 %"), string("label", "Ce qu'il mesure")],
+            "Affiché sous la conclusion : remplissez les deux champs, ou aucun.",
+        ),
+        items(
+            "sources", "Sources", source, "Au moins une, avec son adresse.", required=True,
+            minimum=1, summary="{{fields.title}}",
+        ),
+        items(
+            "corrections", "Corrections", correction,
+            "Datées, si la vérification change après publication.", summary="{{fields.date}}",
+        ),
+        *_sharing(choices),
+        body("L'analyse", "Ce que disent les sources, et pourquoi ce verdict. Intertitres : « ## »."),
+    ]  # fmt: skip
+
+
+def post_fields(choices: Choices) -> list[dict]:
+    return [
+        string(
+            "title", "Titre",
+            "Il donne aussi le nom du fichier et l'adresse de la page.", required=True,
+        ),
+        _published("Quand l'actualité paraît."),
+        _modified(),
+        text(
+            "summary", "Résumé", f"L'essentiel en une phrase ({SUMMARY_MAX} caractères au plus).",
+            required=True, limit=SUMMARY_MAX,
+        ),
+        select("topics", "Sujets", choices.topics, "Les sujets dont parle l'actualité.", multiple=True),
+        *_places(choices),
+        *_sharing(choices),
+        body("Le texte", "En Markdown : intertitres « ## », listes « - »."),
+    ]  # fmt: skip
+
+
+def sheet_fields(choices: Choices) -> list[dict]:
+    figure = [
+        string(
+            "value",
+            "Valeur",
+            f"{FIGURE_VALUE_MAX} caractères au plus.",
+            required=True,
+            limit=FIGURE_VALUE_MAX,
+        ),
+        string("label", "Ce qu'il mesure, avec l'année", required=True, limit=FIGURE_LABEL_MAX),
+        url(
+            "source",
+            "Adresse de la source",
+            "Où le lecteur peut vérifier ce chiffre.",
+            required=True,
+        ),
+        string("publisher", "Éditeur de la source"),
+    ]
+    objection = [
+        text("objection", "Ce qu'on vous dit", required=True, limit=OBJECTION_MAX),
+        text("answer", "Ce que vous répondez", required=True, limit=ANSWER_MAX),
+        select(
+            "claim",
+            "Vérification qui appuie la réponse",
+            choices.claims,
+            "Une vérification publiée sur le site.",
+        ),
+    ]
+    argument = text("argument", "Argument", required=True, limit=ARGUMENT_MAX)
+    return [
+        select(
+            "topic", "Sujet", choices.topics,
+            "Une fiche par sujet : il donne le nom du fichier.", required=True,
+        ),
+        string("title", "Titre", f"{SHEET_TITLE_MAX} caractères au plus.", required=True, limit=SHEET_TITLE_MAX),
+        text("pitch", "Accroche", "Le message à retenir, en une phrase.", required=True, limit=PITCH_MAX),
+        _published("Quand la fiche paraît."),
+        _modified(),
+        items(
+            "key_figures", "Chiffres clés", figure,
+            f"De {FIGURES_MIN} à {FIGURES_MAX} : l'infographie les montre tous.", required=True,
+            minimum=FIGURES_MIN, maximum=FIGURES_MAX, summary="{{fields.value}} {{fields.label}}",
+        ),
+        items(
+            "arguments", "Arguments", [argument],
+            f"De 1 à {ARGUMENTS_MAX}, courts ({ARGUMENT_MAX} caractères au plus chacun).",
+            required=True, minimum=1, maximum=ARGUMENTS_MAX,
+        ),
+        items(
+            "objections", "Objections", objection,
+            "Ce qu'on entend au porte-à-porte, et quoi répondre.", summary="{{fields.objection}}",
+        ),
+        *_sharing(choices),
+        body("Nos propositions", "En Markdown : une liste à puces, des intertitres « ## »."),
+    ]  # fmt: skip
+
+
+KINDS = (
+    Kind(
+        "claims", "Vérifications", "Vérification", "CLAIM_PATHS", "CLAIM_URL", claim_fields,
+        "Le vrai du faux : une affirmation, son verdict et ses sources.",
+        summary="{{verdict}} · {{claim}}",
+    ),
+    Kind(
+        "posts", "Actualités", "Actualité", "POST_PATHS", "POST_URL", post_fields,
+        "Les nouvelles de la campagne.",
+    ),
+    Kind(
+        "sheets", "Fiches argumentaires", "Fiche", "SHEET_PATHS", "SHEET_URL", sheet_fields,
+        "Une fiche par sujet, pour le porte-à-porte et le partage.",
+        slug="{{fields.topic}}", summary="{{topic}} — {{title}}",
+    ),
+)  # fmt: skip

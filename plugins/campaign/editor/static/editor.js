@@ -1,0 +1,130 @@
+/* Our part of the editor, served at /admin/ only: the preview pane drawn with the
+   site's own stylesheet and markup (theme/templates/claim.html, _macros.html
+   verdict_badge), so a writer sees the page as readers will; and the words of the
+   save button. `h` is Decap's React.createElement. The verdict scale, the
+   stylesheet's address and the publishing mode come from index.html, which the
+   build writes from the settings. */
+(function () {
+  "use strict";
+  var data = JSON.parse(document.getElementById("campaign-editor").textContent);
+  var verdicts = {};
+  data.verdicts.forEach(function (verdict) { verdicts[verdict.slug] = verdict; });
+  CMS.registerPreviewStyle(new URL(data.stylesheet, document.baseURI).href);
+
+  // Decap's French "new" button starts with a full-width plus (U+FF0B) that many
+  // laptops' fonts lack: a plain one. Without the editorial workflow, its
+  // "Publier" only writes the file: what goes public is the « Statut » field (and,
+  // online, the publish workflow). Say so.
+  var french = CMS.getLocale("fr");
+  var top = Object.assign({}, french.collection.collectionTop, {newButton: "+ %{collectionLabel}"});
+  french = Object.assign({}, french, {
+    collection: Object.assign({}, french.collection, {collectionTop: top})
+  });
+  CMS.registerLocale("fr", french);
+  if (data.simple) {
+    var toolbar = Object.assign({}, french.editor.editorToolbar, {
+      publish: "Enregistrer",
+      published: "Enregistré",
+      publishing: "Enregistrement...",
+      publishNow: "Enregistrer maintenant",
+      publishAndCreateNew: "Enregistrer et en créer un autre",
+      publishAndDuplicate: "Enregistrer et dupliquer",
+      deployButtonLabel: "Voir la page"
+    });
+    var editor = Object.assign({}, french.editor, {editorToolbar: toolbar});
+    CMS.registerLocale("fr", Object.assign({}, french, {editor: editor}));
+  }
+
+  function field(entry, name) {
+    var value = entry.getIn(["data", name]);
+    return value && value.toJS ? value.toJS() : value;
+  }
+
+  function badge(slug) {
+    var verdict = verdicts[slug];
+    if (!verdict) return h("p", {className: "draft"}, "Choisissez un verdict.");
+    var gauge = verdict.rating === null ? "?" : [1, 2, 3, 4, 5].map(function (step) {
+      return h("i", {key: step, className: step <= verdict.rating ? "on" : undefined});
+    });
+    return h("span", {
+      className: "verdict verdict--" + verdict.slug + " verdict--large",
+      style: {"--verdict": verdict.colour}
+    },
+      h("span", {className: "verdict__gauge", "aria-hidden": "true"}, gauge),
+      h("span", {className: "visually-hidden"}, "Verdict : "), verdict.label,
+      verdict.rating === null ? null :
+        h("span", {className: "visually-hidden"}, " (" + verdict.rating + " sur 5)"));
+  }
+
+  function draftNotice(entry) {
+    if (field(entry, "status") !== "draft") return null;  // no status: published
+    return h("p", {className: "draft", role: "status"},
+      "Aperçu : ce contenu n'est pas publié (brouillon).");
+  }
+
+  function page(children) {
+    return h("main", {id: "contenu"}, children);
+  }
+
+  function sourceItem(source, index) {
+    return h("li", {key: index},
+      h("a", {href: source.url}, source.title || source.url || "Source sans titre"),
+      source.publisher ? ", " + source.publisher : null,
+      source.date ? ", " + source.date : null,
+      source.archive ? h("span", null, " (", h("a", {href: source.archive}, "copie archivée"), ")") : null);
+  }
+
+  function ClaimPreview(props) {
+    var entry = props.entry;
+    var sources = field(entry, "sources") || [];
+    var figure = field(entry, "figure") || {};
+    return page([
+      h("div", {key: "notice"}, draftNotice(entry)),
+      h("article", {key: "claim", className: "claim"},
+        h("h1", null, field(entry, "title")),
+        h("figure", {className: "quote"},
+          h("blockquote", null, h("p", null, field(entry, "claim"))),
+          h("figcaption", null, field(entry, "claimant"),
+            field(entry, "claim_date") ? ", le " + field(entry, "claim_date") : null)),
+        h("section", {className: "conclusion"},
+          h("h2", null, "Notre verdict"),
+          h("p", null, badge(field(entry, "verdict"))),
+          h("p", {className: "summary"}, field(entry, "summary")),
+          figure.value ? h("p", {className: "figure"}, h("strong", null, figure.value), " ", figure.label) : null),
+        h("section", {className: "analysis"}, h("h2", null, "L'analyse"), props.widgetFor("body")),
+        h("section", {className: "sources"}, h("h2", null, "Sources"), h("ol", null, sources.map(sourceItem))))
+    ]);
+  }
+
+  function PostPreview(props) {
+    var entry = props.entry;
+    return page([
+      h("div", {key: "notice"}, draftNotice(entry)),
+      h("article", {key: "post", className: "post"},
+        h("h1", null, field(entry, "title")),
+        h("p", {className: "summary"}, field(entry, "summary")),
+        props.widgetFor("body"))
+    ]);
+  }
+
+  function SheetPreview(props) {
+    var entry = props.entry;
+    var figures = field(entry, "key_figures") || [];
+    var points = field(entry, "arguments") || [];
+    return page([
+      h("div", {key: "notice"}, draftNotice(entry)),
+      h("article", {key: "sheet", className: "sheet"},
+        h("h1", null, field(entry, "title")),
+        h("p", {className: "summary"}, field(entry, "pitch")),
+        h("ul", null, figures.map(function (figure, index) {
+          return h("li", {key: index}, h("strong", null, figure.value), " ", figure.label);
+        })),
+        h("ul", null, points.map(function (point, index) { return h("li", {key: index}, point); })),
+        props.widgetFor("body"))
+    ]);
+  }
+
+  CMS.registerPreviewTemplate("claims", ClaimPreview);
+  CMS.registerPreviewTemplate("posts", PostPreview);
+  CMS.registerPreviewTemplate("sheets", SheetPreview);
+})();

@@ -1,0 +1,213 @@
+"""`make edit` for real: Decap CMS in Chromium writes a claim into content/.
+
+The editor runs as `make edit` runs it (campaign.commands.edit: decap-server on
+127.0.0.1 and the live preview serving /admin/), on a copy of the fixture content.
+"""
+
+import os
+import re
+import socket
+import subprocess
+import sys
+import time
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+import yaml
+from playwright.sync_api import Page, expect
+from slugify import slugify
+
+from campaign.editor.site import DECAP_DIST
+
+from conftest import ROOT, copy_fixture
+
+pytestmark = pytest.mark.browser
+
+TITLE = "Les bus du 20e roulent-ils 30 % plus vite ?"
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def wait_for_port(port: int, process: subprocess.Popen, seconds: float = 60) -> None:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        assert process.poll() is None, process.stdout.read()
+        try:
+            socket.create_connection(("127.0.0.1", port), timeout=1).close()
+            return
+        except OSError:
+            time.sleep(0.2)
+    pytest.fail(f"make edit n'écoute pas sur le port {port}")
+
+
+@pytest.fixture
+def editor(tmp_path):
+    """`make edit` on a copy of the fixture content: (content folder, address)."""
+    if not (DECAP_DIST / "decap-cms.js").exists():
+        pytest.fail(f"{DECAP_DIST} manque : lancez `make editor` (npm ci dans tools/editor).")
+    content = copy_fixture("site", tmp_path)
+    port, backend = free_port(), free_port()
+    process = subprocess.Popen(
+        [sys.executable, "-m", "campaign.commands.edit", "--port", str(port),
+         "--backend-port", str(backend), "--content", str(content),
+         "--output", str(tmp_path / "output"), "-s", str(ROOT / "pelicanconf.py")],
+        cwd=ROOT, env={**os.environ, "PYTHONPATH": str(ROOT / "plugins")},
+        stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+    )  # fmt: skip
+    wait_for_port(port, process)
+    yield content, f"http://127.0.0.1:{port}"
+    process.terminate()
+    process.wait(timeout=20)
+
+
+class Requests:
+    """Every request the page makes, and every request its policy refused."""
+
+    def __init__(self, page: Page):
+        self.urls: list[str] = []
+        self.refused: list[str] = []
+        page.on("request", lambda request: self.urls.append(request.url))
+        page.on(
+            "console",
+            lambda message: (
+                self.refused.append(message.text)
+                if "Content Security Policy" in message.text
+                else None
+            ),
+        )
+
+    def foreign(self, address: str) -> list[str]:
+        origin = urlsplit(address)
+        return [
+            url
+            for url in self.urls
+            if (urlsplit(url).scheme, urlsplit(url).netloc) != (origin.scheme, origin.netloc)
+        ]
+
+
+def shots(content: Path) -> Path:
+    """Where screenshots go: EDITOR_SHOTS to look at them, else beside the test's files."""
+    return Path(os.environ.get("EDITOR_SHOTS", content.parent))
+
+
+def log_in(page: Page, address: str) -> None:
+    page.goto(address + "/admin/")
+    page.get_by_role("button", name="Se connecter").click()
+    expect(page.get_by_role("link", name="Vérifications")).to_be_visible(timeout=30_000)
+
+
+def choose(page: Page, label: str, option: str) -> None:
+    """Pick an option of one of Decap's select fields by typing its label."""
+    field = page.get_by_label(label, exact=True)
+    field.click()
+    field.fill(option)
+    page.keyboard.press("Enter")
+
+
+def wait_for_file(path: Path, seconds: float = 30) -> str:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if path.exists() and path.stat().st_size:
+            return path.read_text(encoding="utf-8")
+        time.sleep(0.2)
+    pytest.fail(f"{path} n'a pas été écrit ; fichiers : {sorted(os.listdir(path.parent))}")
+
+
+def open_when_built(page: Page, url: str, seconds: float = 60) -> None:
+    """Open a page the live preview is still building (404 until then)."""
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if page.goto(url).ok:
+            return
+        time.sleep(0.5)
+    pytest.fail(f"{url} toujours introuvable après {seconds} s")
+
+
+def test_a_claim_written_in_the_editor_is_a_draft_that_check_accepts(page: Page, editor):
+    content, address = editor
+    requests = Requests(page)
+    page.set_viewport_size({"width": 1400, "height": 1000})
+    log_in(page, address)
+    page.goto(address + "/admin/#/collections/claims/new")
+    page.get_by_label("Titre de la page", exact=True).fill(TITLE)
+    page.get_by_label("L'affirmation vérifiée", exact=True).fill(
+        "Depuis la voie réservée, les bus du 20e roulent 30 % plus vite."
+    )
+    choose(page, "Auteur de l'affirmation", "Bertrand Olivo")
+    choose(page, "Verdict", "Plutôt faux")
+    page.get_by_label("Conclusion", exact=True).fill(
+        "La vitesse commerciale a gagné 8 %, pas 30 % : le chiffre cité mesure une seule ligne."
+    )
+    choose(page, "Sujets", "Transports")
+    page.get_by_label("Titre du document", exact=True).fill("Vitesse commerciale des bus 2025")
+    page.get_by_label("Adresse (https://...)", exact=True).fill("https://www.ratp.fr/bus")
+    preview = page.frame_locator("iframe").first
+    expect(preview.locator(".verdict")).to_contain_text("Plutôt faux")
+    page.screenshot(path=str(shots(content) / "editeur-formulaire.png"))
+    page.get_by_role("button", name="Enregistrer", exact=True).click()
+    page.get_by_text("Enregistrer maintenant").click()
+
+    saved = content / "claims" / f"{slugify(TITLE)}.md"
+    text = wait_for_file(saved)
+    expect(page.get_by_text("Enregistré", exact=True)).to_be_visible()
+    page.screenshot(path=str(shots(content) / "editeur-enregistre.png"))
+    front = yaml.safe_load(text.split("---")[1])
+    assert front["status"] == "draft"
+    assert front["verdict"] == "plutot-faux"
+    assert front["topics"] == ["transports"]
+    assert front["sources"][0]["url"] == "https://www.ratp.fr/bus"
+    check = subprocess.run(
+        [sys.executable, "-m", "campaign.commands.check", "-s", str(ROOT / "pelicanconf.py"),
+         "--path", str(content)],
+        cwd=ROOT, env={**os.environ, "PYTHONPATH": str(ROOT / "plugins")},
+        capture_output=True, text=True,
+    )  # fmt: skip
+    assert check.returncode == 0, check.stdout + check.stderr
+
+    # The live preview rebuilds and shows the draft at its own address.
+    open_when_built(page, address + f"/vrai-du-faux/{slugify(TITLE)}/")
+    expect(page.locator("h1")).to_have_text(TITLE)
+    expect(page.locator(".draft")).to_contain_text("brouillon")
+    page.screenshot(path=str(shots(content) / "apercu-page.png"))
+    expect(page.locator(".conclusion .verdict")).to_contain_text("Plutôt faux")
+    assert requests.foreign(address) == []
+    assert requests.refused == []
+
+
+def test_an_existing_claim_edited_in_the_editor_stays_valid(page: Page, editor):
+    content, address = editor
+    requests = Requests(page)
+    page.set_viewport_size({"width": 1400, "height": 1000})
+    log_in(page, address)
+    page.screenshot(path=str(shots(content) / "editeur-liste.png"))
+    page.goto(address + "/admin/#/collections/claims/entries/logements-sociaux-13e")
+    summary = page.get_by_label("Conclusion", exact=True)
+    expect(summary).to_have_value(re.compile("^Le parc social du 13e"))
+    summary.fill(
+        "Le parc social du 13e a augmenté de 2 % : la baisse citée compte les attributions."
+    )
+    choose(page, "Statut", "Publié")
+    page.get_by_role("button", name="Enregistrer", exact=True).click()
+    page.get_by_text("Enregistrer maintenant").click()
+    claim = content / "claims" / "logements-sociaux-13e.md"
+    deadline = time.monotonic() + 30
+    while "de 2 %" not in claim.read_text(encoding="utf-8") and time.monotonic() < deadline:
+        time.sleep(0.2)
+    check = subprocess.run(
+        [sys.executable, "-m", "campaign.commands.check", "-s", str(ROOT / "pelicanconf.py"),
+         "--path", str(content)],
+        cwd=ROOT, env={**os.environ, "PYTHONPATH": str(ROOT / "plugins")},
+        capture_output=True, text=True,
+    )  # fmt: skip
+    assert check.returncode == 0, check.stdout + check.stderr
+    page.goto(address + "/admin/#/collections/sheets/entries/transports")
+    page.reload()  # a new entry's page, not the last one's form
+    expect(page.get_by_label("Titre", exact=True)).to_have_value("Se déplacer mieux")
+    page.screenshot(path=str(shots(content) / "editeur-fiche.png"), full_page=True)
+    assert requests.foreign(address) == []
+    assert requests.refused == []
