@@ -238,16 +238,9 @@ class SettingsError(ValueError):
     """A setting is wrong: the message names the key."""
 
 
-# Photos of content/images/ are published by the plugin, without their metadata
-# (a phone's photo says where it was taken): never copied as they are by Pelican.
-PHOTOS_FOLDER = "images"
-
-
 def apply_defaults(settings: dict) -> None:
     for key, value in DEFAULTS.items():
         settings.setdefault(key, value)
-    statics = settings.get("STATIC_PATHS") or []
-    settings["STATIC_PATHS"] = [p for p in statics if p.strip("/") != PHOTOS_FOLDER]
     paginated = settings.setdefault("PAGINATED_TEMPLATES", {})
     for template in LISTING_TEMPLATES:
         paginated.setdefault(template, None)

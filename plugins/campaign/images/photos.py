@@ -158,3 +158,29 @@ class PhotoCache:
 
     def ensure(self, photo: PhotoSet, variant: Variant) -> str:
         return ensure_file(self.path(variant), lambda: render_variant(photo.source, variant))
+
+
+# Pictures Pelican copies from the content folder (STATIC_PATHS): each is published
+# stripped, in its own format and size, under its own name (see generators/photos.py).
+STATIC_FORMATS = {".jpg": "JPEG", ".jpeg": "JPEG", ".png": "PNG", ".webp": "WEBP"}
+STATIC_OPTIONS = {"JPEG": {"quality": 90}, "PNG": {"compress_level": 6}, "WEBP": {"quality": 90}}
+
+
+def stripped_copy(source: str) -> bytes:
+    """The picture at `source` in its own format and size, with its pixels only."""
+    fmt = STATIC_FORMATS[os.path.splitext(source)[1].lower()]
+    output = io.BytesIO()
+    clean_pixels(source).save(output, fmt, **STATIC_OPTIONS[fmt])
+    return output.getvalue()
+
+
+def stripped_key(source: str) -> str:
+    return input_hash(
+        {
+            "source": file_hash(source),
+            "static": os.path.splitext(source)[1].lower(),
+            "options": STATIC_OPTIONS,
+            "renderer": RENDERER_VERSION,
+            "pillow": PIL.__version__,
+        }
+    )
