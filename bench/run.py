@@ -22,6 +22,8 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
+import yaml
+
 ROOT = Path(__file__).resolve().parent.parent
 PELICAN = [sys.executable, "-m", "pelican"]
 VERDICTS = "vrai plutot-vrai trompeur plutot-faux faux inverifiable".split()
@@ -51,6 +53,13 @@ class Run:
     pages: int
 
 
+# The example's people: a claim names one of data/claimants.yaml, as make check asks.
+CLAIMANTS = [
+    person["name"]
+    for person in yaml.safe_load((ROOT / "content/data/claimants.yaml").read_text("utf-8"))
+]
+
+
 def words(rng: random.Random, count: int) -> str:
     return " ".join(rng.choice(WORDS) for _ in range(count))
 
@@ -67,7 +76,7 @@ def claim(rng: random.Random, index: int) -> tuple[str, str, str]:
     districts = rng.sample(DISTRICTS, rng.choice([0, 0, 1, 1, 2]))
     topics = rng.sample(TOPICS, rng.choice([1, 1, 2]))
     front = (
-        f'claim: "{text}"\nclaimant: "Personne fictive {index % 60}"\n'
+        f'claim: "{text}"\nclaimant: "{CLAIMANTS[index % len(CLAIMANTS)]}"\n'
         f"verdict: {rng.choice(VERDICTS)}\n"
         f'summary: "{words(rng, 14).capitalize()}."\ndate: {day}\n'
         f"topics: [{', '.join(topics)}]\ndistricts: [{', '.join(districts)}]\n"

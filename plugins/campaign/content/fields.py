@@ -12,7 +12,7 @@ import difflib
 import re
 from zoneinfo import ZoneInfo
 
-from .frontmatter import INVISIBLE
+from .frontmatter import visible
 from .model import FrontMatter, Problem
 
 _DATE_FORMATS = ("%Y-%m-%d %H:%M", "%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M:%S", "%Y-%m-%dT%H:%M:%S")
@@ -66,7 +66,7 @@ class Fields:
         value = self.get(*keys)
         name = field_name(keys)
         if isinstance(value, str):
-            value = value.translate(INVISIBLE).strip()  # blank is missing
+            value = visible(value).strip()  # blank is missing
         if value is None or value == "":
             if required:
                 self.error(keys, f"champ « {name} » obligatoire manquant ; ajoutez « {name}: ... »")
