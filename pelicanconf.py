@@ -110,5 +110,14 @@ CAMPAIGN_POLLS_CLOSE = "20:00"
 CAMPAIGN_HASHTAGS = ["ParisPasserelles"]
 CAMPAIGN_UTM = "municipales-2026"
 
+# « Devenir bénévole » leads to the campaign's own sign-up page (its form or CRM).
+CAMPAIGN_JOIN_URL = "https://paris-passerelles.example.org/rejoindre"
+
 # Drafts and embargoed items are shown at their own address while previewing.
 CAMPAIGN_SHOW_DRAFTS = True
+
+# The example is one day of a fictional campaign: Sunday 22 November 2026 at noon.
+# Its calls to action, events to come and embargoes are measured against this
+# moment, so `make html` shows that day's loop whatever day it runs. A real
+# campaign deletes this line: the build's moment is then the clock's.
+CAMPAIGN_NOW = "2026-11-22T12:00"

@@ -15,5 +15,10 @@ SITEURL = os.environ.get("SITEURL", "").rstrip("/")
 RELATIVE_URLS = False
 CAMPAIGN_SHOW_DRAFTS = False
 LOAD_CONTENT_CACHE = False
+# A publication is measured against the clock (embargoes lift, actions and events
+# come and go), never against the example's pinned day in pelicanconf.py: a
+# campaign that forgot to delete that line would otherwise never publish anything
+# dated after it. CAMPAIGN_NOW=... in the environment still pins it on purpose.
+CAMPAIGN_NOW = os.environ.get("CAMPAIGN_NOW", "")
 # A production build: refused without the mentions légales (plugins/campaign/settings.py).
 CAMPAIGN_PRODUCTION = True

@@ -112,7 +112,34 @@ def generate(root: Path, claims: int) -> tuple[Path, Path]:
         (vanilla / f"actualite-{index:05d}.md").write_text(
             f"Title: Actualité {index}\nDate: {day}\nCategory: actualites\n\n{text}"
         )
+    write_loop(ours, rng, claims)
     return ours, vanilla
+
+
+def write_loop(ours: Path, rng: random.Random, claims: int) -> None:
+    """Calls to action and events, one for every 50 and 20 claims, around the example's
+    moment (22 November 2026): some past, some of the day, some to come. Vanilla
+    Pelican has no such thing: they are part of what ours does more."""
+    for folder in ("actions", "events"):
+        (ours / folder).mkdir(exist_ok=True)
+    for index in range(claims // 50):
+        day = f"2026-11-{8 + index % 20:02d}"
+        districts = ", ".join(rng.sample(DISTRICTS, rng.choice([0, 1, 2])))
+        (ours / "actions" / f"action-{index:05d}.md").write_text(
+            f'---\ntitle: "Action {index}"\ndate: {day}\ndistricts: [{districts}]\n'
+            f"item: verification-{index:05d}\n"
+            f'task: "Partagez la vérification {index} dans vos groupes avant 20 h."\n---\n'
+        )
+    for index in range(claims // 20):
+        day = f"2026-{10 + index % 3:02d}-{1 + index % 28:02d}"
+        districts = ", ".join(rng.sample(DISTRICTS, rng.choice([0, 1, 1])))
+        place = f'{{name: "Salle {index}", address: "{index} rue Fictive, 75000 Paris"}}'
+        (ours / "events" / f"rendez-vous-{index:05d}.md").write_text(
+            f'---\ntitle: "Rendez-vous {index}"\ndate: 2026-09-01 09:00\n'
+            f"start: {day} 18:00\nend: {day} 20:00\nplace: {place}\n"
+            f'districts: [{districts}]\nsummary: "Rendez-vous fictif {index}."\n'
+            f"---\n\n{words(rng, 40)}.\n"
+        )
 
 
 def measure(name: str, command: list[str], output: Path) -> Run:

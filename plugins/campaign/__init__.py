@@ -12,6 +12,7 @@ from .content.reader import YamlMarkdownReader, forget_stale_caches
 from .filters import FILTERS
 from .generators.base import ContentError
 from .generators.own_files import keep_own_static_files, own_files_only
+from .generators.photos import strip_static_pictures
 from .output.writer import get_writer
 from .pipeline import get_generators, hold_back_future_pages, refuse_invalid_content
 from .settings import apply_defaults
@@ -67,3 +68,5 @@ def register():
     # Only the repository's own files: walks follow no link, static files are plain.
     signals.generator_init.connect(own_files_only)
     signals.static_generator_finalized.connect(keep_own_static_files)
+    # Pictures of content/ are published stripped of their metadata (GPS, camera).
+    signals.static_generator_init.connect(strip_static_pictures)

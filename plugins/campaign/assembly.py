@@ -119,6 +119,16 @@ class Campaign:
     # Every correction of a published claim, newest first (the corrections log).
     corrections: list[Logged] = field(default_factory=list)
     district_map: DistrictMap | None = None
+    # The daily loop (link_actions, link_events): today's calls to action, newest
+    # day first; published events by start, and those not over yet.
+    actions: list = field(default_factory=list)
+    actions_so_far: list = field(default_factory=list)  # begun by now, over or not
+    actions_by_district: dict[str, list] = field(default_factory=dict)
+    events: list = field(default_factory=list)
+    upcoming_events: list = field(default_factory=list)
+    events_by_district: dict[str, list] = field(default_factory=dict)
+    # The weekly letters, by week, newest first (sharing/letters.every_letter).
+    letters: list = field(default_factory=list)
     # Electoral silence windows (content/silence.py), in date order.
     silence: tuple[Window, ...] = ()
     # The contact page's links to send a claim (sharing/contact.py), set by gather.py.
@@ -149,12 +159,37 @@ class Campaign:
         return newest_first(self.claims + self.posts)
 
     @property
+    def carded(self) -> list:
+        """Published pages with a social card, in the order cards are drawn and
+        written: items, sheets, events (an event's page stays once it is over)."""
+        return self.items + self.sheets + self.events
+
+    @property
     def searchable(self) -> list:
         """Published pages of the search index: claims, posts, then sheets (those
-        written before those derived)."""
+        written before those derived), then events (over or not: their pages stay)."""
         written = [page for page in self.sheets if not page.item.derived]
         derived = [page for page in self.sheets if page.item.derived]
-        return self.claims + self.posts + newest_first(written) + derived + self.promises
+        return (
+            self.claims + self.posts + newest_first(written) + derived + self.promises + self.events
+        )
+
+    @property
+    def citywide_actions(self) -> list:
+        return [page for page in self.actions if not page.item.districts]
+
+    def district_actions(self, slug: str) -> list:
+        """Today's calls to action for a district: its own, then those for all Paris."""
+        return self.actions_by_district.get(slug, []) + self.citywide_actions
+
+    @property
+    def citywide_events(self) -> list:
+        return [page for page in self.upcoming_events if not page.item.districts]
+
+    def district_events(self, slug: str) -> list:
+        """Events to come in a district or for all Paris, the soonest first."""
+        local = set(self.events_by_district.get(slug, []) + self.citywide_events)
+        return [page for page in self.upcoming_events if page in local]
 
     def district_items(self, slug: str) -> list:
         """A district's own items and the city-wide ones, newest first."""
@@ -201,6 +236,8 @@ def assemble(
     campaign.sheets = sheets_of_topics(campaign, published[Kind.SHEET], derived_page, url_of)
     campaign.sheets_by_topic = {page.item.topic.slug: page for page in campaign.sheets}
     campaign.district_map = layout(catalogue.districts)
+    link_events(campaign, pages.get(Kind.EVENT, []), show_drafts, zone)
+    link_actions(campaign, pages.get(Kind.ACTION, []), zone)
     return campaign
 
 
@@ -246,3 +283,45 @@ def sheets_of_topics(
         if page is not None:
             sheets.append(page)
     return sheets
+
+
+def soonest_first(pages: list) -> list:
+    """Events by start, then end, then address: a stable order."""
+    return sorted(pages, key=lambda page: (page.item.start, page.item.end, page.slug))
+
+
+def link_events(campaign: Campaign, pages: list, show_drafts: bool, zone=ELECTION_ZONE) -> None:
+    """Published events (their pages stay once over) and those to come: an event
+    leaves every list of what is to come when it ends, by the build's moment. One
+    announced during an electoral silence is held back like any item."""
+    moment, silence = campaign.moment, campaign.silence
+    shown = {id(p) for p in pages if is_published(p.item, moment, silence, zone)}
+    campaign.events = soonest_first([p for p in pages if id(p) in shown])
+    previews = [page for page in pages if id(page) not in shown]
+    for page in previews:
+        page.preview = True
+    campaign.previews += previews if show_drafts else []
+    campaign.upcoming_events = [p for p in campaign.events if not p.item.is_over(moment)]
+    campaign.events_by_district = group(
+        campaign.upcoming_events, lambda page: [d.slug for d in page.item.districts]
+    )
+
+
+def link_actions(campaign: Campaign, pages: list, zone=ELECTION_ZONE) -> None:
+    """Today's calls to action (today is the build moment's day), each with the page
+    of the item it asks to share when that item is published; none is previewed.
+    During an electoral silence none goes out (is_published holds them back)."""
+    moment, silence = campaign.moment, campaign.silence
+    begun = [p for p in pages if is_published(p.item, moment, silence, zone)]
+    targets = {page.slug: page for page in campaign.claims + campaign.posts}
+    for topic, page in campaign.sheets_by_topic.items():
+        targets.setdefault(topic, page)
+    for page in begun:
+        page.target = targets.get(page.item.item)
+    campaign.actions_so_far = newest_first(begun)
+    today = [page for page in campaign.actions_so_far if page.item.is_on(moment)]
+    # During an electoral silence, nothing is to be shared: no call to action.
+    campaign.actions = [] if campaign.silence_now else today
+    campaign.actions_by_district = group(
+        campaign.actions, lambda page: [d.slug for d in page.item.districts]
+    )

@@ -22,6 +22,28 @@ def date_fr(value: datetime.date | None) -> str:
 WEEKDAYS = "lundi mardi mercredi jeudi vendredi samedi dimanche".split()
 
 
+def time_fr(value: datetime.datetime | None) -> str:
+    """14 h, 14 h 30 (French typography: a no-break space each side of « h »)."""
+    if value is None:
+        return ""
+    minutes = f"\u00a0{value.minute:02d}" if value.minute else ""
+    return f"{value.hour}\u00a0h{minutes}"
+
+
+def day_fr(value: datetime.date | None) -> str:
+    """samedi 28 novembre 2026."""
+    if value is None:
+        return ""
+    return f"{WEEKDAYS[value.weekday()]} {date_fr(value)}"
+
+
+def when_fr(start: datetime.datetime, end: datetime.datetime) -> str:
+    """samedi 28 novembre 2026, de 10 h à 12 h; over several days, both dates."""
+    if start.date() == end.date():
+        return f"{day_fr(start)}, de {time_fr(start)} à {time_fr(end)}"
+    return f"du {day_fr(start)}, {time_fr(start)}, au {day_fr(end)}, {time_fr(end)}"
+
+
 def moment_fr(value: datetime.datetime) -> str:
     """« samedi 14 mars 2026 à 0 h », « dimanche 15 mars 2026 à 20 h 30 »."""
     hour = f"{value.hour} h" + (f" {value.minute:02d}" if value.minute else "")
@@ -57,6 +79,9 @@ FILTERS = {
     "date_fr": date_fr,
     "iso": iso,
     "plural": plural,
+    "time_fr": time_fr,
+    "day_fr": day_fr,
+    "when_fr": when_fr,
     "filesize": filesize,
     "moment_fr": moment_fr,
     "fr": fr,

@@ -16,6 +16,8 @@ class Kind(enum.Enum):
     CLAIM = "claim"
     POST = "post"
     SHEET = "sheet"
+    ACTION = "action"  # a call to action: the day's task for volunteers
+    EVENT = "event"  # a meeting, canvassing, a rally: a date, a place
     PROMISE = "promise"
     PAGE = "page"  # a fixed page (méthode, contact...), built by Pelican's own generator
 
@@ -34,6 +36,8 @@ LABELS = {
     Kind.CLAIM: "vérifications",
     Kind.POST: "actualités",
     Kind.SHEET: "fiches",
+    Kind.ACTION: "actions",
+    Kind.EVENT: "événements",
     Kind.PROMISE: "promesses",
     Kind.PAGE: "pages",
 }

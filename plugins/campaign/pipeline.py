@@ -22,10 +22,14 @@ from .editor.site import EditorGenerator
 from .generators.base import PROBLEMS, ContentError
 from .generators.documents import ClaimsGenerator, PostsGenerator
 from .generators.embeds import EmbedGenerator
+from .generators.events import EventsGenerator
+from .generators.flyers import FlyersGenerator
 from .generators.follow import FollowGenerator
 from .generators.gather import GatherGenerator
 from .generators.legal import LegalGenerator
+from .generators.letters import LettersGenerator
 from .generators.opendata import OpenDataGenerator
+from .generators.photos import PhotosGenerator
 from .generators.promises import PromisesGenerator
 from .generators.search import SearchGenerator
 from .generators.sharing import SharingGenerator
@@ -39,11 +43,15 @@ GENERATORS = [
     ClaimsGenerator,
     PostsGenerator,
     SheetsGenerator,
+    EventsGenerator,
+    PhotosGenerator,
     PromisesGenerator,
     DistrictsGenerator,
+    FlyersGenerator,
     SiteGenerator,
     SharingGenerator,
     FollowGenerator,
+    LettersGenerator,
     OpenDataGenerator,
     EmbedGenerator,
     LegalGenerator,

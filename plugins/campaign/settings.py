@@ -156,6 +156,8 @@ DEFAULTS = {
     "CAMPAIGN_CARD_WORKERS": None,
     "SHARE_URL": "partager/",
     "DISTRICT_SHARE_URL": "arrondissements/{slug}/partager/",
+    # A district's flyer, to print on A5 (one side).
+    "DISTRICT_FLYER_URL": "arrondissements/{slug}/tract/",
     "CAMPAIGN_FEED_URL": "flux/{name}",
     "CAMPAIGN_FEED_ITEMS": 50,
     # The web editor at /admin/ (plugins/campaign/editor): None writes no /admin/.
@@ -180,6 +182,35 @@ DEFAULTS = {
     "TOPIC_SUBSCRIBE_URL": "sujets/{slug}/abonner/",
     "CAMPAIGN_CHANNELS": [],
     "CAMPAIGN_FOLLOW_EXTRAS": [],
+    # Calls to action: no page of their own; they head the share kits, where this
+    # anchor points (feeds link there when an action names no item to share).
+    "ACTION_PATHS": ["actions"],
+    "ACTION_URL": "partager/#action-{slug}",
+    "ACTION_SAVE_AS": "",
+    # Events: /agenda/ lists those to come, by district; each has its page and its
+    # .ics beside it; the calendars to subscribe to are iCalendar feeds.
+    "EVENT_PATHS": ["events"],
+    "EVENT_URL": "agenda/{slug}/",
+    "EVENT_SAVE_AS": "agenda/{slug}/index.html",
+    "EVENT_ICS_URL": "agenda/{slug}.ics",
+    "AGENDA_URL": "agenda/",
+    "CAMPAIGN_CALENDAR_URL": "flux/{name}.ics",
+    # Where the photos' variants are published (stripped of every metadata block).
+    "CAMPAIGN_PHOTOS_URL": "images/photos",
+    # The campaign's sign-up page (its own form or CRM): « Devenir bénévole » links
+    # there; empty, it links to the contact page. This site collects no personal data.
+    "CAMPAIGN_JOIN_URL": "",
+    # Weekly letters: web versions and e-mail files (HTML, text) under this address,
+    # for the latest weeks with news.
+    "LETTERS_URL": "lettres/",
+    "CAMPAIGN_LETTER_WEEKS": 8,
+    # The letters' last line: the campaign's mailing tool adds its unsubscribe link.
+    "CAMPAIGN_LETTER_FOOTER": (
+        "Vous recevez cette lettre parce que vous vous êtes inscrit auprès de la campagne. "
+        "Pour ne plus la recevoir, suivez le lien de désinscription de ce message."
+    ),
+    # Events to come shown on a district page and in a share kit.
+    "CAMPAIGN_DISTRICT_EVENTS": 5,
     # Mentions légales (LCEN art. 6): who publishes, who answers for it, who hosts;
     # each {"name", "address", "phone"} (the publisher may add "status", "email"), the
     # director a name. A production build (CAMPAIGN_PRODUCTION, set in publishconf.py)

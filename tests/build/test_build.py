@@ -170,8 +170,13 @@ def test_home_page(site):
 def test_no_resource_is_loaded_from_another_origin(site):
     for path in site.rglob("*.html"):
         page = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+        # A letter's e-mail file is read in a mail client, which has no base address:
+        # its images are absolute, on the site's own address (here the preview's).
+        own = "http://127.0.0.1:8000/" if path.name == "courriel.html" else None
         for tag in page.find_all(["link", "script", "img", "iframe", "source"]):
             address = tag.get("href") or tag.get("src") or ""
+            if own and address.startswith(own):
+                continue
             assert not address.startswith(("http:", "https:", "//")), (path, address)
 
 

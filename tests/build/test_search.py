@@ -13,16 +13,19 @@ from conftest import FIXTURES, PART_PAGES, build_site, indexed
 from test_build import PUBLISHED, UNPUBLISHED, soup
 
 POSTS = ["programme", "reunion-19e"]
+# Published events, over or not (their pages stay); the embargoed one is not there.
+EVENTS = ["meeting-tout-paris", "porte-a-porte-passe-19e", "reunion-logement-19e"]
 
 
 def searchable() -> set[str]:
     """Every page of the fixture site the index should hold."""
     expected = {f"/vrai-du-faux/{slug}/" for slug in PUBLISHED}
     expected |= {f"/actualites/{slug}/" for slug in POSTS}
+    expected |= {f"/agenda/{slug}/" for slug in EVENTS}
     return expected | {f"/fiches/{topic}/" for topic in ("logement", "transports", "ecoles")}
 
 
-def test_index_holds_exactly_the_published_claims_posts_and_sheets(site):
+def test_index_holds_exactly_the_published_claims_posts_sheets_and_events(site):
     assert set(indexed(site)) == searchable()
 
 

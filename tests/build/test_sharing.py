@@ -48,6 +48,12 @@ def test_every_feed_parses_in_both_formats_and_json(production_site, name):
 def test_feed_items_carry_share_text_tagged_links_categories_and_card(production_site):
     atom = parse(production_site, "tout", "atom")
     assert slugs(atom) == [
+        # Today's calls to action (dated by their day) and the events to come (by
+        # their announcement) go out in the feeds too.
+        "#action-cantines-19e-aujourdhui",
+        "#action-velo-semaine",
+        "meeting-tout-paris",
+        "reunion-logement-19e",
         "logement",  # the sheet derived from the claim below: same dates, id first
         "logements-sociaux-13e",
         "transports",  # a written sheet
@@ -58,7 +64,7 @@ def test_feed_items_carry_share_text_tagged_links_categories_and_card(production
         "programme",
         "velo-tout-paris",
     ]
-    entry = atom.entries[1]
+    entry = atom.entries[5]
     query = parse_qs(urlsplit(entry.link).query)
     assert query == {
         "utm_source": ["atom"],
@@ -72,7 +78,8 @@ def test_feed_items_carry_share_text_tagged_links_categories_and_card(production
     assert {t.term for t in entry.tags} == {"Logement", "13e arrondissement", "Plutôt faux"}
     [enclosure] = [link for link in entry.links if link.rel == "enclosure"]
     assert enclosure.href == f"{SITE}/images/cartes/logements-sociaux-13e.png"
-    assert atom.feed.updated.startswith("2026-03-14")  # newest modification, not the clock
+    # The newest change (here the day of the latest call to action), not the clock.
+    assert atom.feed.updated.startswith("2026-11-22T00:00")
 
 
 def test_share_texts_fit_an_x_post_with_the_link(production_site):
@@ -82,6 +89,8 @@ def test_share_texts_fit_an_x_post_with_the_link(production_site):
 
 def test_district_feed_has_local_and_city_wide_items_only(production_site):
     assert slugs(parse(production_site, "arrondissements/13e", "rss")) == [
+        "#action-velo-semaine",  # for all Paris; the 19e's action is not here
+        "meeting-tout-paris",  # for all Paris; the 19e's event is not here
         "logement",
         "logements-sociaux-13e",
         "transports",
@@ -167,12 +176,12 @@ def test_cards_are_drawn_once_then_reused(tmp_path):
     build_site(content, tmp_path / "output")
     cache = tmp_path / "output-cache" / "cartes"
     first = {p.name: p.stat().st_mtime_ns for p in cache.iterdir()}
-    assert len(first) == 9  # 4 claims, 2 posts, 3 sheets
+    assert len(first) == 12  # 4 claims, 2 posts, 3 sheets, 3 published events
     claim = content / "claims" / "velo-tout-paris.md"
     claim.write_text(claim.read_text().replace("verdict: vrai", "verdict: plutot-vrai"))
     build_site(content, tmp_path / "output")
     second = {p.name: p.stat().st_mtime_ns for p in cache.iterdir()}
-    assert len(second) == 10  # one new card for the edited claim
+    assert len(second) == 13  # one new card for the edited claim
     assert all(second[name] == mtime for name, mtime in first.items())
 
 

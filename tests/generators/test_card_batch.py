@@ -49,7 +49,7 @@ def test_workers_started_with_the_build_draw_the_same_bytes(tmp_path, monkeypatc
     campaign, settings = gather_site(tmp_path)
     [batch] = batches
     assert len(batch.jobs) == 2
-    specs = specs_of(campaign.items + campaign.sheets, settings)
+    specs = specs_of(campaign.carded, settings)
     assert batch.given == set(specs)  # 6 while reading, the 3 sheets' after
     assert drawn(batch) == [render_card(s) for s in specs]
     assert len(list(Path(batch.cache_dir).iterdir())) == len(specs)

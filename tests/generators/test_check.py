@@ -89,7 +89,8 @@ def test_valid_content_passes():
     result = run_check(FIXTURES / "site")
     assert result.returncode == 0, result.stdout
     assert result.stdout.strip() == (
-        "Contenu valide : 6 vérifications, 2 actualités, 1 fiche, 0 promesse, 4 pages."
+        "Contenu valide : 6 vérifications, 2 actualités, 1 fiche, 5 actions, 4 événements, "
+        "0 promesse, 4 pages."
     )
 
 

@@ -103,3 +103,20 @@ def test_promise_scaffold_is_valid_and_a_draft(tmp_path):
     messages = [p.message for p in check_content(settings).problems]
     assert messages and all("texte provisoire" in m for m in messages)
     assert any("(ou remettez « draft: true »)" in m for m in messages)
+
+
+@pytest.mark.parametrize("kind, folder", [("action", "actions"), ("event", "events")])
+def test_scaffolds_of_the_daily_loop_are_valid_drafts(tmp_path, kind, folder):
+    content = copy_fixture("site", tmp_path)
+    settings = site_settings(content, tmp_path / "output")
+    apply_defaults(settings)
+    path, text = scaffold(kind, "Tractage au marché Joinville", settings, TODAY)
+    assert path.endswith(f"{folder}/tractage-au-marche-joinville.md")
+    assert "2026-11-22" in text and "status: draft" in text
+    with open(path, "x", encoding="utf-8") as handle:
+        handle.write(text)
+    assert check_content(settings).problems == []
+    with open(path, "w", encoding="utf-8") as handle:
+        handle.write(text.replace("status: draft", "status: published"))
+    messages = [p.message for p in check_content(settings).problems]
+    assert messages and all("texte provisoire" in m for m in messages)

@@ -1,4 +1,5 @@
-"""`make new KIND=claim TITLE="..."`: scaffold a valid draft, dated today.
+"""`make new KIND=claim TITLE="..."`: scaffold a valid draft, dated today (claim,
+post, sheet, action, event).
 
 The file starts as `status: draft`, so it never goes public before someone has
 replaced the placeholders and removed that line.
@@ -135,6 +136,53 @@ status: draft
 « ## » si besoin.
 """
 
+ACTION = """\
+---
+# L'action du jour, en quelques mots (90 caractères au plus).
+title: {title}
+# Le jour de l'action ; « until » (facultatif) est son dernier jour, inclus.
+date: {day}
+# until: {day}
+# Arrondissements concernés (numéros ou identifiants) ; vide = tout Paris.
+districts: []
+# Ce qu'il faut partager (facultatif) : le nom du fichier d'une vérification,
+# d'une actualité ou d'une fiche, sans « .md ».
+# item: logements-sociaux-13e
+# La tâche en une ou deux phrases : quoi, où, quand (300 caractères au plus).
+task: "À compléter : ce que les bénévoles font aujourd'hui, où et avant quelle heure."
+# Retirez cette ligne pour publier.
+status: draft
+---
+"""
+
+EVENT = """\
+---
+title: {title}
+# Date d'annonce : le rendez-vous est publié à ce moment-là.
+date: {moment}
+# Début et fin, heure de Paris (AAAA-MM-JJ HH:MM).
+start: {day} 18:00
+end: {day} 20:00
+# Le lieu et son adresse complète.
+place:
+  name: "À compléter : le lieu"
+  address: "À compléter : numéro, rue, code postal, ville"
+# Arrondissements concernés (numéros ou identifiants) ; vide = tout Paris.
+districts: []
+# Le rendez-vous en une phrase (200 caractères au plus).
+summary: "À compléter : ce qui s'y passe, en une phrase."
+# registration: https://... (page d'inscription, facultatif)
+# Une photo (facultatif) de content/images/, avec sa description :
+# image: {{file: images/photo.jpg, alt: "Ce que montre la photo"}}
+# Sujets (facultatif) : {topics}
+topics: []
+# Retirez cette ligne pour publier.
+status: draft
+---
+
+À compléter : le programme du rendez-vous, en Markdown (accès, accessibilité, ce qu'il faut apporter).
+"""
+
 PROMISE = """\
 ---
 # Les mots exacts de la promesse (280 caractères au plus).
@@ -177,6 +225,8 @@ TEMPLATES = {
     "claim": ("CLAIM_PATHS", CLAIM),
     "post": ("POST_PATHS", POST),
     "sheet": ("SHEET_PATHS", SHEET),
+    "action": ("ACTION_PATHS", ACTION),
+    "event": ("EVENT_PATHS", EVENT),
     "promise": ("PROMISE_PATHS", PROMISE),
 }
 
@@ -241,14 +291,14 @@ def scaffold(
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="make new", description=__doc__.splitlines()[0])
-    parser.add_argument("kind", help="claim, post, sheet ou promise")
+    parser.add_argument("kind", help="claim, post, sheet, promise, action ou event")
     parser.add_argument("title")
     parser.add_argument("--topic", default="", help="le sujet d'une fiche (KIND=sheet)")
     parser.add_argument("-s", "--settings", default="pelicanconf.py")
     args = parser.parse_args(argv)
     if args.kind not in TEMPLATES:
         print(
-            f"KIND={args.kind} inconnu ; écrivez KIND=claim, KIND=post, KIND=sheet ou KIND=promise",
+            f"KIND={args.kind} inconnu ; écrivez KIND={', KIND='.join(TEMPLATES)}",
             file=sys.stderr,
         )
         return 2

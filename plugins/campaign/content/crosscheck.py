@@ -7,8 +7,15 @@ answering an objection with a fact-check that does not exist.
 from __future__ import annotations
 
 import difflib
+import os
+
+from PIL import Image
 
 from .model import FrontMatter, Problem
+
+# The narrowest photo shown without blur on a page and on its social card (the
+# variants go up to 1200 px, see images/photos.py).
+PHOTO_MIN_WIDTH = 800
 
 
 def unknown_claims(front: FrontMatter, claim_slugs: set[str]) -> list[Problem]:
@@ -97,4 +104,77 @@ def sheet_card_names(items: list[tuple[str, FrontMatter]], topics: list[str]) ->
         )
         for slug, front in items
         if slug.startswith("fiche-") and slug[6:] in topics
+    ]
+
+
+def unknown_item(front: FrontMatter, slugs: set[str]) -> list[Problem]:
+    """A call to action pointing to an item to share that does not exist: `slugs`
+    names every claim, post and sheet (a topic's slug names its sheet)."""
+    slug = front.values.get("item") if isinstance(front.values, dict) else None
+    if not isinstance(slug, str) or not slug.strip() or slug.strip() in slugs:
+        return []
+    close = difflib.get_close_matches(slug.strip(), sorted(slugs), n=1)
+    hint = f"vouliez-vous dire « {close[0]} » ? " if close else ""
+    return [
+        Problem(
+            front.path,
+            front.line("item"),
+            f"« item » : aucune vérification, actualité ou fiche « {slug} » ; {hint}"
+            "écrivez le nom de son fichier, sans « .md »",
+        )
+    ]
+
+
+def missing_photo(front: FrontMatter, content_path: str) -> list[Problem]:
+    """A photo (`image: {file: ...}`) whose file is not in the content folder's
+    images/ (a typo, a photo not added to git)."""
+    image = front.values.get("image") if isinstance(front.values, dict) else None
+    file = image.get("file") if isinstance(image, dict) else None
+    if not isinstance(file, str) or not file.strip():
+        return []
+    file = file.strip()
+    inside = os.path.normpath(file).startswith(f"images{os.sep}") and ".." not in file.split("/")
+    if inside and os.path.isfile(os.path.join(content_path, file)):
+        return photo_too_small(front, os.path.join(content_path, file), file)
+    folder = os.path.join(content_path, "images")
+    names = sorted(os.listdir(folder)) if os.path.isdir(folder) else []
+    close = difflib.get_close_matches(os.path.basename(file), names, n=1)
+    hint = f"vouliez-vous dire « images/{close[0]} » ? " if close else ""
+    return [
+        Problem(
+            front.path,
+            front.line("image", "file"),
+            f"« image › file » : pas de photo « {file} » dans le dossier images/ du contenu ; "
+            f"{hint}ajoutez-la ou corrigez le nom (par exemple images/photo.jpg)",
+        )
+    ]
+
+
+def photo_too_small(front: FrontMatter, path: str, file: str) -> list[Problem]:
+    """A photo that cannot be read, or too narrow for its page and card."""
+    line = front.line("image", "file")
+    try:
+        with Image.open(path) as image:
+            width, height = image.size
+            if image.getexif().get(0x0112, 1) in (5, 6, 7, 8):  # shown turned a quarter
+                width, height = height, width
+    except (OSError, Image.DecompressionBombError):
+        return [
+            Problem(
+                front.path,
+                line,
+                f"« image › file » : « {file} » n'est pas une image lisible ; "
+                "enregistrez-la en JPEG ou en PNG",
+            )
+        ]
+    if width >= PHOTO_MIN_WIDTH:
+        return []
+    return [
+        Problem(
+            front.path,
+            line,
+            f"« image › file » : « {file} » fait {width} × {height} pixels ; il en faut au "
+            f"moins {PHOTO_MIN_WIDTH} de large pour la page et l'image de partage : "
+            "prenez l'original, pas une miniature",
+        )
     ]

@@ -11,7 +11,7 @@ from collections.abc import Callable
 from slugify import slugify
 
 from .fields import Fields, Key, field_name
-from .model import Catalogue, District, Topic
+from .model import Catalogue, District, Photo, Topic
 
 STATUSES = ("published", "draft")
 # A claim may also be shown while it is being checked: public, never rated.
@@ -21,6 +21,7 @@ CLAIM_STATUSES = (*STATUSES, PENDING)
 PLACEHOLDER = "À compléter"
 PLACEHOLDER_URL = "https://example.org/a-remplacer"
 _HASHTAG = re.compile(r"^\w+$")
+ALT_MAX = 250
 
 
 def read_topics(fields: Fields, catalogue: Catalogue, required: bool) -> tuple[Topic, ...]:
@@ -109,3 +110,30 @@ def _placeholders(value, keys: tuple[Key, ...]):
             yield from _placeholders(child, (*keys, index))
     elif isinstance(value, str) and (PLACEHOLDER in value or value == PLACEHOLDER_URL):
         yield keys
+
+
+def read_photo(fields: Fields) -> Photo | None:
+    """`image: {file: images/<name>.jpg, alt: "..."}`; whether the file exists is
+    checked across documents (crosscheck.py), where the content folder is known."""
+    if fields.get("image") in (None, ""):
+        return None
+    if isinstance(fields.get("image"), str):
+        fields.error(
+            ("image",),
+            '« image » doit être un bloc : « image: {file: images/photo.jpg, alt: "ce que '
+            'montre la photo"} » ; « alt » décrit la photo à qui ne la voit pas',
+        )
+        return None
+    if not fields.mapping("image"):
+        return None
+    file = fields.text("image", "file", required=True)
+    alt = fields.text(
+        "image", "alt", limit=ALT_MAX, why=" (une phrase qui dit ce que montre la photo)"
+    )
+    if not alt:
+        fields.error(
+            ("image", "alt"),
+            "« image › alt » manquant : décrivez la photo en une phrase pour qui ne la voit "
+            'pas (lecteur d\'écran), par exemple « alt: "Des bénévoles tractent au marché" »',
+        )
+    return Photo(file, alt) if file and alt else None

@@ -262,6 +262,14 @@ class Claim:
 
 
 @dataclass(frozen=True)
+class Photo:
+    """A photo of content/images/ and its text alternative."""
+
+    file: str  # below the content folder: images/<name>.jpg
+    alt: str
+
+
+@dataclass(frozen=True)
 class Post:
     """A piece of campaign news."""
 
@@ -275,9 +283,75 @@ class Post:
     share: str = ""
     hashtags: tuple[str, ...] = ()
     pin: bool = False
-    image: str = ""
+    image: Photo | None = None
     status: str = "published"
     until: datetime.date | None = None  # e.g. a meeting's day: leaves the share kits after
+
+
+@dataclass(frozen=True)
+class Action:
+    """A call to action: the day's task for volunteers, for all Paris or some
+    districts, from `date` (its first day, at midnight) to `until` included."""
+
+    slug: str
+    title: str
+    date: datetime.datetime
+    task: str
+    until: datetime.date | None = None
+    districts: tuple[District, ...] = ()
+    item: str = ""  # the slug of a claim, post or sheet to share, if any
+    status: str = "published"
+    modified: datetime.datetime | None = None
+    # What pages of every kind have, for listings: an action is for no topic.
+    topics: tuple[Topic, ...] = ()
+    hashtags: tuple[str, ...] = ()
+    share: str = ""
+    pin: bool = False
+
+    @property
+    def summary(self) -> str:
+        return self.task
+
+    @property
+    def last_day(self) -> datetime.date:
+        return self.until or self.date.date()
+
+    def is_on(self, moment: datetime.datetime) -> bool:
+        """Whether `moment` falls on one of the action's days (in its time zone)."""
+        day = moment.astimezone(self.date.tzinfo).date()
+        return self.date.date() <= day <= self.last_day
+
+
+@dataclass(frozen=True)
+class Place:
+    name: str
+    address: str
+
+
+@dataclass(frozen=True)
+class Event:
+    """A meeting, a canvassing round, a rally: from `start` to `end`, at `place`.
+    `date` is when its page is published (an embargo, as for every kind)."""
+
+    slug: str
+    title: str
+    date: datetime.datetime
+    start: datetime.datetime
+    end: datetime.datetime
+    place: Place
+    summary: str
+    districts: tuple[District, ...] = ()
+    topics: tuple[Topic, ...] = ()
+    registration: str = ""
+    image: Photo | None = None
+    modified: datetime.datetime | None = None
+    share: str = ""
+    hashtags: tuple[str, ...] = ()
+    pin: bool = False
+    status: str = "published"
+
+    def is_over(self, moment: datetime.datetime) -> bool:
+        return self.end < moment
 
 
 @dataclass(frozen=True)

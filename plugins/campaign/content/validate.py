@@ -20,6 +20,7 @@ from .lookups import (
     STATUSES,
     read_districts,
     read_hashtags,
+    read_photo,
     read_status,
     read_topics,
     unknown,
@@ -205,7 +206,7 @@ def parse_post(
         _shared_fields(fields, basename, catalogue),
         title=fields.text("title", required=True),
         topics=read_topics(fields, catalogue, required=False),
-        image=fields.text("image"),
+        image=read_photo(fields),
         until=fields.date("until"),  # last day worth sharing: the share kits drop it after
     )
     return fields.problems or Post(**post)

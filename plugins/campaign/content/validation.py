@@ -15,20 +15,25 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from zoneinfo import ZoneInfo
 
+from slugify import slugify
+
 from ..kinds import Kind
 from .additions import capture_problems, claim_warnings
 from .catalogue import DATA_FILES, load_catalogue
 from .crosscheck import (
     duplicate_slugs,
+    missing_photo,
     shared_card_names,
     sheet_card_names,
     taken_addresses,
     unknown_claims,
+    unknown_item,
 )
 from .drawable import undrawable
 from .files import file_problems, is_plain_file
 from .links import link_problems
 from .lookups import PLACEHOLDER
+from .loop import parse_action, parse_event
 from .model import Catalogue, FrontMatter, Problem
 from .promises import parse_promise
 from .validate import parse_claim, parse_page, parse_post, parse_sheet
@@ -38,6 +43,8 @@ PARSERS = {
     Kind.CLAIM: parse_claim,
     Kind.POST: parse_post,
     Kind.SHEET: parse_sheet,
+    Kind.ACTION: parse_action,
+    Kind.EVENT: parse_event,
     Kind.PROMISE: parse_promise,
     Kind.PAGE: parse_page,
 }
@@ -152,6 +159,7 @@ def validate(
         if on_valid is not None:
             on_valid(document.kind, parsed)
     result.problems += cross_checks(result, settings)
+    result.problems += loop_checks(result, settings["PATH"])
     result.problems.sort(key=lambda p: (p.path, p.line))
     result.warnings.sort(key=lambda p: (p.path, p.line))
     return result
@@ -264,6 +272,7 @@ def reserved_folders(settings: dict) -> dict[str, str]:
 # Listings written at one address each.
 LISTED = ("CLAIMS_INDEX_URL", "POSTS_INDEX_URL", "TOPICS_INDEX_URL", "CLAIMANTS_INDEX_URL")
 LISTED += ("DISTRICTS_INDEX_URL", "SHEETS_INDEX_URL", "SHARE_URL", "SEARCH_URL", "SUBSCRIBE_URL")
+LISTED += ("AGENDA_URL", "LETTERS_URL")
 
 
 def site_addresses(result: Validation, settings: dict) -> tuple[set[str], set[str]]:
@@ -281,6 +290,9 @@ def site_addresses(result: Validation, settings: dict) -> tuple[set[str], set[st
         "DISTRICT_SHARE_URL": [district.slug for district in catalogue.districts],
         "DISTRICT_SUBSCRIBE_URL": [district.slug for district in catalogue.districts],
         "TOPIC_SUBSCRIBE_URL": [topic.slug for topic in catalogue.topics],
+        "EVENT_URL": [item.slug for item, _ in result.items(Kind.EVENT)],
+        "EVENT_ICS_URL": [item.slug for item, _ in result.items(Kind.EVENT)],
+        "DISTRICT_FLYER_URL": [district.slug for district in catalogue.districts],
         "PAGE_URL": [page.slug for page, _ in result.items(Kind.PAGE)],
     }
     addresses = {settings[key] for key in LISTED}
@@ -288,3 +300,30 @@ def site_addresses(result: Validation, settings: dict) -> tuple[set[str], set[st
         addresses.update(settings[key].format(slug=slug) for slug in names)
     checked = {settings[key].split("/", 1)[0] for key in slugs if key != "PAGE_URL"}
     return addresses, checked - {""}
+
+
+def read_slug(document: Document) -> str:
+    """A document's address as its parser makes it, even when it has mistakes."""
+    values = document.front.values if isinstance(document.front.values, dict) else {}
+    wanted = values.get("slug")
+    return slugify(wanted if isinstance(wanted, str) and wanted else document.basename)
+
+
+def loop_checks(result: Validation, content_path: str) -> list[Problem]:
+    """Calls to action pointing to an item that does not exist; photos whose file is
+    missing. Every file read, valid or not: all of its mistakes are told at once."""
+    problems = []
+    # Every file read, valid or not: a claim with a mistake of its own is told once,
+    # not again through each action pointing to it.
+    shareable = {
+        read_slug(document)
+        for kind in (Kind.CLAIM, Kind.POST, Kind.SHEET)
+        for document in result.read[kind]
+    }
+    shareable |= {topic.slug for topic in result.catalogue.topics}  # derived sheets
+    for document in result.read[Kind.ACTION]:
+        problems += unknown_item(document.front, shareable)
+    for kind in (Kind.POST, Kind.EVENT):
+        for document in result.read[kind]:
+            problems += missing_photo(document.front, content_path)
+    return problems

@@ -23,6 +23,7 @@ from ..images.card_batch import CardBatch, default_workers
 from ..kinds import Kind
 from ..sharing.contact import contact
 from ..sharing.items import Shareable, card_spec, site_url
+from ..sharing.letters import every_letter
 from .base import PROBLEMS
 from .pages import PAGE_CLASSES, SourceFile
 from .sheets import prepare_sheet
@@ -83,8 +84,12 @@ class GatherGenerator(Generator):
         for page in campaign.sheets + campaign.previews:
             if page.kind is Kind.SHEET:
                 prepare_sheet(page, campaign, settings)
-        for page in campaign.items + campaign.sheets + campaign.previews:
-            page.share = Shareable(page, settings)
+        for page in campaign.carded + campaign.previews:
+            if page.kind is not Kind.ACTION:
+                page.share = Shareable(page, settings)
+        campaign.letters = every_letter(
+            campaign, ZoneInfo(settings.get("TIMEZONE", "UTC")), settings["CAMPAIGN_LETTER_WEEKS"]
+        )
         campaign.contact = contact(settings)
         draw_all(cards, campaign, settings)
         campaign.drawings = cards
@@ -113,6 +118,4 @@ def draw_all(cards: CardBatch, campaign, settings: dict) -> None:
     folder = infographic_folder(settings)
     for page in campaign.sheets:
         cards.feed_infographic(page.drawing, folder)
-    cards.draw(
-        [card_spec(page.kind, page.item, settings) for page in campaign.items + campaign.sheets]
-    )
+    cards.draw([card_spec(page.kind, page.item, settings) for page in campaign.carded])

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import functools
+import os
 
 from pelican.contents import Content
 
+from ..images import photos
 from ..kinds import Kind
 
 
@@ -55,6 +57,16 @@ class _CampaignContent(Content):
         except (KeyError, IndexError):
             return ""
 
+    @functools.cached_property
+    def photo(self) -> photos.PhotoSet | None:
+        """The variants of the document's photo (`image:`), if it has one; read
+        when first shown, so a kept page never opens its photo."""
+        image = getattr(self.item, "image", None)
+        if image is None:
+            return None
+        source = os.path.join(self.settings["PATH"], image.file)
+        return photos.plan(source, image.alt, self.settings["CAMPAIGN_PHOTOS_URL"])
+
     @property
     def item(self):
         """The domain object the page shows (a Claim for a claim's page...)."""
@@ -99,6 +111,21 @@ class SheetPage(_CampaignContent):
     default_template = "sheet"
 
 
+class ActionPage(_CampaignContent):
+    """A call to action: no page of its own, its URL is its place in the share kit."""
+
+    kind = Kind.ACTION
+    url_prefix = "ACTION"
+    default_template = "share"
+    target = None  # the page of the item it asks to share, when published
+
+
+class EventPage(_CampaignContent):
+    kind = Kind.EVENT
+    url_prefix = "EVENT"
+    default_template = "event"
+
+
 class PromisePage(_CampaignContent):
     kind = Kind.PROMISE
     url_prefix = "PROMISE"
@@ -109,5 +136,7 @@ PAGE_CLASSES = {
     Kind.CLAIM: ClaimPage,
     Kind.POST: PostPage,
     Kind.SHEET: SheetPage,
+    Kind.ACTION: ActionPage,
+    Kind.EVENT: EventPage,
     Kind.PROMISE: PromisePage,
 }

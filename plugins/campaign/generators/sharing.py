@@ -9,9 +9,10 @@ from __future__ import annotations
 from zoneinfo import ZoneInfo
 
 from ..assembly import newest_first
+from ..kinds import Kind
 from ..output.inputs import data_inputs
 from ..sharing import corrections, feeds
-from ..sharing.items import feed_entry, site_url
+from ..sharing.items import action_entry, feed_entry, site_url
 from ..sharing.kit import kit_sections
 from .base import CampaignGenerator
 
@@ -34,14 +35,19 @@ class SharingGenerator(CampaignGenerator):
         limit = self.settings["CAMPAIGN_FEED_ITEMS"]
         for name, title, pages in self.feed_definitions():
             for page in pages[:limit]:
-                if page.share.card not in entries:
-                    entries[page.share.card] = feed_entry(
-                        page, self.settings, sizes[page.share.card], render(page)
-                    )
+                if page.url not in entries:
+                    entries[page.url] = self.feed_entry(page, sizes, render)
             path = self.settings["CAMPAIGN_FEED_URL"].format(name=name)
-            self.write_feed(writer, path, title, [entries[p.share.card] for p in pages[:limit]])
+            self.write_feed(writer, path, title, [entries[p.url] for p in pages[:limit]])
         self.write_corrections_feed(writer)
         self.write_share_kits(writer)
+
+    def feed_entry(self, page, sizes: dict[str, int], render):
+        if page.kind is Kind.ACTION:
+            target = page.target
+            size = sizes[target.share.card] if target is not None else 0
+            return action_entry(page, self.settings, size)
+        return feed_entry(page, self.settings, sizes[page.share.card], render(page))
 
     def write_corrections_feed(self, writer) -> None:
         """/flux/corrections.*: the latest corrections of published claims."""
@@ -61,7 +67,7 @@ class SharingGenerator(CampaignGenerator):
     def write_cards(self, writer) -> dict[str, int]:
         """Each card in the output, unless there already; {card's address: size}."""
         sizes = {}
-        pages = self.campaign.items + self.campaign.sheets
+        pages = self.campaign.carded
         drawn = self.campaign.drawings.results()
         for page, (key, cached) in zip(pages, drawn, strict=True):
             sizes[page.share.card] = writer.link_cached(page.share.card, key, cached)
@@ -72,7 +78,10 @@ class SharingGenerator(CampaignGenerator):
         campaign = self.campaign
         catalogue, sheets = campaign.catalogue, campaign.sheets
         # Sheets are for all of Paris: they go wherever city-wide items go.
-        yield "tout", "Tout", newest_first(campaign.items + sheets)
+        # Today's calls to action and the events to come go where their districts'
+        # items go: they leave the feeds when their days are over.
+        loop = campaign.actions + campaign.upcoming_events
+        yield "tout", "Tout", newest_first(campaign.items + sheets + loop)
         yield "vrai-du-faux", "Le vrai du faux", campaign.claims
         yield "actualites", "Actualités", campaign.posts
         yield "fiches", "Fiches argumentaires", newest_first(sheets)
@@ -80,7 +89,12 @@ class SharingGenerator(CampaignGenerator):
             yield (
                 f"arrondissements/{district.slug}",
                 district.name,
-                newest_first(campaign.district_items(district.slug) + sheets),
+                newest_first(
+                    campaign.district_items(district.slug)
+                    + sheets
+                    + campaign.district_actions(district.slug)
+                    + campaign.district_events(district.slug)
+                ),
             )
         for topic in catalogue.topics:
             pages = campaign.claims_by_topic.get(topic.slug, [])
@@ -119,4 +133,10 @@ class SharingGenerator(CampaignGenerator):
         kit = kit_sections(
             pages, self.campaign.sheets, district, self.campaign.moment, self.settings
         )
-        self.write_at(writer, url, "share", kit=kit, district=district)
+        campaign, shown = self.campaign, self.settings["CAMPAIGN_DISTRICT_EVENTS"]
+        # Today's calls to action head the kit; the events to come follow them.
+        actions = campaign.district_actions(district.slug) if district else campaign.actions
+        events = campaign.district_events(district.slug) if district else campaign.upcoming_events
+        self.write_at(
+            writer, url, "share", kit=kit, district=district, actions=actions, events=events[:shown]
+        )

@@ -47,6 +47,8 @@ def listing_paths(campaign: Campaign, settings: dict) -> list[str]:
     paths += [settings["TOPICS_INDEX_URL"], settings["CLAIMANTS_INDEX_URL"]]
     paths += [settings["DISTRICTS_INDEX_URL"], settings["SHARE_URL"], settings["SEARCH_URL"]]
     paths += [settings["SHEETS_INDEX_URL"], settings["PROMISES_INDEX_URL"]]
+    paths += [settings["AGENDA_URL"], settings["LETTERS_URL"]]
+    paths += [settings["LETTERS_URL"] + one.path for week in campaign.letters for one in week]
     paths += [
         settings["PROMISE_STATUS_URL"].format(slug=s.slug) for s in catalogue.promise_statuses
     ]
@@ -65,7 +67,7 @@ def public_entries(campaign: Campaign, pages: list, settings: dict) -> list[Entr
     published fixed pages."""
     entries = [Entry(path) for path in listing_paths(campaign, settings)]
     pages_with_dates = campaign.claims + campaign.pending_claims + campaign.posts
-    for page in pages_with_dates + campaign.sheets + campaign.promises:
+    for page in pages_with_dates + campaign.sheets + campaign.promises + campaign.events:
         item = page.item
         entries.append(Entry(page.url, item.modified or item.date))
     entries += [Entry(page.url) for page in pages]

@@ -12,17 +12,19 @@ third of the bytes of an RGB image to compress, about a third of the file size.
 from __future__ import annotations
 
 import functools
+import io
 import re
 from dataclasses import dataclass
 from importlib import metadata
 from typing import NamedTuple
 
 import PIL
-from PIL import Image, ImageDraw, features
+from PIL import Image, ImageDraw, ImageOps, features
 
 from .fonts import NOTO_DISTRIBUTIONS
 from .glyphs import draw_label, draw_line
 from .png import PNG_COMPRESSION, encode_png
+from .strip import clean_pixels
 from .textlayout import (
     BOLD,
     ELLIPSIS,
@@ -61,6 +63,7 @@ FOOTER_TOP, FOOTER_FONT = HEIGHT - 84, 32
 HEADLINE_TOP = BADGE_TOP + BADGE_HEIGHT + 36
 CONTENT_BOTTOM = FOOTER_TOP - 36
 BYLINE_FONT, BYLINE_GAP = 30, 22
+PHOTO_LEFT, PHOTO_GAP = 820, 40  # the photo band of a post or event, right of the text
 MAX_SIZE, MIN_SIZE, SIZE_STEP = 64, 30, 2
 HEX_COLOUR = re.compile(r"#[0-9a-fA-F]{6}")
 
@@ -100,6 +103,11 @@ class CardSpec:
     @property
     def truth_first(self) -> bool:
         return self.kind == "claim" and bool(self.quote.strip())
+
+    # A post's or an event's photo, shown as a band on the right: its file, and the
+    # hash of its bytes (a new photo under the same name is a new card).
+    photo: str = ""
+    photo_hash: str = ""
 
     def __post_init__(self) -> None:
         if self.kind not in KINDS:
@@ -148,9 +156,11 @@ class Layout:
 
 
 def headline_box(spec: CardSpec) -> Box:
-    """The room for the headline: under the badge, above the byline and the footer."""
+    """The room for the headline: under the badge, above the byline and the footer,
+    left of the photo band if there is one."""
     byline_room = block_height(BYLINE_FONT, 1) + BYLINE_GAP if spec.byline.strip() else 0
-    return Box(LEFT, HEADLINE_TOP, RIGHT, CONTENT_BOTTOM - byline_room)
+    right = PHOTO_LEFT - PHOTO_GAP if spec.photo else RIGHT
+    return Box(LEFT, HEADLINE_TOP, right, CONTENT_BOTTOM - byline_room)
 
 
 def headline_words(spec: CardSpec) -> list[str]:
@@ -366,7 +376,20 @@ def render_card(spec: CardSpec) -> bytes:
         draw_truth(image, truth_layout(spec.fact, spec.quote, spec.quote_label), left=1)
     else:
         draw_text(image, spec, layout(spec), left=1)
-    return encode_png(rows, palette(spec.badge_colour, spec.accent), WIDTH, HEIGHT)
+    card = encode_png(rows, palette(spec.badge_colour, spec.accent), WIDTH, HEIGHT)
+    return with_photo_band(card, spec.photo) if spec.photo else card
+
+
+def with_photo_band(card: bytes, photo: str) -> bytes:
+    """The card with the photo filling a band on its right, above the footer: in
+    full colour (no longer a palette PNG), from the photo's pixels only."""
+    image = Image.open(io.BytesIO(card)).convert("RGB")
+    band = (WIDTH - PHOTO_LEFT, FOOTER_TOP)
+    picture = ImageOps.fit(clean_pixels(photo), band, Image.Resampling.LANCZOS)
+    image.paste(picture, (PHOTO_LEFT, 0))
+    output = io.BytesIO()
+    image.save(output, "PNG", compress_level=6)
+    return output.getvalue()
 
 
 @functools.cache

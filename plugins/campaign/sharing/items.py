@@ -8,9 +8,12 @@ texts themselves are made by share.py, the cards by images/cards.py.
 from __future__ import annotations
 
 import functools
+import os
+from html import escape
 
-from ..filters import date_fr
+from ..filters import date_fr, when_fr
 from ..images import cards
+from ..images.photos import file_hash
 from ..kinds import Kind
 from ..typography import after_label, french
 from . import feeds, share
@@ -85,6 +88,8 @@ def headline(page) -> str:
         claim = page.claim
         return after_label(claim.verdict.label, claim_fact(claim))
     item = page.item
+    if page.kind is Kind.EVENT:
+        return share.post_headline(item.title, event_line(item))
     return share.post_headline(item.title, item.summary)
 
 
@@ -105,6 +110,11 @@ def title_line(page) -> str:
     return french(page.item.title)
 
 
+def event_line(event) -> str:
+    """When and where: « samedi 28 novembre 2026, de 10 h à 12 h, Mairie du 19e »."""
+    return f"{when_fr(event.start, event.end)}, {event.place.name}"
+
+
 def card_name(page) -> str:
     """The card's file name: a sheet's slug is its topic's, so it gets a prefix."""
     return f"fiche-{page.slug}" if page.kind is Kind.SHEET else page.slug
@@ -120,7 +130,9 @@ def card_alt(page) -> str:
         )
     if page.kind is Kind.SHEET:
         return f"Fiche argumentaire « {page.sheet.topic.name} » : {page.sheet.title}"
-    return page.post.title
+    if page.kind is Kind.EVENT:
+        return f"Rendez-vous : {page.event.title}, {event_line(page.event)}"
+    return page.item.title
 
 
 def card_spec(kind: Kind, item, settings: dict) -> cards.CardSpec:
@@ -159,15 +171,27 @@ def card_spec(kind: Kind, item, settings: dict) -> cards.CardSpec:
             badge_colour="#0b4f8a",
             accent=accent,
         )
+    # An event is drawn as a post's card: the badge says what it is, the byline when
+    # and where; either shows its photo, if it has one, in a band on the right.
+    event = kind is Kind.EVENT
     return cards.CardSpec(
         kind="post",
         headline=french(item.title),
-        byline=date_fr(item.date),
+        byline=event_line(item) if event else date_fr(item.date),
         site_name=site_name,
-        badge_label="Actualité",
+        badge_label="Rendez-vous" if event else "Actualité",
         badge_colour="#0b4f8a",
         accent=accent,
+        **card_photo(item, settings),
     )
+
+
+def card_photo(item, settings: dict) -> dict:
+    """The photo fields of a card spec: the file and the hash of its bytes."""
+    if getattr(item, "image", None) is None:
+        return {}
+    path = os.path.join(settings["PATH"], item.image.file)
+    return {"photo": path, "photo_hash": file_hash(path)}
 
 
 def categories(page) -> tuple[str, ...]:
@@ -177,6 +201,8 @@ def categories(page) -> tuple[str, ...]:
         names.append(page.claim.verdict.label)
     if page.kind is Kind.SHEET:
         names.append("Fiche argumentaire")
+    if page.kind is Kind.EVENT:
+        names.append("Rendez-vous")
     return tuple(names)
 
 
@@ -195,4 +221,31 @@ def feed_entry(page, settings: dict, card_size: int, content_html: str) -> feeds
         image_url=page.share.card_url,
         image_length=card_size,
         image_alt=page.share.card_alt,
+    )
+
+
+def action_entry(page, settings: dict, card_size: int) -> feeds.FeedEntry:
+    """A call to action in a feed: the task as summary, linking to the item it asks
+    to share (its card as image), or to its place in the share kit."""
+    action, target = page.item, page.target
+    kit = f"{site_url(settings)}/{page.url}"
+    link = target.share.url if target is not None else kit
+    where = ", ".join(d.name for d in action.districts) or "Tout Paris"
+    days = f"jusqu'au {date_fr(action.last_day)}" if action.until else date_fr(action.date)
+    content = f"<p>{escape(action.task)}</p><p>{escape(where)}, {escape(days)}.</p>"
+    if target is not None:
+        content += f'<p><a href="{escape(link)}">{escape(target.title)}</a></p>'
+    return feeds.FeedEntry(
+        id=kit,
+        title=f"Action du jour : {action.title}",
+        link=link,
+        slug=page.slug,
+        summary=action.task,
+        content_html=content,
+        categories=("Action du jour", *(d.name for d in action.districts)),
+        published=action.date,
+        updated=action.modified or action.date,
+        image_url=target.share.card_url if target is not None else "",
+        image_length=card_size,
+        image_alt=target.share.card_alt if target is not None else "",
     )

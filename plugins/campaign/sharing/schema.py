@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from ..content.model import Claim, Claimant
+from ..content.model import Claim, Claimant, Event
 
 
 def claim_review(claim: Claim, url: str, settings: dict) -> dict:
@@ -36,6 +36,45 @@ def claim_review(claim: Claim, url: str, settings: dict) -> dict:
     }
     if claim.modified:
         data["dateModified"] = claim.modified.date().isoformat()
+    return data
+
+
+def event(item: Event, url: str, settings: dict, image: str = "") -> dict:
+    """schema.org Event: start and end with their offset, the place with its postal
+    address (as written: one line), the campaign as organiser."""
+    site = settings["SITEURL"] or "/"
+    data = {
+        "@context": "https://schema.org",
+        "@type": "Event",
+        "name": item.title,
+        "description": item.summary,
+        "url": url,
+        "startDate": item.start.isoformat(),
+        "endDate": item.end.isoformat(),
+        "eventStatus": "https://schema.org/EventScheduled",
+        "eventAttendanceMode": "https://schema.org/OfflineEventAttendanceMode",
+        "location": {
+            "@type": "Place",
+            "name": item.place.name,
+            "address": {
+                "@type": "PostalAddress",
+                # The address as written (street, postcode, city): a city is data.
+                "streetAddress": item.place.address,
+            },
+        },
+        "organizer": {"@type": "Organization", "name": settings["SITENAME"], "url": site},
+        "isAccessibleForFree": True,
+    }
+    if item.registration:
+        data["offers"] = {
+            "@type": "Offer",
+            "url": item.registration,
+            "price": 0,
+            "priceCurrency": "EUR",
+            "availability": "https://schema.org/InStock",
+        }
+    if image:
+        data["image"] = image
     return data
 
 

@@ -1,0 +1,33 @@
+"""A photo's pixels and nothing else: what every published photo is made from.
+
+Upright (the EXIF orientation applied), in sRGB (the ICC profile applied), into a
+new image whose `info` is empty: no EXIF (GPS, make, model, owner), no XMP, no
+ICC profile, no comment can follow into a file saved from it.
+"""
+
+from __future__ import annotations
+
+import io
+
+from PIL import Image, ImageCms, ImageOps
+
+SRGB = ImageCms.ImageCmsProfile(ImageCms.createProfile("sRGB"))
+
+
+def clean_pixels(source: str) -> Image.Image:
+    """The photo upright, in sRGB, as a new image carrying nothing but its pixels."""
+    with Image.open(source) as image:
+        profile = image.info.get("icc_profile")
+        image = ImageOps.exif_transpose(image)
+        image = image.convert("RGBA" if image.mode in ("RGBA", "LA", "P") else "RGB")
+        if profile:
+            try:
+                original = ImageCms.ImageCmsProfile(io.BytesIO(profile))
+                image = ImageCms.profileToProfile(image, original, SRGB, outputMode=image.mode)
+            except ImageCms.PyCMSError:
+                pass  # an unreadable profile: the pixels are kept as they are
+        if image.mode == "RGBA":
+            flat = Image.new("RGB", image.size, "#ffffff")
+            flat.paste(image, mask=image.getchannel("A"))
+            image = flat
+        return Image.frombytes("RGB", image.size, image.tobytes())

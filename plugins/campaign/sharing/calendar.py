@@ -1,0 +1,72 @@
+"""iCalendar files of events (RFC 5545), written with the `icalendar` library.
+
+Times keep their zone (TZID=Europe/Paris) with its VTIMEZONE, so a calendar shows
+10 h in Paris as 10 h whatever the phone's zone. Same events, same bytes: DTSTAMP
+is the event's last change as written in its file, never the clock, and the
+VTIMEZONE covers whole years around the events.
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Sequence
+from dataclasses import dataclass
+from urllib.parse import urlsplit
+
+import icalendar
+
+from ..content.model import Event
+
+PRODID = "-//campaign//agenda//FR"
+MEDIA_TYPE = "text/calendar"
+
+
+@dataclass(frozen=True)
+class CalendarSpec:
+    """One calendar: its name (shown by the calendar app) and the site's address."""
+
+    name: str
+    site_url: str
+    description: str = ""
+
+
+def uid(event: Event, site_url: str) -> str:
+    """Stable across builds and edits: the file's slug at the site's host."""
+    host = urlsplit(site_url).hostname or "localhost"
+    return f"{event.slug}@{host}"
+
+
+def vevent(event: Event, url: str, site_url: str) -> icalendar.Event:
+    """The VEVENT of one event; `url` is its page's absolute address."""
+    entry = icalendar.Event()
+    entry.add("uid", uid(event, site_url))
+    stamp = event.modified or event.date
+    entry.add("dtstamp", stamp.astimezone(datetime.UTC))
+    entry.add("dtstart", event.start)
+    entry.add("dtend", event.end)
+    entry.add("summary", event.title)
+    entry.add("description", f"{event.summary}\n\n{url}")
+    entry.add("location", f"{event.place.name}, {event.place.address}")
+    entry.add("url", url)
+    names = [d.name for d in event.districts] or ["Tout Paris"]
+    entry.add("categories", names)
+    return entry
+
+
+def calendar_ics(spec: CalendarSpec, events: Sequence[tuple[Event, str]]) -> bytes:
+    """The .ics of (event, page address) pairs, the soonest first."""
+    calendar = icalendar.Calendar()
+    calendar.add("prodid", PRODID)
+    calendar.add("version", "2.0")
+    calendar.add("calscale", "GREGORIAN")
+    calendar.add("x-wr-calname", spec.name)
+    if spec.description:
+        calendar.add("x-wr-caldesc", spec.description)
+    ordered = sorted(events, key=lambda pair: (pair[0].start, pair[0].end, pair[0].slug))
+    for event, url in ordered:
+        calendar.add_component(vevent(event, url, spec.site_url))
+    if ordered:
+        first = min(event.start for event, _ in ordered).year
+        last = max(event.end for event, _ in ordered).year
+        calendar.add_missing_timezones(datetime.date(first, 1, 1), datetime.date(last + 2, 1, 1))
+    return calendar.to_ical()

@@ -1,0 +1,136 @@
+"""Tier 1: the daily loop's parsers (calls to action, events) and what they make:
+French problems at the right line, iCalendar bytes, Event JSON-LD."""
+
+import datetime
+from zoneinfo import ZoneInfo
+
+import icalendar
+
+from campaign.content.frontmatter import parse
+from campaign.content.loop import parse_action, parse_event, sentence_count
+from campaign.content.model import Catalogue, District, Event, Place
+from campaign.sharing import schema
+from campaign.sharing.calendar import CalendarSpec, calendar_ics
+
+PARIS = ZoneInfo("Europe/Paris")
+CATALOGUE = Catalogue(
+    verdicts=(), topics=(), districts=(District("19e", "19e arrondissement", (19,)),)
+)
+ACTION = """\
+title: "Tractage"
+date: 2026-11-22
+districts: [19]
+task: "Retrouvez l'équipe au marché à 10 h."
+"""
+EVENT = """\
+title: "Réunion publique"
+date: 2026-11-10 09:00
+start: 2026-11-26 19:00
+end: 2026-11-26 21:00
+place: {name: "Mairie du 19e", address: "5-7 place Armand-Carrel, 75019 Paris"}
+districts: [19]
+summary: "Le programme logement."
+"""
+
+
+def front(text: str):
+    return parse("content/x.md", text)
+
+
+def test_an_action_is_for_its_days_in_paris():
+    action = parse_action(front(ACTION + "until: 2026-11-23\n"), "tractage", CATALOGUE, PARIS)
+    assert action.date == datetime.datetime(2026, 11, 22, tzinfo=PARIS)
+    assert [d.slug for d in action.districts] == ["19e"]
+    on = datetime.datetime(2026, 11, 23, 23, 30, tzinfo=PARIS)
+    # 23 h 30 in Paris is the next day in UTC: still the action's last day.
+    assert action.is_on(on.astimezone(datetime.UTC))
+    assert not action.is_on(on + datetime.timedelta(hours=1))
+    assert not action.is_on(datetime.datetime(2026, 11, 21, 23, 59, tzinfo=PARIS))
+
+
+def test_an_action_ending_before_it_starts_is_refused_at_its_line():
+    problems = parse_action(front(ACTION + "until: 2026-11-20\n"), "x", CATALOGUE, PARIS)
+    assert [(p.line, "tombe avant « date »" in p.message) for p in problems] == [(5, True)]
+
+
+def test_a_task_of_three_sentences_is_refused():
+    text = ACTION.replace(
+        'task: "Retrouvez l\'équipe au marché à 10 h."',
+        'task: "Venez au marché. Apportez des tracts. Souriez."',
+    )
+    problems = parse_action(front(text), "x", CATALOGUE, PARIS)
+    assert len(problems) == 1 and "3 phrases" in problems[0].message
+    assert problems[0].line == 4
+    assert sentence_count("Venez à 10 h. Apportez des tracts !") == 2
+
+
+def test_an_event_ending_before_it_starts_is_refused_at_its_line():
+    text = EVENT.replace("end: 2026-11-26 21:00", "end: 2026-11-26 18:00")
+    problems = parse_event(front(text), "x", CATALOGUE, PARIS)
+    assert [p.line for p in problems] == [4]
+    assert "n'est pas après « start »" in problems[0].message
+
+
+def test_an_event_needs_its_place_and_a_photo_its_alt():
+    text = EVENT.replace('place: {name: "Mairie du 19e", ', "place: {")
+    text += "image: {file: images/photo.jpg}\n"
+    messages = [p.message for p in parse_event(front(text), "x", CATALOGUE, PARIS)]
+    assert any("« place › name » obligatoire" in m for m in messages)
+    assert any("« image › alt » manquant" in m for m in messages)
+    text = EVENT + "image: images/photo.jpg\n"
+    messages = [p.message for p in parse_event(front(text), "x", CATALOGUE, PARIS)]
+    assert messages and "doit être un bloc" in messages[0]
+
+
+def event(**changes) -> Event:
+    base = dict(
+        slug="reunion",
+        title="Réunion publique",
+        date=datetime.datetime(2026, 11, 10, 9, tzinfo=PARIS),
+        start=datetime.datetime(2026, 11, 26, 19, tzinfo=PARIS),
+        end=datetime.datetime(2026, 11, 26, 21, tzinfo=PARIS),
+        place=Place("Mairie du 19e", "5-7 place Armand-Carrel, 75019 Paris"),
+        summary="Le programme logement.",
+    )
+    return Event(**{**base, **changes})
+
+
+def test_calendar_keeps_paris_local_times_with_their_zone():
+    summer = event(
+        slug="ete",
+        start=datetime.datetime(2026, 6, 20, 10, tzinfo=PARIS),
+        end=datetime.datetime(2026, 6, 20, 12, tzinfo=PARIS),
+    )
+    pairs = [(event(), "https://x.org/agenda/reunion/"), (summer, "https://x.org/agenda/ete/")]
+    data = calendar_ics(CalendarSpec("Agenda", "https://x.org"), pairs)
+    assert data == calendar_ics(CalendarSpec("Agenda", "https://x.org"), pairs[::-1])
+    assert b"DTSTART;TZID=Europe/Paris:20261126T190000" in data
+    calendar = icalendar.Calendar.from_ical(data)
+    assert [tz.tz_name for tz in calendar.timezones] == ["Europe/Paris"]
+    found = [(e["UID"], e.start, e.end) for e in calendar.events]
+    assert found[0][0] == "ete@x.org"  # the soonest first
+    start = found[1][1]
+    assert (start.hour, start.utcoffset()) == (19, datetime.timedelta(hours=1))  # winter
+    assert found[0][1].utcoffset() == datetime.timedelta(hours=2)  # summer time
+    assert calendar.events[1]["DTSTAMP"].dt == datetime.datetime(
+        2026, 11, 10, 8, tzinfo=datetime.UTC
+    )
+
+
+def test_event_json_ld_has_dates_place_and_organiser():
+    data = schema.event(
+        event(registration="https://x.org/inscription"),
+        "https://x.org/agenda/reunion/",
+        {"SITENAME": "Campagne", "SITEURL": "https://x.org"},
+    )
+    assert data["@type"] == "Event"
+    assert data["startDate"] == "2026-11-26T19:00:00+01:00"
+    assert data["endDate"] == "2026-11-26T21:00:00+01:00"
+    assert data["location"]["@type"] == "Place"
+    assert data["location"]["address"]["@type"] == "PostalAddress"
+    assert data["organizer"] == {
+        "@type": "Organization",
+        "name": "Campagne",
+        "url": "https://x.org",
+    }
+    assert data["offers"]["url"] == "https://x.org/inscription"

@@ -1,0 +1,85 @@
+"""Tier 1: photos are published without any metadata, upright, resized, the same
+bytes every time; a card with a photo carries nothing but pixels either."""
+
+import io
+
+import pytest
+from PIL import Image, ImageCms
+
+from campaign.images.cards import CardSpec, render_card
+from campaign.images.photos import PhotoCache, plan, render_variant
+
+GPS_IFD = 0x8825
+ORIENTATION = 0x0112
+
+
+def phone_photo(path, size=(1600, 1000), orientation=1):
+    """A JPEG as a phone writes it: GPS, make and model, XMP, an ICC profile."""
+    image = Image.new("RGB", size, "#2f4f7f")
+    image.paste("#c0392b", (0, 0, size[0] // 2, size[1] // 4))  # a red corner, top left
+    exif = Image.Exif()
+    exif[0x010F], exif[0x0110], exif[ORIENTATION] = "PhoneMaker", "Model 12", orientation
+    exif[GPS_IFD] = {1: "N", 2: (48.0, 51.0, 30.0), 3: "E", 4: (2.0, 21.0, 7.0)}
+    icc = ImageCms.ImageCmsProfile(ImageCms.createProfile("sRGB")).tobytes()
+    image.save(path, "JPEG", exif=exif, icc_profile=icc, xmp=b"<x:xmpmeta>GPS</x:xmpmeta>")
+    return str(path)
+
+
+def metadata_of(data: bytes) -> dict:
+    image = Image.open(io.BytesIO(data))
+    image.load()
+    kept = {k: v for k, v in image.info.items() if k in ("exif", "xmp", "icc_profile", "comment")}
+    exif = image.getexif()
+    return {**kept, **({"tags": dict(exif)} if exif else {})}
+
+
+@pytest.mark.parametrize("fmt", ["jpeg", "webp", "avif"])
+def test_every_variant_is_stripped_and_stable(tmp_path, fmt):
+    photo = plan(phone_photo(tmp_path / "p.jpg"), "Une photo", "images/photos")
+    for variant in photo.of_format(fmt):
+        data = render_variant(photo.source, variant)
+        assert metadata_of(data) == {}
+        assert b"PhoneMaker" not in data and b"GPS" not in data
+        assert Image.open(io.BytesIO(data)).size == (variant.width, variant.height)
+        assert data == render_variant(photo.source, variant)  # same input, same bytes
+
+
+def test_variants_never_wider_than_the_source(tmp_path):
+    photo = plan(phone_photo(tmp_path / "p.jpg", size=(1000, 700)), "x", "images/photos")
+    assert [v.width for v in photo.of_format("jpeg")] == [480, 800, 1000]
+    assert photo.fallback.url == "images/photos/p-800.jpg"
+    assert photo.srcset("webp").startswith("images/photos/p-480.webp 480w, ")
+    assert photo.formats == ["avif", "webp"]
+
+
+def test_a_phone_photo_taken_sideways_is_published_upright(tmp_path):
+    # Stored 1600x1000 with "turn 90°" in its EXIF: shown 1000 wide, 1600 high.
+    photo = plan(phone_photo(tmp_path / "p.jpg", orientation=6), "x", "images/photos")
+    largest = photo.largest
+    assert (largest.width, largest.height) == (1000, 1600)
+    image = Image.open(io.BytesIO(render_variant(photo.source, largest)))
+    assert image.size == (1000, 1600)
+    assert image.getpixel((900, 100))[0] > 150  # the red corner is now top right
+
+
+def test_variants_are_made_once_in_the_cache(tmp_path):
+    photo = plan(phone_photo(tmp_path / "p.jpg"), "x", "images/photos")
+    cache = PhotoCache(str(tmp_path / "cache"))
+    variant = photo.variants[0]
+    path = cache.ensure(photo, variant)
+    before = (tmp_path / "cache").stat().st_mtime_ns, open(path, "rb").read()
+    assert cache.ensure(photo, variant) == path
+    assert ((tmp_path / "cache").stat().st_mtime_ns, open(path, "rb").read()) == before
+
+
+def test_a_card_with_a_photo_shows_it_as_a_band_and_keeps_no_metadata(tmp_path):
+    source = phone_photo(tmp_path / "p.jpg")
+    spec = CardSpec("post", "Réunion publique", "jeudi", "Campagne", "Rendez-vous")
+    with_photo = CardSpec(**{**vars(spec), "photo": source, "photo_hash": "x"})
+    data = render_card(with_photo)
+    assert metadata_of(data) == {} and b"PhoneMaker" not in data
+    image = Image.open(io.BytesIO(data)).convert("RGB")
+    assert image.size == (1200, 630)
+    assert image.getpixel((1100, 400)) != (255, 255, 255)  # the photo, right of the text
+    plain = Image.open(io.BytesIO(render_card(spec))).convert("RGB")
+    assert plain.getpixel((1100, 400)) == (255, 255, 255)
