@@ -170,7 +170,7 @@ DEFAULTS = {
     # Share kits (sharing/kit.py): city-wide items, then a district's own items, each
     # with its quota; news older than its kind's age (days) at the build's moment, and
     # anything past its `until`/`end`, leave the kits by themselves.
-    "CAMPAIGN_SHARE_ITEMS": 6,
+    "CAMPAIGN_SHARE_ITEMS": 5,
     "CAMPAIGN_SHARE_LOCAL_ITEMS": 6,
     "CAMPAIGN_SHARE_MAX_AGE": {"post": 45},
     # « S'abonner » pages (sharing/follow.py): how to follow all Paris, a district,
@@ -211,6 +211,8 @@ DEFAULTS = {
     ),
     # Events to come shown on a district page and in a share kit.
     "CAMPAIGN_DISTRICT_EVENTS": 5,
+    # In a share kit, made for a thumb: the next events only (the agenda has them all).
+    "CAMPAIGN_SHARE_EVENTS": 2,
     # Mentions légales (LCEN art. 6): who publishes, who answers for it, who hosts;
     # each {"name", "address", "phone"} (the publisher may add "status", "email"), the
     # director a name. A production build (CAMPAIGN_PRODUCTION, set in publishconf.py)

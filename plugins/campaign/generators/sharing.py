@@ -129,14 +129,16 @@ class SharingGenerator(CampaignGenerator):
             self.write_share_kit(writer, url, campaign.district_items(district.slug), district)
 
     def write_share_kit(self, writer, url: str, pages: list, district) -> None:
-        """Pinned items, the district's own, then city-wide ones (sharing/kit.py)."""
-        kit = kit_sections(
-            pages, self.campaign.sheets, district, self.campaign.moment, self.settings
-        )
-        campaign, shown = self.campaign, self.settings["CAMPAIGN_DISTRICT_EVENTS"]
-        # Today's calls to action head the kit; the events to come follow them.
+        """Today's calls to action, then pinned items, the district's own, city-wide
+        ones (sharing/kit.py), the events to come and the sheets."""
+        campaign = self.campaign
         actions = campaign.district_actions(district.slug) if district else campaign.actions
         events = campaign.district_events(district.slug) if district else campaign.upcoming_events
+        kit = kit_sections(pages, campaign.sheets, district, campaign.moment, self.settings)
+        # A call to action's item already in the kit is pointed to, not shown twice.
+        listed = {f"{e.page.kind.value}-{e.page.slug}" for e in kit.items}
+        shown = events[: self.settings["CAMPAIGN_SHARE_EVENTS"]]
         self.write_at(
-            writer, url, "share", kit=kit, district=district, actions=actions, events=events[:shown]
-        )
+            writer, url, "share", kit=kit, district=district, actions=actions, events=shown,
+            listed=listed,
+        )  # fmt: skip
