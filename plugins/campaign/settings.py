@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime
 import re
 
+from .sharing.contact import contact_problems  # the links' rules live with them
+
 # Colours are dark enough for white text (WCAG AA); the word and the gauge carry
 # the verdict too, never the colour alone.
 VERDICTS = [
@@ -414,39 +416,3 @@ def polls_close(settings: dict) -> datetime.time:
             f"CAMPAIGN_POLLS_CLOSE : « {value} » n'est pas une heure ; écrivez l'heure de "
             'fermeture des bureaux de vote HH:MM, par exemple "20:00"'
         ) from None
-
-
-_EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
-_PHONE = re.compile(r"^\+?[0-9 .]{8,20}$")
-_TELEGRAM = re.compile(r"^@?[A-Za-z][A-Za-z0-9_]{4,31}$")
-CONTACT_CHANNELS = {
-    "whatsapp": (_PHONE.match, "écrivez le numéro, par exemple +33 6 12 34 56 78"),
-    "telegram": (_TELEGRAM.match, "écrivez le nom d'utilisateur (5 à 32 lettres, chiffres ou _)"),
-    "signal": (
-        lambda value: value.startswith("https://signal.me/"),
-        "écrivez le lien de partage de Signal, https://signal.me/#eu/…",
-    ),
-}
-
-
-def contact_problems(settings: dict) -> list[str]:
-    """What would give the contact page a broken link, in French, setting by setting."""
-    problems = []
-    email = settings["CAMPAIGN_CONTACT_EMAIL"]
-    if email and not (isinstance(email, str) and _EMAIL.match(email)):
-        problems.append(f"CAMPAIGN_CONTACT_EMAIL : « {email} » n'est pas une adresse électronique")
-    channels = settings["CAMPAIGN_CONTACT_CHANNELS"] or {}
-    if not isinstance(channels, dict):
-        return problems + [
-            'CAMPAIGN_CONTACT_CHANNELS : écrivez par exemple {"whatsapp": "+33 6 12 34 56 78"}'
-        ]
-    for channel, handle in channels.items():
-        where = f"CAMPAIGN_CONTACT_CHANNELS, « {channel} »"
-        if channel not in CONTACT_CHANNELS:
-            known = ", ".join(CONTACT_CHANNELS)
-            problems.append(f"{where} : messagerie inconnue ; possibles : {known}")
-            continue
-        valid, fix = CONTACT_CHANNELS[channel]
-        if not (isinstance(handle, str) and valid(handle.strip())):
-            problems.append(f"{where} : « {handle} » ne convient pas ; {fix}")
-    return problems

@@ -70,7 +70,9 @@ def test_a_district_letter_holds_its_items_and_the_city_wide_ones(site):
     assert "Réunion publique dans le 19e" not in text("13e")
     assert "ligne 4" in text("paris-centre") and "ligne 4" not in text("19e")
     velo = (site / "lettres/2026-s02/13e/courriel.txt").read_text(encoding="utf-8")
-    assert "doublement" in velo  # for all Paris: in every district's letter (truth first: its verdict and conclusion)
+    assert (
+        "doublement" in velo
+    )  # for all Paris: in every district's letter (truth first: its verdict and conclusion)
 
 
 def test_drafts_and_embargoes_are_never_in_a_letter(site):

@@ -4,8 +4,8 @@ from urllib.parse import parse_qs, unquote, urlsplit
 
 import pytest
 
-from campaign.settings import DEFAULTS, SettingsError, check, contact_problems
-from campaign.sharing.contact import contact
+from campaign.settings import DEFAULTS, SettingsError, check
+from campaign.sharing.contact import contact, contact_problems
 
 SETTINGS = {
     **DEFAULTS,

@@ -6,9 +6,10 @@ from zoneinfo import ZoneInfo
 
 import icalendar
 
+from campaign.content.campaigning import Event, Place
 from campaign.content.frontmatter import parse
 from campaign.content.loop import parse_action, parse_event, sentence_count
-from campaign.content.model import Catalogue, District, Event, Place
+from campaign.content.model import Catalogue, District
 from campaign.sharing import schema
 from campaign.sharing.calendar import CalendarSpec, calendar_ics
 

@@ -8,9 +8,9 @@ import pytest
 import yaml
 from test_validate import CATALOGUE
 
+from campaign.content.campaigning import Promise
 from campaign.content.catalogue import load_promise_statuses
 from campaign.content.frontmatter import split
-from campaign.content.model import Promise
 from campaign.content.promises import parse_promise
 from campaign.settings import PROMISE_STATUSES, SettingsError, check_promise_statuses
 

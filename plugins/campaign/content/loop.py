@@ -11,9 +11,10 @@ import datetime
 import re
 from zoneinfo import ZoneInfo
 
+from .campaigning import Action, Event, Place
 from .fields import Fields
 from .lookups import read_districts, read_hashtags, read_photo, read_status, read_topics
-from .model import Action, Catalogue, Event, FrontMatter, Place, Problem
+from .model import Catalogue, FrontMatter, Problem
 from .validate import SHARE_MAX, SUMMARY_MAX, slug_for
 
 ACTION_FIELDS = "title date until districts item task status slug modified".split()

@@ -12,9 +12,10 @@ from __future__ import annotations
 
 from zoneinfo import ZoneInfo
 
+from .campaigning import Promise, StatusChange
 from .fields import Fields, field_name
 from .lookups import read_districts, read_hashtags, read_topics, refuse_placeholders
-from .model import Catalogue, FrontMatter, Problem, Promise, PromiseStatus, StatusChange
+from .model import Catalogue, FrontMatter, Problem, PromiseStatus
 from .people import read_person, unknown_keys
 from .validate import CLAIM_MAX, SHARE_MAX, parse_sources, slug_for
 

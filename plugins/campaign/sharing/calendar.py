@@ -15,7 +15,7 @@ from urllib.parse import urlsplit
 
 import icalendar
 
-from ..content.model import Event
+from ..content.campaigning import Event
 
 PRODID = "-//campaign//agenda//FR"
 MEDIA_TYPE = "text/calendar"

@@ -82,3 +82,40 @@ def contact(settings: dict) -> Contact:
     email = settings["CAMPAIGN_CONTACT_EMAIL"]
     links = contact_links(email, settings["CAMPAIGN_CONTACT_CHANNELS"])
     return Contact(tuple(links), mailto(email, ERROR_SUBJECT, ERROR_TEMPLATE) if email else "")
+
+
+# The settings' own check (settings.check): a contact link that would be broken.
+_EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+_PHONE = re.compile(r"^\+?[0-9 .]{8,20}$")
+_TELEGRAM = re.compile(r"^@?[A-Za-z][A-Za-z0-9_]{4,31}$")
+CONTACT_CHANNELS = {
+    "whatsapp": (_PHONE.match, "écrivez le numéro, par exemple +33 6 12 34 56 78"),
+    "telegram": (_TELEGRAM.match, "écrivez le nom d'utilisateur (5 à 32 lettres, chiffres ou _)"),
+    "signal": (
+        lambda value: value.startswith("https://signal.me/"),
+        "écrivez le lien de partage de Signal, https://signal.me/#eu/…",
+    ),
+}
+
+
+def contact_problems(settings: dict) -> list[str]:
+    """What would give the contact page a broken link, in French, setting by setting."""
+    problems = []
+    email = settings["CAMPAIGN_CONTACT_EMAIL"]
+    if email and not (isinstance(email, str) and _EMAIL.match(email)):
+        problems.append(f"CAMPAIGN_CONTACT_EMAIL : « {email} » n'est pas une adresse électronique")
+    channels = settings["CAMPAIGN_CONTACT_CHANNELS"] or {}
+    if not isinstance(channels, dict):
+        return problems + [
+            'CAMPAIGN_CONTACT_CHANNELS : écrivez par exemple {"whatsapp": "+33 6 12 34 56 78"}'
+        ]
+    for channel, handle in channels.items():
+        where = f"CAMPAIGN_CONTACT_CHANNELS, « {channel} »"
+        if channel not in CONTACT_CHANNELS:
+            known = ", ".join(CONTACT_CHANNELS)
+            problems.append(f"{where} : messagerie inconnue ; possibles : {known}")
+            continue
+        valid, fix = CONTACT_CHANNELS[channel]
+        if not (isinstance(handle, str) and valid(handle.strip())):
+            problems.append(f"{where} : « {handle} » ne convient pas ; {fix}")
+    return problems

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import json
 
-from ..content.model import Claim, Claimant, Event
+from ..content.campaigning import Event
+from ..content.model import Claim, Claimant
 
 
 def claim_review(claim: Claim, url: str, settings: dict) -> dict:
