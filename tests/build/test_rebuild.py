@@ -7,7 +7,7 @@ from collections import Counter
 import jinja2
 import pytest
 
-from campaign.generators import sharing as syndication
+from campaign.generators import base
 
 from conftest import ROOT, build_site, copy_fixture
 
@@ -59,13 +59,13 @@ def test_a_rebuild_renders_only_the_edited_claim_page(tmp_path, renders):
 
 def test_a_rebuild_makes_again_only_the_feeds_holding_the_edited_claim(tmp_path, monkeypatch):
     built = []
-    build_rss = syndication.FEED_BUILDERS["rss"]
+    build_rss = base.FEED_BUILDERS["rss"]
 
     def counted(spec, entries):
         built.append(spec.path)
         return build_rss(spec, entries)
 
-    monkeypatch.setitem(syndication.FEED_BUILDERS, "rss", counted)
+    monkeypatch.setitem(base.FEED_BUILDERS, "rss", counted)
     content = copy_fixture("site", tmp_path)
     site = build_site(content, tmp_path / "output")
     every_feed = set(built)

@@ -11,8 +11,11 @@ from pelican.generators import Generator
 from ..assembly import CAMPAIGN, Campaign
 from ..content.model import Problem
 from ..kinds import Kind
-from ..output.inputs import page_inputs
+from ..output.inputs import data_inputs, page_inputs
+from ..sharing import feeds
+from ..sharing.items import site_url
 
+FEED_BUILDERS = {"rss": feeds.build_rss, "atom": feeds.build_atom, "json": feeds.build_json}
 # Problems found while gathering, in the context until the build is refused.
 PROBLEMS = "campaign_problems"
 
@@ -50,6 +53,24 @@ class CampaignGenerator(Generator):
         """Write a file made by code, not by a template (feed, image, sitemap) at
         `name` below the output folder, unless it is unchanged."""
         writer.write_and_record(writer.output_file(name), data)
+
+    def write_feed(
+        self, writer, path: str, title: str, entries: list, description: str = ""
+    ) -> None:
+        """The feed at `path` in every format (RSS, Atom, JSON Feed). A feed whose
+        description and entries are those of the last build is kept."""
+        spec = feeds.FeedSpec(
+            title=f"{title} — {self.settings['SITENAME']}",
+            description=description or self.settings["SITE_DESCRIPTION"],
+            site_url=site_url(self.settings),
+            path=path,
+            campaign=self.settings["CAMPAIGN_UTM"],
+            author=self.settings.get("AUTHOR", ""),
+        )
+        for fmt, build in FEED_BUILDERS.items():
+            name = f"{path}{feeds.SUFFIXES[fmt]}"
+            if not writer.reuse(name, data_inputs(self.context, fmt, spec, entries)):
+                self.write_data(writer, name, build(spec, entries))
 
     def write_listing(self, writer, url, template, items, **extra):
         """Write a paginated listing of `items` at `url` (a directory URL)."""

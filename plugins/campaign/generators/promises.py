@@ -8,11 +8,9 @@ import datetime
 from markupsafe import escape
 
 from ..kinds import Kind
-from ..output.inputs import data_inputs
 from ..sharing import feeds
 from ..sharing.items import site_url
 from .base import DocumentGenerator
-from .sharing import FEED_BUILDERS
 
 FEED_NAME = "promesses"
 
@@ -75,15 +73,5 @@ class PromisesGenerator(DocumentGenerator):
         limit = self.settings["CAMPAIGN_FEED_ITEMS"]
         entries = [promise_entry(page, self.settings) for page in self.campaign.promises[:limit]]
         path = self.settings["CAMPAIGN_FEED_URL"].format(name=FEED_NAME)
-        spec = feeds.FeedSpec(
-            title=f"Promesses suivies — {self.settings['SITENAME']}",
-            description="Les promesses de la campagne municipale, suivies dans le temps.",
-            site_url=site_url(self.settings),
-            path=path,
-            campaign=self.settings["CAMPAIGN_UTM"],
-            author=self.settings.get("AUTHOR", ""),
-        )
-        for fmt, build in FEED_BUILDERS.items():
-            name = f"{path}{feeds.SUFFIXES[fmt]}"
-            if not writer.reuse(name, data_inputs(self.context, fmt, spec, entries)):
-                self.write_data(writer, name, build(spec, entries))
+        description = "Les promesses de la campagne municipale, suivies dans le temps."
+        self.write_feed(writer, path, "Promesses suivies", entries, description)

@@ -10,13 +10,10 @@ from zoneinfo import ZoneInfo
 
 from ..assembly import newest_first
 from ..kinds import Kind
-from ..output.inputs import data_inputs
 from ..sharing import corrections, feeds
 from ..sharing.items import action_entry, feed_entry, site_url
 from ..sharing.kit import kit_sections
 from .base import CampaignGenerator
-
-FEED_BUILDERS = {"rss": feeds.build_rss, "atom": feeds.build_atom, "json": feeds.build_json}
 
 
 class SharingGenerator(CampaignGenerator):
@@ -105,21 +102,6 @@ class SharingGenerator(CampaignGenerator):
         for verdict in catalogue.verdicts:
             pages = campaign.claims_by_verdict.get(verdict.slug, [])
             yield f"verdicts/{verdict.slug}", f"Verdict « {verdict.label} »", pages
-
-    def write_feed(self, writer, path: str, title: str, entries: list) -> None:
-        spec = feeds.FeedSpec(
-            title=f"{title} — {self.settings['SITENAME']}",
-            description=self.settings["SITE_DESCRIPTION"],
-            site_url=site_url(self.settings),
-            path=path,
-            campaign=self.settings["CAMPAIGN_UTM"],
-            author=self.settings.get("AUTHOR", ""),
-        )
-        # A feed whose description and entries are those of the last build is kept.
-        for fmt, build in FEED_BUILDERS.items():
-            name = f"{path}{feeds.SUFFIXES[fmt]}"
-            if not writer.reuse(name, data_inputs(self.context, fmt, spec, entries)):
-                self.write_data(writer, name, build(spec, entries))
 
     def write_share_kits(self, writer) -> None:
         campaign = self.campaign
