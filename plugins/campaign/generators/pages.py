@@ -32,6 +32,14 @@ class _CampaignContent(Content):
 
     kind: Kind  # what the page shows: its document is the attribute named kind.value
     url_prefix = ""
+
+    def __init_subclass__(cls, **kwargs):
+        # Declared by the kind: its settings are <KIND>_URL and <KIND>_SAVE_AS, its
+        # template theme/templates/<kind>.html unless the class names another.
+        super().__init_subclass__(**kwargs)
+        cls.url_prefix = cls.kind.name
+        cls.default_template = cls.__dict__.get("default_template", cls.kind.value)
+
     mandatory_properties = ("title", "date")
     preview = False  # shown although not published (see generators.py)
     front_matter = None  # the document's, when read from a file
@@ -95,41 +103,30 @@ class _CampaignContent(Content):
 
 class ClaimPage(_CampaignContent):
     kind = Kind.CLAIM
-    url_prefix = "CLAIM"
-    default_template = "claim"
 
 
 class PostPage(_CampaignContent):
     kind = Kind.POST
-    url_prefix = "POST"
-    default_template = "post"
 
 
 class SheetPage(_CampaignContent):
     kind = Kind.SHEET
-    url_prefix = "SHEET"
-    default_template = "sheet"
 
 
 class ActionPage(_CampaignContent):
     """A call to action: no page of its own, its URL is its place in the share kit."""
 
     kind = Kind.ACTION
-    url_prefix = "ACTION"
     default_template = "share"
     target = None  # the page of the item it asks to share, when published
 
 
 class EventPage(_CampaignContent):
     kind = Kind.EVENT
-    url_prefix = "EVENT"
-    default_template = "event"
 
 
 class PromisePage(_CampaignContent):
     kind = Kind.PROMISE
-    url_prefix = "PROMISE"
-    default_template = "promise"
 
 
 PAGE_CLASSES = {
