@@ -12,7 +12,9 @@
    searchable pages being written (each part of the index is made as soon as its
    pages are); claims, posts and sheets next, so the index is made while the
    other pages are written; the writer is closed last, which puts the search
-   index in place and saves the writer's record.
+   index in place and saves the writer's record. Claims and their embeddable
+   cards are the most pages: on a first build, each may be written by another
+   process (output/forked.py), started as early as possible.
 """
 
 from __future__ import annotations
@@ -41,6 +43,7 @@ GENERATORS = [
     GatherGenerator,
     SearchGenerator,
     ClaimsGenerator,
+    EmbedGenerator,
     PostsGenerator,
     SheetsGenerator,
     EventsGenerator,
@@ -53,7 +56,6 @@ GENERATORS = [
     FollowGenerator,
     LettersGenerator,
     OpenDataGenerator,
-    EmbedGenerator,
     LegalGenerator,
     SitemapGenerator,
     EditorGenerator,

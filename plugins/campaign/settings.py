@@ -156,6 +156,9 @@ DEFAULTS = {
     # Processes drawing the cards of a large build beside the build's own (None: one
     # per core but one; 0: none, the build draws them itself).
     "CAMPAIGN_CARD_WORKERS": None,
+    # Processes writing pages beside the build when a generator has hundreds to write
+    # (output/forked.py; None: as many as cores on Linux, none on one core; 0: none).
+    "CAMPAIGN_WRITING_PROCESSES": None,
     "SHARE_URL": "partager/",
     "DISTRICT_SHARE_URL": "arrondissements/{slug}/partager/",
     # A district's flyer, to print on A5 (one side).
@@ -287,6 +290,15 @@ def check(settings: dict) -> None:
         raise SettingsError(
             f"SEARCH_PART_PAGES : « {size} » n'est pas un nombre de pages ; mettez par exemple 500"
         )
+    for name in ("CAMPAIGN_CARD_WORKERS", "CAMPAIGN_WRITING_PROCESSES"):
+        count = settings[name]
+        if count is not None and (
+            not isinstance(count, int) or isinstance(count, bool) or count < 0
+        ):
+            raise SettingsError(
+                f"{name} : « {count} » n'est pas un nombre de processus ; "
+                "mettez 0 (aucun), 1, 2… ou None (selon la machine)"
+            )
     scale = settings["VERDICTS"]
     if not scale:
         raise SettingsError("VERDICTS : l'échelle des verdicts est vide")

@@ -13,6 +13,7 @@ inside "https://…/?a=1" or "20:00".
 
 from __future__ import annotations
 
+import functools
 import re
 
 NBSP = "\u00a0"  # before : and », after «
@@ -43,9 +44,17 @@ COMMON_STARTS = frozenset(
 )
 
 
+# Nothing to set in a text holding none of these: it is returned as is.
+_SETTABLE = re.compile(r"[?!;:»«'%€]|\d \d")
+
+
+@functools.lru_cache(maxsize=1 << 16, typed=True)  # a Markup stays apart from a str
 def french(text: str) -> str:
-    """`text` with French spacing and apostrophes; addresses inside are kept as written."""
-    if not text:
+    """`text` with French spacing and apostrophes; addresses inside are kept as written.
+
+    Kept for the build: a claim's title or summary is set on its page, in listings,
+    feeds, kits and letters, tens of times over."""
+    if not text or not _SETTABLE.search(text):
         return text
     urls: list[str] = []
 

@@ -8,6 +8,7 @@ import jinja2
 import pytest
 
 from campaign.generators import base
+from campaign.output import forked
 
 from conftest import ROOT, build_site, copy_fixture
 
@@ -124,3 +125,24 @@ def test_a_rebuild_gives_the_bytes_of_a_cold_build(tmp_path, change):
     cold = files(build_site(content, tmp_path / "cold", **settings))
     assert rebuilt.keys() == cold.keys()
     assert [name for name in cold if rebuilt[name] != cold[name]] == []
+
+
+def test_pages_written_by_other_processes_are_those_of_a_build_alone(tmp_path, monkeypatch):
+    """A first build of a large site hands its claims and embeddable cards to other
+    processes (output/forked.py): same bytes, same search index, and its record lets
+    the next build keep every page."""
+    monkeypatch.setattr(forked, "THRESHOLD", 1)
+    content = copy_fixture("site", tmp_path)
+    alone = files(build_site(content, tmp_path / "seul", CAMPAIGN_WRITING_PROCESSES=0))
+    site = build_site(content, tmp_path / "partage", CAMPAIGN_WRITING_PROCESSES=2)
+    shared = files(site)
+    assert shared.keys() == alone.keys()
+    assert [name for name in alone if shared[name] != alone[name]] == []
+    pages = sorted((site / "vrai-du-faux").glob("*/index.html"))
+    written = {page.parent.name: page.stat().st_mtime_ns for page in pages}
+    edit_claim(content)
+    build_site(content, tmp_path / "partage", CAMPAIGN_WRITING_PROCESSES=2)
+    rewritten = [
+        page.parent.name for page in pages if page.stat().st_mtime_ns != written[page.parent.name]
+    ]
+    assert rewritten == [CLAIM]

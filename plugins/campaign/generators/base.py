@@ -6,6 +6,8 @@ GatherGenerator (gather.py) before any of them runs `generate_output`.
 
 from __future__ import annotations
 
+import functools
+
 from pelican.generators import Generator
 
 from ..assembly import CAMPAIGN, Campaign
@@ -111,14 +113,20 @@ class DocumentGenerator(CampaignGenerator):
         return self.published() + previews
 
     def generate_output(self, writer):
-        for page in self.pages():
-            self.write_page(writer, page)
+        # Pages kept from the last build are known here; the others may be written by
+        # another process while this one goes on (output/forked.py).
+        pages = [page for page in self.pages() if not self.kept(writer, page)]
+        writer.write_elsewhere(
+            f"les pages ({self.kind.value})", pages, functools.partial(self.write_page, writer)
+        )
+
+    def kept(self, writer, page) -> bool:
+        """Whether the page is kept as the last build wrote it (see `item_local`)."""
+        return self.item_local and writer.reuse(
+            page.save_as, page_inputs(page, self.kind.value, self.context)
+        )
 
     def write_page(self, writer, page):
-        if self.item_local and writer.reuse(
-            page.save_as, page_inputs(page, self.kind.value, self.context)
-        ):
-            return
         writer.write_file(
             page.save_as,
             self.get_template(page.template),

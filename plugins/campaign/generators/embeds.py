@@ -8,6 +8,8 @@ the site's search index, which holds the searchable pages only (assembly.py).
 
 from __future__ import annotations
 
+import functools
+
 from ..output.inputs import page_inputs
 from ..sharing import embed
 from .base import CampaignGenerator
@@ -28,19 +30,24 @@ class EmbedGenerator(CampaignGenerator):
     page: a rebuild keeps it when its inputs did not change (output/inputs.py)."""
 
     def generate_output(self, writer):
+        pages = [page for page in self.campaign.claims if not self.kept(writer, page)]
         template = self.get_template("embed")
-        for page in self.campaign.claims:
-            url = embed_url(self.settings, page.slug)
-            save_as = f"{url}index.html"
-            if writer.reuse(save_as, page_inputs(page, "embed", self.context)):
-                continue
-            writer.write_file(
-                save_as,
-                template,
-                self.context,
-                relative_urls=False,  # read inside other sites: every link absolute
-                url=url,
-                page=page,
-                claim=page.claim,
-                link=embed.embed_link(page.share.url, self.settings["CAMPAIGN_UTM"], page.slug),
-            )
+        write = functools.partial(self.write_card, writer, template)
+        writer.write_elsewhere("les cartes à intégrer", pages, write)
+
+    def kept(self, writer, page) -> bool:
+        url = embed_url(self.settings, page.slug)
+        return writer.reuse(f"{url}index.html", page_inputs(page, "embed", self.context))
+
+    def write_card(self, writer, template, page) -> None:
+        url = embed_url(self.settings, page.slug)
+        writer.write_file(
+            f"{url}index.html",
+            template,
+            self.context,
+            relative_urls=False,  # read inside other sites: every link absolute
+            url=url,
+            page=page,
+            claim=page.claim,
+            link=embed.embed_link(page.share.url, self.settings["CAMPAIGN_UTM"], page.slug),
+        )

@@ -27,6 +27,8 @@ from collections.abc import Callable
 from pelican.utils import sanitised_join
 from pelican.writers import Writer
 
+from .forked import ForkedWriting
+
 # Bumped when the record's layout changes: an older record is then ignored.
 RECORD_VERSION = 2
 
@@ -178,6 +180,8 @@ class KeepUnchangedWriter(Writer):
     `listeners` are told the path and content tag of every text file written,
     changed or not, or kept unrendered (the search index watches for its pages this
     way); `closers` run when the build ends (`close`, called by the last generator).
+    Pages handed to `write_elsewhere` may be written by another process
+    (forked.py): its files are told and recorded here all the same.
     """
 
     def __init__(self, output_path, settings=None):
@@ -187,6 +191,11 @@ class KeepUnchangedWriter(Writer):
         self.closers: list[Callable[[], None]] = []
         self.folders: set[str] = set()  # output folders known to exist
         self.inputs: dict[str, str] = {}  # path: inputs of the page being rendered there
+        self.forks = ForkedWriting(self, self.settings.get("CAMPAIGN_WRITING_PROCESSES"))
+        # In a writing process: where what it tells goes (see forked.py), and the
+        # files the build had written when it was forked.
+        self.to_build: Callable[[list], None] | None = None
+        self.inherited: set[str] = set()
 
     def _open_w(self, filename, encoding, override=False):
         # Where Pelican 4.12 refuses a second write of a file, or skips it, it does so.
@@ -201,10 +210,39 @@ class KeepUnchangedWriter(Writer):
         tag = content_tag(data)
         self.write_and_record(path, data, tag)
         self.tell(path, tag)
+        self.forks.drain()  # what the writing processes did meanwhile
 
     def tell(self, path: str, tag: str) -> None:
+        if self.to_build is not None:
+            self.to_build(["told", path, tag])
+            return
         for listener in self.listeners:
             listener(path, tag)
+
+    def write_elsewhere(self, what: str, items, write: Callable) -> None:
+        """`write(item)` for every item, maybe in another process while this one goes
+        on (see forked.py): for many pages that need nothing written before them.
+        `what` names them in a message if that process fails."""
+        self.forks.write(what, items, write)
+
+    def become_child(self, to_build: Callable[[list], None]) -> None:
+        """This writer is now a writing process's: it tells and records for the build."""
+        self.to_build = to_build
+        self.record.current = {}
+        self.inherited = set(self._written_files) | set(self._overridden_files)
+
+    def child_results(self) -> list:
+        """What a writing process did, for `child_finished` in the build."""
+        return [
+            self.record.current,
+            sorted(self._written_files - self.inherited),
+            sorted(self._overridden_files - self.inherited),
+        ]
+
+    def child_finished(self, record: dict, written: list, overridden: list) -> None:
+        self.record.current.update(record)
+        self._written_files.update(written)
+        self._overridden_files.update(overridden)
 
     def reuse(self, name: str, inputs: str) -> bool:
         """Whether the file `name` (from the output folder) can be kept as is: the
@@ -259,6 +297,7 @@ class KeepUnchangedWriter(Writer):
         return size
 
     def close(self) -> None:
+        self.forks.join()
         for closer in self.closers:
             closer()
         self.record.save()

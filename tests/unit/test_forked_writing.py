@@ -1,0 +1,135 @@
+"""Tier 1: pages written by another process are told, recorded and checked as the
+build's own (output/forked.py)."""
+
+import logging
+import os
+
+import pytest
+from jinja2 import Template
+
+from campaign.output import forked
+from campaign.output.writer import KeepUnchangedWriter
+
+from conftest import FIXTURES, site_settings
+
+PAGE = Template("<p>{{ number }}</p>")
+
+
+def writer(tmp_path, processes=2) -> KeepUnchangedWriter:
+    settings = site_settings(FIXTURES / "site", tmp_path / "sortie")
+    settings["CAMPAIGN_WRITING_PROCESSES"] = processes
+    return KeepUnchangedWriter(str(tmp_path / "sortie"), settings=settings)
+
+
+@pytest.fixture(autouse=True)
+def every_batch_forked(monkeypatch):
+    """A handful of pages is enough to fork, here."""
+    monkeypatch.setattr(forked, "THRESHOLD", 2)
+
+
+def write_numbers(pages: KeepUnchangedWriter, numbers, what="les pages") -> None:
+    def write(number):
+        pages.write_file(f"{number}/index.html", PAGE, {}, number=number)
+
+    pages.write_elsewhere(what, numbers, write)
+
+
+def test_pages_written_by_another_process_are_told_and_recorded(tmp_path):
+    pages = writer(tmp_path)
+    told = []
+    pages.listeners.append(lambda path, tag: told.append(os.path.basename(os.path.dirname(path))))
+    write_numbers(pages, range(50))
+    assert pages.forks.children, "the pages were not handed to another process"
+    pages.write_file("ici/index.html", PAGE, {}, number="ici")
+    pages.close()
+    assert sorted(told) == sorted([*map(str, range(50)), "ici"])
+    for number in range(50):
+        assert (tmp_path / f"sortie/{number}/index.html").read_text() == f"<p>{number}</p>"
+    # Recorded as the build's own: the next build finds every file unchanged.
+    again = writer(tmp_path)
+    before = {n: (tmp_path / f"sortie/{n}/index.html").stat().st_mtime_ns for n in range(50)}
+    write_numbers(again, range(50))
+    again.close()
+    after = {n: (tmp_path / f"sortie/{n}/index.html").stat().st_mtime_ns for n in range(50)}
+    assert after == before
+    # and Pelican's guard knows the files: a second write of one is refused.
+    with pytest.raises(Exception, match="1/index.html"):
+        again.write_file("1/index.html", PAGE, {}, number=1)
+
+
+def test_the_same_bytes_whoever_writes_them(tmp_path):
+    forked_pages, serial_pages = writer(tmp_path / "a"), writer(tmp_path / "b", processes=0)
+    for pages in (forked_pages, serial_pages):
+        write_numbers(pages, range(30))
+        pages.close()
+    assert not serial_pages.forks.children
+    for number in range(30):
+        one = (tmp_path / f"a/sortie/{number}/index.html").read_bytes()
+        assert one == (tmp_path / f"b/sortie/{number}/index.html").read_bytes()
+
+
+def test_a_failing_page_fails_the_build_with_its_reason(tmp_path):
+    pages = writer(tmp_path)
+
+    def write(number):
+        if number == 7:
+            raise ValueError("gabarit cassé")
+        pages.write_file(f"{number}/index.html", PAGE, {}, number=number)
+
+    pages.write_elsewhere("les pages de test", range(20), write)
+    child = pages.forks.children[0].pid
+    with pytest.raises(forked.WritingProcessError) as failure:
+        pages.close()
+    message = str(failure.value)
+    assert "ValueError : gabarit cassé" in message
+    assert "les pages de test" in message and "test_forked_writing.py" in message
+    with pytest.raises(ChildProcessError):  # reaped: no process left behind
+        os.waitpid(child, os.WNOHANG)
+
+
+def test_a_warning_in_another_process_is_logged_by_the_build(tmp_path, caplog):
+    pages = writer(tmp_path)
+
+    def write(number):
+        if number == 3:
+            logging.getLogger("campaign.test").warning("page %s : attention", number)
+        pages.write_file(f"{number}/index.html", PAGE, {}, number=number)
+
+    with caplog.at_level(logging.WARNING):
+        pages.write_elsewhere("les pages", range(10), write)
+        pages.close()
+    assert [r.getMessage() for r in caplog.records] == ["page 3 : attention"]
+    assert caplog.records[0].name == "campaign.test"
+
+
+def test_few_pages_or_no_process_to_spare_are_written_here(tmp_path, monkeypatch):
+    monkeypatch.setattr(forked, "THRESHOLD", 100)
+    pages = writer(tmp_path)
+    write_numbers(pages, range(10))
+    assert not pages.forks.children
+    monkeypatch.setattr(forked, "THRESHOLD", 2)
+    write_numbers(pages, range(10, 20))
+    write_numbers(pages, range(20, 30))
+    write_numbers(pages, range(30, 40))  # two processes already: this batch is written here
+    assert len(pages.forks.children) == 2
+    pages.close()
+    assert len(list((tmp_path / "sortie").glob("*/index.html"))) == 40
+
+
+def test_a_build_stopped_early_stops_its_writing_processes(tmp_path):
+    pages = writer(tmp_path)
+    started = tmp_path / "commencé"
+
+    def write(number):
+        started.touch()
+        import time
+
+        time.sleep(60)
+
+    pages.write_elsewhere("les pages lentes", range(5), write)
+    child = pages.forks.children[0].pid
+    while not started.exists():
+        pass
+    pages.forks.stop()  # what the build's exit does (atexit) when it fails elsewhere
+    with pytest.raises(ChildProcessError):
+        os.waitpid(child, os.WNOHANG)
