@@ -30,8 +30,8 @@ ENGLISH = re.compile(
 # (file, line, words of the message): one for each case of tests/fixtures/hostile.
 EXPECTED = [
     ("claims/script-dans-le-texte.md", 15, "un script (<script>) ne peut pas être publié"),
-    ("claims/video-youtube.md", 15, "vidéo ou publication YouTube intégrée (<iframe>)"),
-    ("claims/video-youtube.md", 15, "une capture enregistrée dans content/images/"),
+    ("claims/video-youtube.md", 15, "vidéo YouTube intégrée (<iframe>)"),
+    ("claims/video-youtube.md", 15, "enregistrez une image tirée de la vidéo"),
     ("claims/publication-x.md", 16, "un script (<script>)"),
     ("claims/pixel-espion.md", 15, "image chargée depuis un autre site"),
     ("claims/image-data.md", 15, "adresse « data: » refusée"),
@@ -329,6 +329,46 @@ def test_a_body_in_a_new_file_is_checked_as_the_build_reads_it(tmp_path):
     )
     result = run_check(content)
     assert result.returncode == 1
-    assert "piege.md:20: une vidéo ou publication Vimeo intégrée (<iframe>)" in result.stdout
-    with pytest.raises(ContentError, match="piege.md:20: une vidéo ou publication Vimeo"):
+    assert "piege.md:20: une vidéo Vimeo intégrée (<iframe>)" in result.stdout
+    with pytest.raises(ContentError, match="piege.md:20: une vidéo Vimeo intégrée"):
         build_site(content, tmp_path / "output")
+
+
+VIDEO_CARD = """
+[![Le débat du 12 novembre](/images/videos/debat.jpg)](https://www.youtube.com/watch?v=abc123)
+"""
+
+
+def test_a_video_is_published_as_a_card_with_our_own_picture(tmp_path):
+    content = copy_fixture("site", tmp_path)
+    (content / "images" / "videos").mkdir()
+    shutil.copy(content / "images" / "reunion.jpg", content / "images" / "videos" / "debat.jpg")
+    claim = content / "claims" / "velo-tout-paris.md"
+    claim.write_text(claim.read_text() + VIDEO_CARD)
+    site = build_site(content, tmp_path / "output")
+    page = BeautifulSoup(
+        (site / "vrai-du-faux" / "velo-tout-paris" / "index.html").read_text(), "html.parser"
+    )
+    card = page.find("figure", class_="video-card")
+    assert card.a["href"] == "https://www.youtube.com/watch?v=abc123"
+    assert card.img["src"] == "/images/videos/debat.jpg"
+    assert (site / "images" / "videos" / "debat.jpg").is_file()
+    assert not page.find_all(["iframe", "video"])
+    feed = feedparser.parse(str(site / "flux" / "vrai-du-faux.atom.xml"))
+    [entry] = [e for e in feed.entries if "velo-tout-paris" in e.link]
+    body = BeautifulSoup(entry.content[0].value, "html.parser")
+    assert body.find("img")["src"].endswith("/images/videos/debat.jpg")
+    assert body.find("img")["src"].startswith("http")  # read away from the site
+
+
+def test_a_picture_of_a_body_must_be_in_content_images(tmp_path):
+    content = copy_fixture("site", tmp_path)
+    claim = content / "claims" / "velo-tout-paris.md"
+    lines = claim.read_text().count("\n")
+    claim.write_text(claim.read_text() + VIDEO_CARD)
+    result = run_check(content)
+    assert result.returncode == 1
+    assert (
+        f"velo-tout-paris.md:{lines + 2}: « /images/videos/debat.jpg » introuvable : "
+        "aucun fichier content/images/videos/debat.jpg" in result.stdout
+    )

@@ -83,9 +83,16 @@ def test_an_attribute_list_cannot_add_a_script_or_a_style():
         ("[clic](JaVaScRiPt:alert(1))", "adresse « javascript: » refusée"),
         ("![x](data:image/png;base64,AAAA)", "adresse « data: » refusée"),
         ("![x](https://pisteur.example/p.gif)", "image chargée depuis un autre site"),
-        ('<iframe src="https://player.vimeo.com/video/1"></iframe>', "publication Vimeo intégrée"),
+        (
+            '<iframe src="https://player.vimeo.com/video/1"></iframe>',
+            "[![Titre de la vidéo](/images/videos/vimeo-1.jpg)](https://vimeo.com/1)",
+        ),
+        (
+            '<iframe src="https://www.facebook.com/plugins/post.php"></iframe>',
+            "publication Facebook",
+        ),
         ('<iframe src="https://carte.example/"></iframe>', "un cadre intégré (<iframe>)"),
-        ("<video src='https://x/v.mp4'></video>", "une vidéo : mettez un lien"),
+        ("<video src='https://x/v.mp4'></video>", "un lecteur vidéo (<video>) ne peut pas"),
         ('<a href="vbscript:x">a</a>', "adresse « vbscript: » refusée"),
     ],
 )

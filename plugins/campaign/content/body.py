@@ -19,7 +19,7 @@ from urllib.parse import urlsplit
 
 import nh3
 
-from . import limits
+from . import limits, videos
 from .model import Problem
 
 # What Markdown and its `extra` extension produce (footnotes, tables, definition
@@ -34,7 +34,8 @@ HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
 ATTRIBUTES = {
     **{tag: {"id"} for tag in HEADINGS},
     "a": {"href", "title", "id", "class"},  # footnote links: class="footnote-ref"
-    "img": {"src", "alt", "title", "width", "height"},
+    "img": {"src", "alt", "title", "width", "height", "loading"},
+    "figure": {"class"},  # a video's link card (videos.py)
     "abbr": {"title"},
     "ol": {"start"},
     "li": {"id"},  # footnotes: id="fn:1"
@@ -158,7 +159,9 @@ FORBIDDEN_TAGS = {
     "PNG dans content/images/ et écrivez ![description](/images/nom.png)",
     "math": "une formule MathML ne peut pas être publiée : écrivez-la en texte ou en image "
     "dans content/images/",
-    "video": "une vidéo : " + SCREENSHOT,
+    "video": "un lecteur vidéo (<video>) ne peut pas être publié : pour une vidéo en ligne, "
+    "écrivez sur une ligne seule [![Titre de la vidéo](/images/videos/capture.jpg)](https://…) "
+    "avec une image tirée de la vidéo dans content/images/videos/",
     "audio": "un son : mettez un lien vers l'enregistrement",
     "source": "une source de média (<source>) chargerait un autre site : " + SCREENSHOT,
     "track": "une piste de média (<track>) ne peut pas être publiée ; retirez-la",
@@ -250,11 +253,22 @@ def _markdown_alignment(tag: str, value: str) -> bool:
 
 
 def _iframe_message(source: str) -> str:
+    watch = videos.watch_address(source)
+    name = videos.platform(watch or "")
+    if watch and name:
+        picture = f"/images/videos/{videos.video_name(watch)}.jpg"
+        return (
+            f"une vidéo {name} intégrée (<iframe>) chargerait {name} chez chaque lecteur : "
+            "à la place, écrivez sur une ligne seule "
+            f"[![Titre de la vidéo]({picture})]({watch}) et enregistrez une image tirée de "
+            f"la vidéo (une capture d'écran) dans content{picture} ; la page montrera cette "
+            "image et un lien vers la vidéo, sans rien charger de " + name
+        )
     host = urlsplit(source.strip()).netloc.lower()
     for fragment, name in VIDEO_SITES.items():
         if fragment in host:
             return (
-                f"une vidéo ou publication {name} intégrée (<iframe>) chargerait {name} chez "
+                f"une publication {name} intégrée (<iframe>) chargerait {name} chez "
                 "chaque lecteur : " + SCREENSHOT
             )
     return "un cadre intégré (<iframe>) chargerait un autre site : " + SCREENSHOT

@@ -76,12 +76,17 @@ def link_problems(
         known = target in addresses or f"{target}/" in addresses
         known = known or bool(listing and listing.group(1) in addresses)
         if target.split("/", 1)[0] in folders and not known:
-            problems.append(
-                Problem(
-                    path,
-                    line,
-                    f"lien vers « {address} » : aucune page du site à cette adresse ; "
-                    "vérifiez-la (nom du fichier, sans « .md », entre deux « / »)",
-                )
-            )
+            problems.append(Problem(path, line, _unknown(address, target)))
     return problems
+
+
+def _unknown(address: str, target: str) -> str:
+    if "." in target.rsplit("/", 1)[-1]:  # a file: a picture, a document
+        return (
+            f"« {address} » introuvable : aucun fichier content/{target} ; enregistrez-le "
+            "là, ou corrigez l'adresse (majuscules, extension .jpg/.png)"
+        )
+    return (
+        f"lien vers « {address} » : aucune page du site à cette adresse ; "
+        "vérifiez-la (nom du fichier, sans « .md », entre deux « / »)"
+    )

@@ -22,6 +22,7 @@ from pelican.readers import BaseReader
 from . import body as body_checks
 from . import frontmatter
 from .model import FrontMatter, Problem
+from .videos import VideoCardsExtension
 
 # Front matter keys that Pelican itself understands, passed on for plain pages.
 PELICAN_KEYS = ("title", "summary", "template", "slug", "status", "save_as", "url")
@@ -236,6 +237,7 @@ def _markdown(settings: dict, heading_level: int) -> markdown.Markdown:
             *configs,
             *options.pop("extensions", []),
             HeadingsExtension(baselevel=heading_level),
+            VideoCardsExtension(),
         ],
         extension_configs=configs,
         **options,

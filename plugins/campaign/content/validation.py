@@ -30,7 +30,7 @@ from .crosscheck import (
     unknown_item,
 )
 from .drawable import undrawable
-from .files import file_problems, is_plain_file
+from .files import file_problems, is_plain_file, own_files
 from .links import link_problems
 from .lookups import PLACEHOLDER
 from .loop import parse_action, parse_event
@@ -299,6 +299,13 @@ def site_addresses(result: Validation, settings: dict) -> tuple[set[str], set[st
     for key, names in slugs.items():
         addresses.update(settings[key].format(slug=slug) for slug in names)
     checked = {settings[key].split("/", 1)[0] for key in slugs if key != "PAGE_URL"}
+    # The files copied from content/ (images/...), the repository's own only: a
+    # picture of a body (a video's card, say) must be there to be published.
+    for folder in settings.get("STATIC_PATHS", []):
+        root = os.path.join(settings["PATH"], folder)
+        for path in own_files(root):
+            addresses.add(os.path.relpath(path, settings["PATH"]).replace(os.sep, "/"))
+        checked.add(folder.strip("/").split("/", 1)[0])
     return addresses, checked - {""}
 
 
