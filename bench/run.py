@@ -143,7 +143,11 @@ def write_loop(ours: Path, rng: random.Random, claims: int) -> None:
 
 
 def measure(name: str, command: list[str], output: Path) -> Run:
-    """Wall time and peak resident memory of one build, in its own process."""
+    """Wall time and peak resident memory of one build, in its own process.
+
+    What the previous steps wrote is put on disk first (os.sync): each build is
+    measured alone, not while the kernel writes back the corpus or another build."""
+    os.sync()
     start = time.perf_counter()
     process = subprocess.Popen(command, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     _, status, usage = os.wait4(process.pid, 0)

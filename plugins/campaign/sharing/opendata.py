@@ -153,7 +153,9 @@ def verifications_json(records: Sequence[dict], dataset: DataSet) -> bytes:
         "fields": list(FIELD_NAMES),
         "verifications": list(records),
     }
-    return (json.dumps(document, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+    # Read by programs (the CSV is for spreadsheets): compact, which Python's C
+    # encoder writes ten times faster than an indented one.
+    return (json.dumps(document, ensure_ascii=False) + "\n").encode("utf-8")
 
 
 def verifications_csv(records: Sequence[dict]) -> bytes:
@@ -198,4 +200,4 @@ def claim_review_feed(pages_with_urls: Sequence[tuple], settings: dict, dataset:
     }
     if modified:
         feed["dateModified"] = max(modified)
-    return (json.dumps(feed, ensure_ascii=False, indent=2, sort_keys=True) + "\n").encode("utf-8")
+    return (json.dumps(feed, ensure_ascii=False, sort_keys=True) + "\n").encode("utf-8")
