@@ -3,6 +3,11 @@ build's own (output/forked.py)."""
 
 import logging
 import os
+import signal
+import subprocess
+import sys
+import textwrap
+import time
 
 import pytest
 from jinja2 import Template
@@ -122,8 +127,6 @@ def test_a_build_stopped_early_stops_its_writing_processes(tmp_path):
 
     def write(number):
         started.touch()
-        import time
-
         time.sleep(60)
 
     pages.write_elsewhere("les pages lentes", range(5), write)
@@ -133,3 +136,35 @@ def test_a_build_stopped_early_stops_its_writing_processes(tmp_path):
     pages.forks.stop()  # what the build's exit does (atexit) when it fails elsewhere
     with pytest.raises(ChildProcessError):
         os.waitpid(child, os.WNOHANG)
+
+
+def test_a_killed_build_takes_its_writing_processes_with_it(tmp_path):
+    """`make publish` killed midway: no child goes on writing into the folder the
+    next run cleans."""
+    script = textwrap.dedent(f"""
+        import os, sys, time
+        sys.path[:0] = {[str(p) for p in (FIXTURES.parents[1] / "plugins", FIXTURES.parent)]!r}
+        from pathlib import Path
+        from campaign.output import forked
+        from campaign.output.writer import KeepUnchangedWriter
+        from conftest import FIXTURES, site_settings
+        forked.THRESHOLD = 1
+        settings = site_settings(FIXTURES / "site", Path({str(tmp_path / "sortie")!r}))
+        settings["CAMPAIGN_WRITING_PROCESSES"] = 1
+        pages = KeepUnchangedWriter({str(tmp_path / "sortie")!r}, settings=settings)
+        pages.write_elsewhere("les pages", [1, 2], lambda n: time.sleep(60))
+        print(pages.forks.children[0].pid, flush=True)
+        time.sleep(60)
+    """)
+    build = subprocess.Popen([sys.executable, "-c", script], stdout=subprocess.PIPE, text=True)
+    child = int(build.stdout.readline())
+    build.send_signal(signal.SIGKILL)
+    build.wait()
+    for _ in range(100):
+        try:
+            os.kill(child, 0)
+        except ProcessLookupError:
+            break
+        time.sleep(0.05)
+    else:
+        pytest.fail("the writing process outlived its build")

@@ -45,6 +45,7 @@ THRESHOLD = 500
 # waits for the build to read what it says.
 PIPE_SIZE = 1 << 20
 F_SETPIPE_SZ = 1031  # fcntl's, Linux only
+PR_SET_PDEATHSIG = 1  # prctl's, Linux only
 
 
 class WritingProcessError(RuntimeError):
@@ -100,9 +101,11 @@ class ForkedWriting:
             # Python 3.12 warns of forking a process with threads (the card workers'
             # feeders, Pagefind's runners): the child never touches them.
             warnings.simplefilter("ignore", DeprecationWarning)
+            build = os.getpid()
             pid = os.fork()
         if pid == 0:
             os.close(read)
+            die_with_the_build(build)
             self.run_child(send, items, write)  # never returns
         os.close(send)
         os.set_blocking(read, False)
@@ -204,6 +207,21 @@ def default_processes() -> int:
         return 0
     cores = len(os.sched_getaffinity(0))
     return cores if cores > 1 else 0
+
+
+def die_with_the_build(build: int) -> None:
+    """A build killed (a publish stopped midway, say) takes its children with it: the
+    kernel ends this process when its parent dies, before it writes another page
+    into a folder the next run is cleaning (Linux's PR_SET_PDEATHSIG)."""
+    try:
+        import ctypes
+
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
+        if os.getppid() != build:  # the build died before this was set
+            os._exit(1)
+    except (OSError, AttributeError):  # without it, the broken pipe ends the child
+        pass
 
 
 def send(channel, message: list) -> None:
