@@ -13,7 +13,6 @@ import hashlib
 import json
 import os
 import tempfile
-from dataclasses import asdict
 from importlib import metadata
 
 import PIL
@@ -55,7 +54,7 @@ def ensure_file(path: str, make) -> str:
 @functools.lru_cache(maxsize=16384)
 def card_key(spec: CardSpec) -> str:
     """A stable hash of everything that changes the picture, for the cache's file name."""
-    return input_hash({"spec": asdict(spec), **renderer()})
+    return input_hash({"spec": vars(spec), **renderer()})  # flat fields: asdict without copying
 
 
 def card_path(spec: CardSpec, cache_dir: str) -> str:

@@ -109,6 +109,10 @@ def text_length(text: str, font: ImageFont.FreeTypeFont) -> float:
     French characters), and measuring a character once is enough.
     """
     known = advances(font)
+    try:
+        return sum(map(known.__getitem__, text))  # every character measured before
+    except KeyError:
+        pass
     total = 0.0
     for char in text:
         width = known.get(char)
