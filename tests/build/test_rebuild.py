@@ -132,9 +132,18 @@ def test_pages_written_by_other_processes_are_those_of_a_build_alone(tmp_path, m
     processes (output/forked.py): same bytes, same search index, and its record lets
     the next build keep every page."""
     monkeypatch.setattr(forked, "THRESHOLD", 1)
+    handed = []
+    fork = forked.ForkedWriting.fork
+    monkeypatch.setattr(
+        forked.ForkedWriting,
+        "fork",
+        lambda self, what, *rest: handed.append(what) or fork(self, what, *rest),
+    )
     content = copy_fixture("site", tmp_path)
     alone = files(build_site(content, tmp_path / "seul", CAMPAIGN_WRITING_PROCESSES=0))
+    assert handed == []
     site = build_site(content, tmp_path / "partage", CAMPAIGN_WRITING_PROCESSES=2)
+    assert handed == ["les pages (claim)", "les cartes à intégrer"]
     shared = files(site)
     assert shared.keys() == alone.keys()
     assert [name for name in alone if shared[name] != alone[name]] == []
