@@ -14,6 +14,7 @@ from jinja2 import Template
 
 from campaign.output import forked
 from campaign.output.writer import KeepUnchangedWriter
+from campaign.settings import SettingsError, apply_defaults
 
 from conftest import FIXTURES, site_settings
 
@@ -168,3 +169,9 @@ def test_a_killed_build_takes_its_writing_processes_with_it(tmp_path):
         time.sleep(0.05)
     else:
         pytest.fail("the writing process outlived its build")
+
+
+@pytest.mark.parametrize("count", [-1, "deux", 1.5, True])
+def test_a_wrong_number_of_processes_is_refused_in_french(count):
+    with pytest.raises(SettingsError, match="CAMPAIGN_WRITING_PROCESSES : .* nombre de processus"):
+        apply_defaults({"CAMPAIGN_WRITING_PROCESSES": count})
