@@ -85,7 +85,7 @@ class VideoCards(Treeprocessor):
     becomes a card: <figure class="video-card"><a>picture, title, platform</a>."""
 
     def run(self, root: etree.Element) -> None:
-        for parent in root.iter():
+        for parent in list(root.iter()):  # the tree is changed as it is walked
             for index, paragraph in enumerate(list(parent)):
                 card = self.card(paragraph)
                 if card is not None:
