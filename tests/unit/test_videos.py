@@ -62,10 +62,24 @@ def test_a_video_link_alone_on_its_line_becomes_a_card_without_picture(convert, 
     assert card.small.get_text() == f"Voir la vidéo sur {site} (site externe)"
 
 
+def test_video_links_on_lines_of_their_own_become_a_card_each(convert):
+    page = convert(
+        "[![Le débat](/images/videos/debat.jpg)](https://youtu.be/debat)\n"
+        "[Le meeting](https://vimeo.com/12345)\n"
+    )
+    cards = page.find_all("figure", class_="video-card")
+    assert [card.a["href"] for card in cards] == [
+        "https://youtu.be/debat",
+        "https://vimeo.com/12345",
+    ]
+    assert not page.find_all("p")
+
+
 @pytest.mark.parametrize(
     "text",
     [
         "Voir [la vidéo](https://youtu.be/abc) dans une phrase.",
+        "[La vidéo](https://youtu.be/abc)\n[Un article](https://example.org/article)",
         "[Un article](https://example.org/article)",
         "[![Une photo](/images/a.jpg)](https://example.org/)",
         "[![Une photo](/images/a.jpg) et du texte](https://youtu.be/abc)",

@@ -86,19 +86,23 @@ class VideoCards(Treeprocessor):
 
     def run(self, root: etree.Element) -> None:
         for parent in list(root.iter()):  # the tree is changed as it is walked
-            for index, paragraph in enumerate(list(parent)):
-                card = self.card(paragraph)
-                if card is not None:
-                    card.tail = paragraph.tail
-                    parent[index] = card
+            for index in reversed(range(len(parent))):
+                paragraph = parent[index]
+                cards = self.cards(paragraph)
+                if cards:
+                    cards[-1].tail = paragraph.tail
+                    parent[index : index + 1] = cards
 
-    def card(self, paragraph: etree.Element) -> etree.Element | None:
-        if paragraph.tag != "p" or len(paragraph) != 1 or not _blank(paragraph.text):
-            return None
-        link = paragraph[0]
-        if link.tag != "a" or not _blank(link.tail):
-            return None
-        name = platform(link.get("href", ""))
+    def cards(self, paragraph: etree.Element) -> list[etree.Element]:
+        """A card for each video link of a paragraph holding nothing else (links on
+        lines of their own, one after the other, make one paragraph); else none."""
+        if paragraph.tag != "p" or not len(paragraph) or not _blank(paragraph.text):
+            return []
+        cards = [self.card(link) if _blank(link.tail) else None for link in paragraph]
+        return cards if all(card is not None for card in cards) else []
+
+    def card(self, link: etree.Element) -> etree.Element | None:
+        name = platform(link.get("href", "")) if link.tag == "a" else None
         if name is None:
             return None
         picture = None
