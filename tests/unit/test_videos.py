@@ -103,6 +103,7 @@ def test_other_links_stay_links(convert, text):
             "https://www.dailymotion.com/video/x8abc",
         ),
         ("https://carte.example/embed", None),
+        ("https://notyoutube.com/embed/abc", None),
     ],
 )
 def test_a_players_code_tells_the_video_to_link_to(player, watch):

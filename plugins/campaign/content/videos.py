@@ -60,13 +60,14 @@ def watch_address(player: str) -> str | None:
     parts = urlsplit(player.strip())
     host = (parts.hostname or "").lower()
     path = [part for part in parts.path.split("/") if part]
-    if host.endswith(("youtube.com", "youtube-nocookie.com")) and path[:1] == ["embed"]:
+    name = platform(player)
+    if name == "YouTube" and path[:1] == ["embed"]:
         return f"https://www.youtube.com/watch?v={path[1]}" if len(path) > 1 else None
     if host == "player.vimeo.com" and path[:1] == ["video"] and len(path) > 1:
         return f"https://vimeo.com/{path[1]}"
-    if host.endswith("dailymotion.com") and path[:2] == ["embed", "video"] and len(path) > 2:
+    if name == "Dailymotion" and path[:2] == ["embed", "video"] and len(path) > 2:
         return f"https://www.dailymotion.com/video/{path[2]}"
-    if platform(player) and "embed" not in path:
+    if name and "embed" not in path:
         return player.strip()
     return None
 
