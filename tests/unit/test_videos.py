@@ -52,6 +52,7 @@ def test_a_link_around_a_picture_alone_on_its_line_becomes_a_card(convert):
         ("[Le meeting](https://vimeo.com/12345)", "Le meeting", "Vimeo"),
         ("<https://www.dailymotion.com/video/x8abc>", None, "Dailymotion"),
         ("[Court](https://youtu.be/zz)", "Court", "YouTube"),
+        ("https://www.youtube.com/watch?v=colle", None, "YouTube"),  # pasted as is
         ("[Tiktok](https://www.tiktok.com/@campagne/video/1)", "Tiktok", "TikTok"),
     ],
 )
@@ -81,6 +82,8 @@ def test_video_links_on_lines_of_their_own_become_a_card_each(convert):
         "Voir [la vidéo](https://youtu.be/abc) dans une phrase.",
         "[La vidéo](https://youtu.be/abc)\n[Un article](https://example.org/article)",
         "[Un article](https://example.org/article)",
+        "https://example.org/article",
+        "Regardez https://youtu.be/abc",
         "[![Une photo](/images/a.jpg)](https://example.org/)",
         "[![Une photo](/images/a.jpg) et du texte](https://youtu.be/abc)",
     ],

@@ -8,8 +8,9 @@ video around a picture taken from it and saved in content/images/:
 
 The page shows that picture, the title and « Voir la vidéo sur YouTube », as one
 link to the platform; nothing is loaded from it until the reader follows the link.
-A link to a video alone on its line, without picture, becomes the same card without
-picture. Anywhere else (inside a sentence) a link stays a link.
+A link to a video alone on its line, without picture (or its address pasted alone),
+becomes the same card without picture. Anywhere else (inside a sentence) a link
+stays a link.
 
 `make check` says how to write it when a player's code is pasted (body.py), and
 that the picture must exist (validation.py, like every image of a body).
@@ -97,7 +98,13 @@ class VideoCards(Treeprocessor):
     def cards(self, paragraph: etree.Element) -> list[etree.Element]:
         """A card for each video link of a paragraph holding nothing else (links on
         lines of their own, one after the other, make one paragraph); else none."""
-        if paragraph.tag != "p" or not len(paragraph) or not _blank(paragraph.text):
+        if paragraph.tag != "p":
+            return []
+        if not len(paragraph):  # an address pasted alone, as the browser gave it
+            address = (paragraph.text or "").strip()
+            card = self.card(etree.Element("a", {"href": address})) if " " not in address else None
+            return [card] if card is not None else []
+        if not _blank(paragraph.text):
             return []
         cards = [self.card(link) if _blank(link.tail) else None for link in paragraph]
         return cards if all(card is not None for card in cards) else []
