@@ -53,6 +53,10 @@ EXPECTED = [
     ("claims/yaml-tabulation.md", 4, "caractère interdit en début de texte (tabulation"),
     ("claims/yaml-tiret.md", 5, "une liste « - » et des champs « nom: » mélangés"),
     ("claims/yaml-deux-points.md", 2, "deux-points inattendu"),
+    # A Markdown bracket caught in a pasted address (Python cannot even split it).
+    ("claims/adresses-illisibles.md", 10, "n'est pas une adresse qu'un navigateur sait ouvrir"),
+    ("claims/adresses-illisibles.md", 13, "n'est pas une adresse qu'un navigateur sait ouvrir"),
+    ("claims/adresses-illisibles.md", 15, "n'est pas une adresse qu'un navigateur sait ouvrir"),
     ("posts/formulaire-externe.md", 7, "un formulaire (<form>)"),
     ("pages/carte-integree.md", 5, "un objet intégré (<object>)"),
     ("data/districts.yaml", 2, "renvoi YAML « *a » refusé"),

@@ -4,7 +4,7 @@ from pathlib import Path
 
 import markdown
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 from pelican.settings import read_settings
 
@@ -44,6 +44,7 @@ def test_the_converter_takes_the_shortcut():
 
 @settings(max_examples=400, deadline=None)
 @given(st.lists(PIECES, max_size=40).map("".join))
+@example("http://exemple.fr[")  # found by CI: an address Python cannot split, alone on its line
 def test_any_text_converts_as_without_the_shortcut(text):
     assert QUICK.reset().convert(text) == STOCK.reset().convert(text)
 

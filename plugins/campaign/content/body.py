@@ -15,11 +15,10 @@ from __future__ import annotations
 import html
 import re
 from html.parser import HTMLParser
-from urllib.parse import urlsplit
 
 import nh3
 
-from . import limits, videos
+from . import addresses, limits, videos
 from .model import Problem
 
 # What Markdown and its `extra` extension produce (footnotes, tables, definition
@@ -78,7 +77,9 @@ def sanitise(markup: str) -> str:
 
 def is_local(address: str) -> bool:
     """An address on the site itself: relative, or starting with one « / »."""
-    parts = urlsplit(address.strip())
+    parts = addresses.split(address)
+    if parts is None:
+        return False
     return not parts.scheme and not parts.netloc and not address.strip().startswith("//")
 
 
@@ -221,8 +222,11 @@ class _Finder(HTMLParser):
             self._address(tag, name, value)
 
     def _address(self, tag: str, name: str, value: str) -> None:
-        scheme = urlsplit(value.strip()).scheme.lower()
-        if scheme and scheme not in URL_SCHEMES:
+        parts = addresses.split(value)
+        scheme = parts.scheme.lower() if parts else ""
+        if parts is None:
+            self.found.append((value, addresses.UNREADABLE.format(address=value)))
+        elif scheme and scheme not in URL_SCHEMES:
             self.found.append(
                 (
                     f"{scheme}:",
@@ -264,7 +268,8 @@ def _iframe_message(source: str) -> str:
             f"la vidéo (une capture d'écran) dans content{picture} ; la page montrera cette "
             "image et un lien vers la vidéo, sans rien charger de " + name
         )
-    host = urlsplit(source.strip()).netloc.lower()
+    parts = addresses.split(source)
+    host = parts.netloc.lower() if parts else ""
     for fragment, name in VIDEO_SITES.items():
         if fragment in host:
             return (

@@ -12,6 +12,7 @@ import difflib
 import re
 from zoneinfo import ZoneInfo
 
+from . import addresses
 from .frontmatter import visible
 from .model import FrontMatter, Problem
 
@@ -93,6 +94,9 @@ class Fields:
 
     def url(self, *keys: Key, required: bool = False) -> str:
         value = self.text(*keys, required=required)
+        if value and not addresses.readable(value):
+            self.error(keys, addresses.UNREADABLE.format(address=value))
+            return ""
         if value and not re.match(r"^https?://[^\s/]+\.[^\s]+$", value):
             self.error(
                 keys,

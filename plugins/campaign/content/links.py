@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
-from urllib.parse import unquote, urlsplit
+from urllib.parse import unquote
 
+from . import addresses
 from .model import Problem
 
 # [text](/address "title") and <a href="/address">, <img src="/address">.
@@ -33,7 +34,8 @@ def site_links(body: str, first_line: int) -> Iterator[tuple[int, str]]:
 def normalised(address: str) -> str:
     """An address as the site writes it: no query or fragment, "x/" for "x/index.html",
     without the leading slash."""
-    path = unquote(urlsplit(address).path).lstrip("/")
+    parts = addresses.split(address)
+    path = unquote(parts.path if parts else address).lstrip("/")
     if path.endswith("index.html"):
         path = path[: -len("index.html")]
     return path

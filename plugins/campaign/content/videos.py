@@ -20,10 +20,12 @@ from __future__ import annotations
 
 import re
 import xml.etree.ElementTree as etree
-from urllib.parse import parse_qs, urlsplit
+from urllib.parse import parse_qs
 
 from markdown.extensions import Extension
 from markdown.treeprocessors import Treeprocessor
+
+from . import addresses
 
 # Platforms whose links are videos (by the end of the host name), and their names.
 PLATFORMS = {
@@ -45,8 +47,8 @@ BLANK = re.compile(r"\s*")
 
 def platform(address: str) -> str | None:
     """The platform's name when `address` is a video on one, else None."""
-    parts = urlsplit(address.strip())
-    if parts.scheme not in ("http", "https"):
+    parts = addresses.split(address)
+    if parts is None or parts.scheme not in ("http", "https"):
         return None
     host = (parts.hostname or "").lower()
     for domain, name in PLATFORMS.items():
@@ -58,7 +60,9 @@ def platform(address: str) -> str | None:
 def watch_address(player: str) -> str | None:
     """The address of the video a player's code shows (an <iframe>'s src), where a
     reader watches it on the platform; None if it cannot be told."""
-    parts = urlsplit(player.strip())
+    parts = addresses.split(player)
+    if parts is None:
+        return None
     host = (parts.hostname or "").lower()
     path = [part for part in parts.path.split("/") if part]
     name = platform(player)
@@ -75,7 +79,9 @@ def watch_address(player: str) -> str | None:
 
 def video_name(address: str) -> str:
     """A file name for the video's picture: its platform and identifier."""
-    parts = urlsplit(address)
+    parts = addresses.split(address)
+    if parts is None:
+        return "video"
     identifier = parse_qs(parts.query).get("v", [""])[0] or parts.path.rstrip("/").split("/")[-1]
     name = platform(address) or "video"
     slug = re.sub(r"[^a-z0-9-]+", "-", f"{name}-{identifier}".lower()).strip("-")
