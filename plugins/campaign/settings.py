@@ -156,8 +156,9 @@ DEFAULTS = {
     # Processes drawing the cards of a large build beside the build's own (None: one
     # per core but one; 0: none, the build draws them itself).
     "CAMPAIGN_CARD_WORKERS": None,
-    # Processes writing pages beside the build when a generator has hundreds to write
-    # (output/forked.py; None: as many as cores on Linux, none on one core; 0: none).
+    # Processes forked beside the build when it has hundreds of files to read
+    # (generators/forked_reading.py) or pages to write (output/forked.py). None: as many
+    # as cores on Linux, none on one core; 0: none, the build does it all itself.
     "CAMPAIGN_WRITING_PROCESSES": None,
     "SHARE_URL": "partager/",
     "DISTRICT_SHARE_URL": "arrondissements/{slug}/partager/",

@@ -7,7 +7,7 @@ from collections import Counter
 import jinja2
 import pytest
 
-from campaign.generators import base
+from campaign.generators import base, forked_reading
 from campaign.output import forked
 
 from conftest import ROOT, build_site, copy_fixture
@@ -128,10 +128,12 @@ def test_a_rebuild_gives_the_bytes_of_a_cold_build(tmp_path, change):
 
 
 def test_pages_written_by_other_processes_are_those_of_a_build_alone(tmp_path, monkeypatch):
-    """A first build of a large site hands its claims and embeddable cards to other
-    processes (output/forked.py): same bytes, same search index, and its record lets
-    the next build keep every page."""
+    """A first build of a large site hands the end of its files to another process to
+    read (generators/forked_reading.py), then its claims and embeddable cards to others
+    to write (output/forked.py): same bytes, same search index, and its content cache
+    and record let the next build keep every page."""
     monkeypatch.setattr(forked, "THRESHOLD", 1)
+    monkeypatch.setattr(forked_reading, "THRESHOLD", 1)
     handed = []
     fork = forked.ForkedWriting.fork
     monkeypatch.setattr(
@@ -139,11 +141,20 @@ def test_pages_written_by_other_processes_are_those_of_a_build_alone(tmp_path, m
         "fork",
         lambda self, what, *rest: handed.append(what) or fork(self, what, *rest),
     )
+    start = forked_reading.ReadingBeside.start
+
+    def start_reading(self, paths):
+        start(self, paths)
+        if self.paths:
+            handed.append(f"{len(self.paths)} fichiers lus")
+
+    monkeypatch.setattr(forked_reading.ReadingBeside, "start", start_reading)
     content = copy_fixture("site", tmp_path)
     alone = files(build_site(content, tmp_path / "seul", CAMPAIGN_WRITING_PROCESSES=0))
     assert handed == []
     site = build_site(content, tmp_path / "partage", CAMPAIGN_WRITING_PROCESSES=2)
-    assert handed == ["les pages (claim)", "les cartes à intégrer"]
+    assert handed[0].endswith("fichiers lus")
+    assert handed[1:] == ["les pages (claim)", "les cartes à intégrer"]
     shared = files(site)
     assert shared.keys() == alone.keys()
     assert [name for name in alone if shared[name] != alone[name]] == []

@@ -25,6 +25,7 @@ from ..sharing.contact import contact
 from ..sharing.items import Shareable, card_spec, site_url
 from ..sharing.letters import every_letter
 from .base import PROBLEMS
+from .forked_reading import ReadingBeside
 from .pages import PAGE_CLASSES, SourceFile
 from .sheets import prepare_sheet
 
@@ -55,8 +56,14 @@ class GatherGenerator(Generator):
             if kind in DRAWN_WHILE_READING and is_published(item, moment, silence, zone):
                 cards.feed(card_spec(kind, item, settings))
 
-        documents = (self.read(kind, path) for kind, path in files)
-        validation = validate(settings, documents, on_valid=draw_early)
+        # A first build reads the end of the list in another process meanwhile.
+        beside = ReadingBeside(self.readers, settings["CAMPAIGN_WRITING_PROCESSES"])
+        beside.start([self.source(path) for _, path in files])
+        try:
+            documents = (self.read(kind, path, beside) for kind, path in files)
+            validation = validate(settings, documents, on_valid=draw_early)
+        finally:
+            beside.stop()
         self.readers.save_cache()
         if validation.problems:
             cards.cancel()  # the build is about to be refused
@@ -95,7 +102,12 @@ class GatherGenerator(Generator):
         campaign.drawings = cards
         self.context[CAMPAIGN] = campaign
 
-    def read(self, kind: Kind, path: str) -> Document:
+    def source(self, path: str) -> str:
+        """A file's path as Pelican's content cache names it."""
+        return os.path.abspath(os.path.join(self.path, path))
+
+    def read(self, kind: Kind, path: str, beside: ReadingBeside) -> Document:
+        beside.collect(self.source(path))
         source = self.readers.read_file(
             base_path=self.path, path=path, content_class=SourceFile, context=self.context
         )
