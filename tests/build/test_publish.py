@@ -69,11 +69,12 @@ def test_publish_is_a_link_to_a_complete_version(tmp_path):
     assert f'href="{SITEURL}/vrai-du-faux/velo-tout-paris/"' in (output / "index.html").read_text()
 
 
-def test_publish_refuses_a_missing_or_example_address(tmp_path):
+def test_publish_refuses_a_missing_example_or_mistyped_address(tmp_path):
     content = copy_fixture("site", tmp_path)
     output = tmp_path / "output"
     without = {k: v for k, v in os.environ.items() if k != "SITEURL"}
-    for env in (without, {**without, "SITEURL": "https://paris-passerelles.example.org"}):
+    for address in ("", "https://paris-passerelles.example.org", "https://verification.test["):
+        env = {**without, "SITEURL": address} if address else without
         result = make("publish", f"CONTENT={content}", f"OUTPUT={output}", env=env)
         assert result.returncode != 0
         assert "Publication refusée : SITEURL" in result.stderr

@@ -28,7 +28,8 @@ import subprocess
 import sys
 from dataclasses import dataclass
 from pathlib import Path
-from urllib.parse import urlsplit
+
+from ..content import addresses
 
 PARTIAL = ".partiel"
 LINK_PREFIX = ".lien-"
@@ -91,8 +92,8 @@ def address_problem(siteurl: str) -> str:
     """Why SITEURL cannot be the public address of the site, or "" when it can."""
     if not siteurl:
         return "SITEURL n'est pas réglée : le site ne sait pas à quelle adresse il sera servi"
-    parts = urlsplit(siteurl)
-    if parts.scheme not in ("http", "https") or not parts.hostname:
+    parts = addresses.split(siteurl)
+    if parts is None or parts.scheme not in ("http", "https") or not parts.hostname:
         return f"SITEURL « {siteurl} » n'est pas une adresse en https://"
     host = parts.hostname
     if any(host == p or host.endswith("." + p) for p in PLACEHOLDER_HOSTS):
