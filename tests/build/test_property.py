@@ -19,13 +19,17 @@ PIECES = [
     "Le 13e", "é", "’", "« ", " »", '"', "'", "\v", "\t", "\x07", "*", "_", "[", "]", "(",
     ")", "{", "}", "<b>", "</b>", "<script>", "#", ":", "- ", "\n", "\n\n", "&amp;", "😀",
     "\u202e", "%", "{filename}", "/vrai-du-faux/velo/", "https://example.org/a", "\\",
+    "http://exemple.fr[", "https://youtu.be/x", "/images/x.jpg",
 ]  # fmt: skip
 text = st.lists(st.sampled_from(PIECES) | st.text(max_size=6), max_size=12).map("".join)
 verdict = st.sampled_from(["vrai", "faux", "plutot-faux", "Plutôt faux", "", "inconnu"]) | text
 date = st.sampled_from(["2026-01-10 10:00", "2026-02-30", "2099-01-01", "hier", ""]) | st.dates()
 topics = st.lists(st.sampled_from(["transports", "logement", "sport", "À compléter"]), max_size=3)
 source = st.fixed_dictionaries(
-    {"title": text, "url": st.sampled_from(["https://example.org/x", "ftp://x", "", "x"])},
+    {
+        "title": text,
+        "url": st.sampled_from(["https://example.org/x", "ftp://x", "", "x", "https://a.org["]),
+    },
     optional={"date": date, "archive": text},
 )
 VALID = {
