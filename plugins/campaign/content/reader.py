@@ -10,11 +10,13 @@ import json
 import os
 import re
 import sys
+import xml.etree.ElementTree as etree
 from pathlib import Path
 from types import ModuleType
 
 import markdown
 import nh3
+from markdown.blockprocessors import BlockProcessor
 from markdown.extensions import toc
 from markdown.treeprocessors import InlineProcessor
 from pelican.readers import BaseReader
@@ -229,6 +231,46 @@ class PlainTextInlineProcessor(InlineProcessor):
         return super()._InlineProcessor__handleInline(data, patternIndex)
 
 
+# Python-Markdown 3's block processors and those of its `extra` extension: each
+# takes a block only if one of its lines starts with a space, a digit, one of
+# # > - * + = _ | : [ < (or the placeholder of stashed HTML, \x02), or ends a
+# list's text (the "list" state); `abbr`, `footnote`, `reference` and
+# `markdown_block` take every block to look inside, and give back those whose
+# lines do not start with * [ or \x02.
+PLAIN_BLOCK_PROCESSORS = frozenset(
+    "markdown_block empty indent defindent code table hashheader setextheader hr olist "
+    "ulist deflist quote footnote abbr reference paragraph".split()
+)
+PLAIN_BLOCK_PRIORITY = 200  # before every processor above
+
+
+class PlainParagraphProcessor(BlockProcessor):
+    """A block whose every line starts with a letter becomes a paragraph at once.
+
+    Python-Markdown tries each block processor on each block in turn, a dozen
+    regular expressions before the paragraph's, which takes what is left: none of
+    them can take such a block (see PLAIN_BLOCK_PROCESSORS), and it is what most
+    of a body is made of. Only when every processor registered is one of those: an
+    extension adding another (admonitions, say) turns it off.
+    """
+
+    def __init__(self, parser):
+        super().__init__(parser)
+        names = {item.name for item in parser.blockprocessors._priority}
+        self.on = names <= PLAIN_BLOCK_PROCESSORS | {"plain_paragraph"}
+
+    def test(self, parent, block: str) -> bool:
+        return (
+            self.on
+            and not self.parser.state.isstate("list")
+            and all(line[:1].isalpha() for line in block.split("\n"))
+        )
+
+    def run(self, parent, blocks: list[str]) -> None:
+        paragraph = etree.SubElement(parent, "p")
+        paragraph.text = blocks.pop(0)  # as ParagraphProcessor: it starts with a letter
+
+
 def _markdown(settings: dict, heading_level: int) -> markdown.Markdown:
     options = dict(settings["MARKDOWN"])
     configs = {key: dict(value) for key, value in options.pop("extension_configs", {}).items()}
@@ -243,6 +285,9 @@ def _markdown(settings: dict, heading_level: int) -> markdown.Markdown:
         **options,
     )
     md.treeprocessors.register(PlainTextInlineProcessor(md), "inline", INLINE_PRIORITY)
+    md.parser.blockprocessors.register(
+        PlainParagraphProcessor(md.parser), "plain_paragraph", PLAIN_BLOCK_PRIORITY
+    )
     return md
 
 
