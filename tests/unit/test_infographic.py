@@ -1,6 +1,10 @@
 """Tier 1: a sheet's infographic, laid out once and drawn in SVG and PNG."""
 
+import io
+import struct
 from xml.etree import ElementTree
+
+from PIL import Image
 
 from campaign.images import infographic
 from campaign.images.cache import infographic_key
@@ -64,3 +68,22 @@ def test_png_cache_key_follows_the_drawing():
     one, two = infographic.layout(spec()), infographic.layout(spec(pitch="Autre phrase."))
     assert infographic_key(one) == infographic_key(infographic.layout(spec()))
     assert infographic_key(one) != infographic_key(two)
+
+
+def test_the_png_holds_the_pixels_drawn_and_nothing_else():
+    """Encoded by png.py (ISA-L): Pillow reads it back at the canvas's size, drawn,
+    and the file has no chunk but the image's (no date, no software, no text)."""
+    drawing = infographic.layout(spec())
+    data = infographic.to_png(drawing)
+    image = Image.open(io.BytesIO(data))
+    image.load()
+    assert (image.mode, image.size) == ("RGB", (infographic.WIDTH, infographic.HEIGHT))
+    assert image.info == {}
+    assert len(image.getcolors(1 << 16)) > 2  # drawn, not blank
+    position, chunks = 8, []
+    while position < len(data):
+        (length,) = struct.unpack(">I", data[position : position + 4])
+        chunks.append(data[position + 4 : position + 8])
+        position += 12 + length
+    assert chunks == [b"IHDR", b"IDAT", b"IEND"]
+    assert data == infographic.to_png(drawing)  # same drawing, same bytes

@@ -10,17 +10,17 @@ back to Arial, Helvetica or whatever sans-serif the reader has.
 
 from __future__ import annotations
 
-import io
 from dataclasses import asdict, dataclass, field
 from xml.sax.saxutils import escape, quoteattr
 
 from PIL import Image, ImageDraw
 
+from .png import encode_rgb_png
 from .textlayout import BOLD, ELLIPSIS, REGULAR, keep_together, load_font, truncate_lines, wrap
 
 # Bump whenever to_png paints differently; layout changes are in the cache key anyway
 # (cache.infographic_key).
-RENDERER_VERSION = "1"
+RENDERER_VERSION = "2"  # 2: PNG encoded by png.py
 
 WIDTH, HEIGHT = 1080, 1350
 MARGIN = 64
@@ -311,9 +311,7 @@ def to_png(drawing: Drawing) -> bytes:
             font = load_font(BOLD if shape.bold else REGULAR, shape.size)
             anchor = _ANCHORS[shape.anchor]
             draw.text((shape.x, shape.y), shape.text, font=font, fill=shape.fill, anchor=anchor)
-    buffer = io.BytesIO()
-    image.save(buffer, format="PNG", optimize=False)
-    return buffer.getvalue()
+    return encode_rgb_png(image)
 
 
 SHAPES = {"Rect": Rect, "Text": Text}
