@@ -28,7 +28,7 @@ import warnings
 from pelican.cache import FileDataCacher
 from pelican.readers import Readers, _filter_discardable_metadata
 
-from ..output.forked import default_processes, die_with_the_build
+from ..output.forked import default_processes, die_with_the_build, widen
 
 # Below this many files to read, a process costs more than it saves.
 THRESHOLD = 400
@@ -58,6 +58,7 @@ class ReadingBeside:
             return
         share = missing[len(missing) - int(len(missing) * CHILD_SHARE) :]
         read, send = os.pipe()
+        widen(send)
         sys.stdout.flush()
         sys.stderr.flush()
         gc.freeze()  # see output/forked.py: the collector would copy every page it marks

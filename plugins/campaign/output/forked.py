@@ -84,12 +84,7 @@ class ForkedWriting:
 
     def fork(self, what: str, items: list, write: Callable) -> None:
         read, send = os.pipe()
-        try:
-            import fcntl
-
-            fcntl.fcntl(send, F_SETPIPE_SZ, PIPE_SIZE)
-        except OSError:  # a smaller pipe only makes the child wait more often
-            pass
+        widen(send)
         sys.stdout.flush()
         sys.stderr.flush()
         if not self.children:
@@ -207,6 +202,17 @@ def default_processes() -> int:
         return 0
     cores = len(os.sched_getaffinity(0))
     return cores if cores > 1 else 0
+
+
+def widen(fd: int) -> None:
+    """Make a pipe hold PIPE_SIZE bytes (Linux): a child says what it has to say and
+    goes on, or ends, without waiting for the build to read it."""
+    try:
+        import fcntl
+
+        fcntl.fcntl(fd, F_SETPIPE_SZ, PIPE_SIZE)
+    except OSError:  # a smaller pipe only makes the child wait more often
+        pass
 
 
 def die_with_the_build(build: int) -> None:
