@@ -1,5 +1,5 @@
-"""Tier 3, property-based: for generated front matter and bodies, `make check` never
-raises, and whatever it accepts the build builds (hypothesis)."""
+"""Tier 3, property-based: for generated front matter, bodies and data files, `make
+check` never raises, and whatever it accepts the build builds (hypothesis)."""
 
 import shutil
 
@@ -61,6 +61,39 @@ CHANGES = {
 }
 
 
+# A value for a field of a data file's entry: text, numbers, lists, an address.
+data_value = (
+    text
+    | st.integers(-5, 30)
+    | st.lists(st.integers(-1, 25) | text, max_size=3)
+    | st.sampled_from(["#12ab", "#8a3b12", "red", "https://a.org[", "a@b", "", None])
+)
+DATA_FIELDS = {
+    "topics.yaml": ["slug", "name", "colour", "description", "hashtag", "x"],
+    "districts.yaml": ["slug", "name", "arrondissements", "lead", "contact", "x"],
+    "claimants.yaml": ["slug", "name", "role", "same_as", "x"],
+}
+data_change = st.one_of(
+    st.none(),  # most examples keep the fixture's data files
+    st.none(),
+    st.tuples(
+        st.sampled_from(sorted(DATA_FIELDS)), st.integers(0, 2), st.integers(0, 5), data_value
+    ),
+)
+
+
+def change_data(data, change) -> None:
+    """One field of one entry of one data file set to a generated value."""
+    if change is None:
+        return
+    name, index, field, value = change
+    path = data / name
+    entries = yaml.safe_load(path.read_text("utf-8"))
+    fields = DATA_FIELDS[name]
+    entries[index % len(entries)][fields[field % len(fields)]] = value
+    path.write_text(yaml.safe_dump(entries, allow_unicode=True, sort_keys=False), "utf-8")
+
+
 @st.composite
 def claim(draw) -> dict:
     """A valid claim with one to three fields changed (most examples should pass
@@ -79,11 +112,12 @@ def claim(draw) -> dict:
     deadline=None,
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
 )
-@given(front=claim(), body=text)
-def test_what_check_accepts_the_build_builds(tmp_path_factory, front, body):
+@given(front=claim(), body=text, data=data_change)
+def test_what_check_accepts_the_build_builds(tmp_path_factory, front, body, data):
     root = tmp_path_factory.mktemp("generated")
     content = root / "content"
     shutil.copytree(FIXTURES / "site" / "data", content / "data")
+    change_data(content / "data", data)
     (content / "claims").mkdir()
     header = yaml.safe_dump(front, allow_unicode=True, sort_keys=False)
     (content / "claims" / "generee.md").write_text(f"---\n{header}---\n\n{body}\n", "utf-8")
