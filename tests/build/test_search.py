@@ -1,13 +1,15 @@
 """Tier 3: the search index and the search page of a full build."""
 
 import gzip
+import os
 import shutil
+import time
 from types import SimpleNamespace
 
 from bs4 import BeautifulSoup
 
 from campaign.search import cbor
-from campaign.search.pagefind import MARKER, SearchIndex
+from campaign.search.pagefind import MARKER, SearchIndex, forget_unused
 
 from conftest import FIXTURES, PART_PAGES, build_site, indexed
 from test_build import PUBLISHED, UNPUBLISHED, soup
@@ -153,10 +155,45 @@ def test_one_edit_indexes_again_only_the_part_holding_the_page(tmp_path):
     assert changed
     assert {part_holding(output, path) for path in changed} == {edited}
     # Pagefind ran again for the edited part only: the others' indexes are the same
-    # folders of the cache; and the cache keeps the parts of this build only.
+    # folders of the cache, beside the new one and the edited part's old one (kept
+    # for a while: see the next test).
     indexed_after = {path.name: path.stat().st_ino for path in cache.iterdir()}
     kept = indexed_before.items() & indexed_after.items()
-    assert len(kept) == len(parts) - 1 and len(indexed_after) == len(parts)
+    assert len(kept) == len(parts) and len(indexed_after) == len(parts) + 1
+
+
+def test_previews_and_publications_in_turn_index_nothing_again(tmp_path):
+    """A preview's pages are not the published ones (relative addresses), nor are
+    their parts: the cache keeps both sets, so `make html` then `make publish` then
+    `make html` again reuse every part. Parts no build uses any more go."""
+    content = tmp_path / "content"
+    shutil.copytree(FIXTURES / "site", content)
+    cache = tmp_path / "cache"
+    preview = {"CACHE_PATH": str(cache), "SEARCH_PART_PAGES": PART_PAGES}
+    published = {**preview, "RELATIVE_URLS": False, "SITEURL": "https://campagne.test"}
+    build_site(content, tmp_path / "apercu", **preview)
+    build_site(content, tmp_path / "public", **published)
+    parts = {path.name: path.stat().st_ino for path in (cache / "recherche").iterdir()}
+    build_site(content, tmp_path / "apercu", **preview)
+    build_site(content, tmp_path / "public", **published)
+    again = {path.name: path.stat().st_ino for path in (cache / "recherche").iterdir()}
+    assert again == parts  # nothing indexed again, nothing removed
+    claim = content / "claims" / "velo-tout-paris.md"
+    for number in range(3):  # three edits: the oldest parts are left behind, then go
+        claim.write_text(claim.read_text(encoding="utf-8") + f"\nÉdition {number}.\n")
+        build_site(content, tmp_path / "apercu", **preview)
+    assert len(list((cache / "recherche").iterdir())) <= 2 * len(parts_of(tmp_path / "apercu"))
+
+
+def test_a_part_another_build_is_making_is_left_alone(tmp_path):
+    cache = tmp_path / "recherche"
+    for name in ("a" * 24, "b" * 24, "en-cours-autre-build", "en-cours-abandonne"):
+        (cache / name).mkdir(parents=True)
+    an_hour_ago = time.time() - 3601
+    os.utime(cache / "en-cours-abandonne", (an_hour_ago, an_hour_ago))
+    os.utime(cache / ("b" * 24), (an_hour_ago, an_hour_ago))
+    forget_unused(str(cache), {"c" * 24})
+    assert sorted(path.name for path in cache.iterdir()) == ["a" * 24, "en-cours-autre-build"]
 
 
 def test_a_searchable_page_the_writer_did_not_report_is_read_from_disk(site, tmp_path):

@@ -28,6 +28,7 @@ import os
 import shutil
 import subprocess
 import tempfile
+import time
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from importlib import metadata
@@ -60,6 +61,10 @@ GLOB_SPECIAL = frozenset("\\*?[]{}<>:,!")
 # Pagefind runs beside the build, which never waits for it before the end: it gets
 # the cores the build leaves idle, and both of them once the build is done.
 PAGEFIND_NICENESS = 10
+# A part being made is in a work folder of the cache, renamed when done; one older
+# than this was left by a stopped build.
+WORK_PREFIX = "en-cours-"
+ABANDONED_AGE = 3600
 # Part of each part's cache key: another Pagefind may index differently.
 PAGEFIND_VERSION = metadata.version("pagefind_bin")
 
@@ -215,8 +220,10 @@ def index_part(output_path: str, pages: list, target: str, language: str) -> Non
     that a later build would take for done.
     """
     if os.path.isdir(target):
+        with contextlib.suppress(OSError):  # pruned meanwhile: see forget_unused
+            os.utime(target)  # used now (forget_unused keeps the recently used)
         return
-    work = tempfile.mkdtemp(prefix="en-cours-", dir=os.path.dirname(target))
+    work = tempfile.mkdtemp(prefix=WORK_PREFIX, dir=os.path.dirname(target))
     try:
         bundle = os.path.join(work, "index")
         run_pagefind(output_path, pages, bundle, language, work)
@@ -327,7 +334,31 @@ class SearchIndex:
             self.pool.shutdown()
         targets = [part.target for part in self.parts]
         sync(bundle, bundle_files(targets))
-        keep = {os.path.basename(target) for target in targets}
-        for name in os.listdir(self.cache):
-            if name not in keep:
-                shutil.rmtree(os.path.join(self.cache, name), ignore_errors=True)
+        forget_unused(self.cache, {os.path.basename(target) for target in targets})
+
+
+def forget_unused(cache: str, used: set[str]) -> None:
+    """Remove the parts in the cache that no recent build used.
+
+    This build's parts stay, and as many others, the most recently used: those of
+    the other kind of build. A preview's pages differ from the published ones
+    (relative addresses), and so do their parts: `make html` then `make publish`
+    would otherwise index every page again, each time. A part another build is
+    making (its work folder) stays unless it was left long ago by a stopped build:
+    `make serve` rebuilding while `make publish` runs never removes what the other
+    is writing.
+    """
+    others = []
+    for name in os.listdir(cache):
+        path = os.path.join(cache, name)
+        try:
+            age = time.time() - os.stat(path).st_mtime
+        except OSError:  # removed by another build meanwhile
+            continue
+        if name.startswith(WORK_PREFIX):
+            if age > ABANDONED_AGE:
+                shutil.rmtree(path, ignore_errors=True)
+        elif name not in used:
+            others.append((age, name))
+    for _, name in sorted(others)[len(used) :]:
+        shutil.rmtree(os.path.join(cache, name), ignore_errors=True)
