@@ -6,6 +6,8 @@ import shutil
 import subprocess
 import sys
 
+from campaign.output.writer import record_path
+
 from conftest import ROOT, copy_fixture
 
 SITEURL = "https://verification.campagne.test"
@@ -52,6 +54,7 @@ def test_failed_publish_leaves_the_live_output_untouched(tmp_path):
     assert "Traceback" not in second.stderr
     assert snapshot(output) == before
     assert sorted(p.name for p in (tmp_path / "output.versions").iterdir()) == [".verrou", "000001"]
+    assert not records_of(tmp_path / "output.versions" / "000002.partiel")
 
 
 def test_publish_is_a_link_to_a_complete_version(tmp_path):
@@ -67,6 +70,15 @@ def test_publish_is_a_link_to_a_complete_version(tmp_path):
         "Pour le mettre en ligne, voir docs/publier.md."
     )
     assert f'href="{SITEURL}/vrai-du-faux/velo-tout-paris/"' in (output / "index.html").read_text()
+    # No writer's record is left in the cache for the folder it was built in: no build
+    # writes there again, and records would pile up, one a publish.
+    assert not records_of(tmp_path / "output.versions" / "000001.partiel")
+
+
+def records_of(folder) -> list[str]:
+    """The writer's record for an output folder, if the cache holds one."""
+    path = record_path(str(folder), str(ROOT / "cache"))
+    return [path] if os.path.exists(path) else []
 
 
 def test_publish_refuses_a_missing_example_or_mistyped_address(tmp_path):

@@ -20,6 +20,7 @@ Usage: python -m campaign.commands.publish [--content content] [--output output]
 from __future__ import annotations
 
 import argparse
+import contextlib
 import ctypes
 import fcntl
 import os
@@ -101,11 +102,10 @@ def address_problem(siteurl: str) -> str:
     return ""
 
 
-def read_siteurl(settings_file: str, content: str) -> str:
+def read_settings_of(settings_file: str, content: str) -> dict:
     from pelican.settings import read_settings
 
-    settings = read_settings(settings_file, override={"PATH": content})
-    return str(settings.get("SITEURL") or "").rstrip("/")
+    return read_settings(settings_file, override={"PATH": content})
 
 
 # --- Leftovers -----------------------------------------------------------------------------
@@ -135,9 +135,20 @@ def leftovers(layout: Layout) -> list[Path]:
     return found
 
 
-def clean(layout: Layout) -> None:
+def clean(layout: Layout, cache: str) -> None:
     for path in leftovers(layout):
         remove(path)
+        forget_record(path, cache)
+
+
+def forget_record(folder: Path, cache: str) -> None:
+    """The writer's record of a folder the publish built in (output/writer.py): no
+    later build writes there (the next publish builds another version), so it would
+    only pile up in the cache, one a publish."""
+    from ..output.writer import record_path  # Pelican's writer: loaded when needed
+
+    with contextlib.suppress(OSError):
+        os.remove(record_path(str(folder), cache))
 
 
 # --- The switch ----------------------------------------------------------------------------
@@ -214,30 +225,35 @@ def run_build(args: argparse.Namespace, folder: Path, lock: int) -> None:
 
 def publish(args: argparse.Namespace) -> str:
     """Build and switch; the closing line saying what was published."""
-    problem = address_problem(read_siteurl(args.settings, args.content))
+    settings = read_settings_of(args.settings, args.content)
+    problem = address_problem(str(settings.get("SITEURL") or "").rstrip("/"))
     if problem:
         raise PublishError(f"Publication refusée : {problem} ; {HOW_TO_SET}")
     layout = Layout(Path(args.output))
     layout.versions.mkdir(parents=True, exist_ok=True)
+    cache = settings["CACHE_PATH"]
     lock = take_lock(layout)
     try:
-        clean(layout)
+        clean(layout, cache)
         migrating = layout.output.is_dir() and not layout.output.is_symlink()
         number = max(layout.numbers(), default=0) + 1 + migrating
         partial = layout.versions / f"{number:06d}{PARTIAL}"
         try:
             run_build(args, partial, lock)
         except KeyboardInterrupt:
+            forget_record(partial, cache)
             remove(partial)
             raise PublishError(
                 f"Publication interrompue : {args.output}/ n'a pas été modifié."
             ) from None
         except PublishError:
             remove(partial)
+            forget_record(partial, cache)
             raise
+        forget_record(partial, cache)
         os.rename(partial, layout.version(number))
         switch(layout, number)
-        clean(layout)
+        clean(layout, cache)
     finally:
         os.close(lock)
     pages = sum(1 for _ in layout.version(number).rglob("*.html"))

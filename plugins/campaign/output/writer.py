@@ -98,8 +98,7 @@ class OutputRecord:
     def __init__(self, output_path: str, cache_path: str):
         self.output_path = output_path
         self.prefix = os.path.join(os.path.abspath(output_path), "")
-        name = hashlib.sha256(os.path.abspath(output_path).encode()).hexdigest()[:16]
-        self.path = os.path.join(cache_path, f"sorties-{name}.json")
+        self.path = record_path(output_path, cache_path)
         self.previous: dict[str, list] = {}
         self.current: dict[str, list] = {}
         try:
@@ -158,6 +157,12 @@ class OutputRecord:
         with open(temporary, "w", encoding="utf-8") as handle:
             json.dump({"version": RECORD_VERSION, "files": self.current}, handle)
         os.replace(temporary, self.path)
+
+
+def record_path(output_path: str, cache_path: str) -> str:
+    """The file of the cache holding the record of the output folder `output_path`."""
+    name = hashlib.sha256(os.path.abspath(output_path).encode()).hexdigest()[:16]
+    return os.path.join(cache_path, f"sorties-{name}.json")
 
 
 class PendingText(io.StringIO):
