@@ -21,19 +21,15 @@ through the package's __init__.py), then these generators, run in this order.
 from __future__ import annotations
 
 import atexit
-import contextlib
 import gc
 import logging
 import os
-import pickle
-import tempfile
-import time
 
 from jinja2 import FileSystemBytecodeCache
 from pelican import signals
 from pelican.cache import FileDataCacher
 
-from .content.reader import YamlMarkdownReader, forget_stale_caches
+from .content.reader import YamlMarkdownReader, forget_stale_caches, save_cache_atomically
 from .content.validation import build_moment
 from .editor.site import EditorGenerator
 from .filters import FILTERS
@@ -148,53 +144,6 @@ def configure(pelican):
 def add_reader(readers):
     for extension in YamlMarkdownReader.file_extensions:
         readers.reader_classes[extension] = YamlMarkdownReader
-
-
-def save_cache_atomically(cacher: FileDataCacher) -> None:
-    """Pelican's `FileDataCacher.save_cache`, through a file renamed over the cache.
-
-    Pelican writes the cache in place: a build loading it meanwhile (`make serve`
-    rebuilding while `make publish` runs; they share CACHE_PATH) read half a cache,
-    and a build stopped while saving left an empty one; both stopped the next build
-    with pickle's EOFError. Now a build reads the old cache or the new one, whole.
-    """
-    if not cacher._cache_data_policy:
-        return
-    folder = os.path.dirname(cacher._cache_path) or "."
-    temporary = ""
-    try:
-        os.makedirs(folder, exist_ok=True)
-        handle, temporary = tempfile.mkstemp(dir=folder, prefix=UNFINISHED_PREFIX)
-        os.close(handle)
-        with cacher._cache_open(temporary, "wb") as output:
-            pickle.dump(cacher._cache, output)
-        os.replace(temporary, cacher._cache_path)
-        temporary = ""
-        forget_unfinished_saves(folder)
-    except (OSError, pickle.PicklingError, TypeError) as error:
-        logging.getLogger(__name__).warning(
-            "cache %s non enregistré : %s", cacher._cache_path, error
-        )
-    finally:
-        if temporary:
-            with contextlib.suppress(OSError):
-                os.remove(temporary)
-
-
-# A save takes a second; one begun this long ago was stopped (its process killed).
-UNFINISHED_AGE = 600
-UNFINISHED_PREFIX = ".en-cours-"
-
-
-def forget_unfinished_saves(folder: str) -> None:
-    """Remove what saves stopped midway left in the cache folder."""
-    for name in os.listdir(folder):
-        path = os.path.join(folder, name)
-        with contextlib.suppress(OSError):  # another build's, just renamed
-            if name.startswith(UNFINISHED_PREFIX) and (
-                time.time() - os.stat(path).st_mtime > UNFINISHED_AGE
-            ):
-                os.remove(path)
 
 
 def register():

@@ -1,6 +1,7 @@
-"""Tier 1: Pelican's content cache is saved whole or not at all (pipeline.py), so a
-build loading it while another saves it, or after one was stopped while saving,
-never stops on half a cache."""
+"""Tier 1: Pelican's content cache is saved whole or not at all (content/reader.py,
+installed by pipeline.py), so a build loading it while another saves it, or after
+one was stopped while saving, never stops on half a cache; `make check` reads
+through it, by a hash of each file's bytes."""
 
 import os
 import pickle
@@ -13,9 +14,11 @@ import time
 from pelican import Pelican
 from pelican.cache import FileDataCacher
 
-from campaign import pipeline
+from campaign.commands.check import check_content
+from campaign.content.reader import YamlMarkdownReader, save_cache_atomically
+from campaign.settings import apply_defaults
 
-from conftest import FIXTURES, ROOT, site_settings
+from conftest import FIXTURES, ROOT, build_site, copy_fixture, site_settings
 
 CACHE = {
     f"/contenu/claims/{n}.md": (1.0, ("<p>" + "mot " * 300 + "</p>", {"n": n})) for n in range(3000)
@@ -32,9 +35,9 @@ def saver(folder, atomic: bool) -> subprocess.Popen:
         f"""
         import pickle, sys
         from pelican.cache import FileDataCacher
-        from campaign import pipeline
+        from campaign.content.reader import save_cache_atomically
         if {atomic}:
-            FileDataCacher.save_cache = pipeline.save_cache_atomically
+            FileDataCacher.save_cache = save_cache_atomically
         cacher = FileDataCacher({settings(folder)!r}, "cache", True, False)
         cacher._cache = pickle.loads(sys.stdin.buffer.read())
         while True:
@@ -52,7 +55,7 @@ def loads_while_saved(folder, atomic: bool) -> list[str]:
     """What went wrong loading the cache 150 times while another process saves it."""
     cacher = FileDataCacher(settings(folder), "cache", True, False)
     cacher._cache = CACHE
-    pipeline.save_cache_atomically(cacher)  # a whole cache to start from
+    save_cache_atomically(cacher)  # a whole cache to start from
     path = os.path.join(folder, "cache")
     first = os.stat(path).st_mtime_ns
     process = saver(folder, atomic)
@@ -77,7 +80,7 @@ def loads_while_saved(folder, atomic: bool) -> list[str]:
 
 def test_a_cache_saved_in_place_is_read_half_written(tmp_path):
     """Pelican's own saving: what the test below guards against does happen (should
-    Pelican save whole caches one day, this fails, and pipeline's patch can go)."""
+    Pelican save whole caches one day, this fails, and the patch can go)."""
     assert loads_while_saved(tmp_path, atomic=False)
 
 
@@ -93,14 +96,45 @@ def test_what_a_stopped_save_left_is_removed_by_a_later_one(tmp_path):
     os.utime(old, (an_hour_ago, an_hour_ago))
     cacher = FileDataCacher(settings(tmp_path), "cache", True, False)
     cacher._cache = {"a": 1}
-    pipeline.save_cache_atomically(cacher)
+    save_cache_atomically(cacher)
     assert sorted(os.listdir(tmp_path)) == [".en-cours-autre-build", "cache"]
 
 
 def test_the_plugin_saves_every_cache_so(tmp_path):
     Pelican(site_settings(FIXTURES / "site", tmp_path / "sortie"))  # loads the plugin
-    assert FileDataCacher.save_cache is pipeline.save_cache_atomically
+    assert FileDataCacher.save_cache is save_cache_atomically
     cacher = FileDataCacher(settings(tmp_path), "cache", True, False)
     cacher._cache = {"a": 1}
     cacher.save_cache()
     assert FileDataCacher(settings(tmp_path), "cache", True, True)._cache == {"a": 1}
+
+
+def test_check_reads_through_the_build_content_cache(tmp_path, monkeypatch):
+    """`make check` converts a file once; the build then finds it converted; a file
+    changed is read again even with its old date (the cache knows its bytes)."""
+    content = copy_fixture("site", tmp_path)
+    settings = site_settings(content, tmp_path / "sortie")
+    apply_defaults(settings)
+    read = []
+    convert = YamlMarkdownReader.read
+    monkeypatch.setattr(
+        YamlMarkdownReader, "read", lambda self, path: read.append(path) or convert(self, path)
+    )
+    assert check_content(settings).problems == []
+    files = len(read)
+    assert files > 10
+    read.clear()
+    assert check_content(settings).problems == []
+    assert read == []  # all from the cache
+    build_site(content, tmp_path / "sortie")
+    # The build too; only Pelican's own page generator reads the fixed pages again.
+    assert read and all(os.sep + "pages" + os.sep in path for path in read)
+    read.clear()
+    claim = content / "claims" / "velo-tout-paris.md"
+    stat = claim.stat()
+    claim.write_text(claim.read_text(encoding="utf-8").replace("verdict: ", "verdict: x"))
+    os.utime(claim, ns=(stat.st_atime_ns, stat.st_mtime_ns))  # its old date back
+    problems = check_content(settings).problems
+    assert read == [str(claim)]
+    assert problems and all(p.path.endswith("claims/velo-tout-paris.md") for p in problems)
+    assert any("verdict" in p.message for p in problems)

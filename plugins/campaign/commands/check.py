@@ -12,24 +12,69 @@ import sys
 from collections.abc import Iterator
 from zoneinfo import ZoneInfo
 
+from pelican.readers import Readers, _filter_discardable_metadata
 from pelican.settings import read_settings
 
 from ..content import silence
-from ..content.reader import YamlMarkdownReader
+from ..content.reader import (
+    CONTENT_CACHE,
+    YamlMarkdownReader,
+    cache_name,
+    forget_stale_caches,
+    save_cache_atomically,
+)
 from ..content.validation import Document, Validation, build_moment, content_files, validate
+from ..generators.forked_reading import ReadingBeside
 from ..kinds import Kind
 from ..settings import SettingsError, apply_defaults
 
 
 def read_documents(settings: dict) -> Iterator[Document]:
     """Every content file, listed and read as the build reads it: by the build's own
-    reader, whose front matter carries the body's problems too."""
+    reader, whose front matter carries the body's problems too.
+
+    Through the build's content cache (gather.py), loaded and saved: a file
+    unchanged since the last check or build is not converted again, and `make html`
+    finds converted what `make check` has just read. The cache knows a file by a
+    hash of its bytes (CHECK_MODIFIED_METHOD), never by its date alone. Many files
+    to read (a first check) are read in part by another process meanwhile.
+    """
+    readers = content_cache(settings)
+    files = content_files(settings)
+    paths = [os.path.abspath(os.path.join(settings["PATH"], path)) for _, path in files]
+    beside = ReadingBeside(readers, settings["CAMPAIGN_WRITING_PROCESSES"])
+    beside.start(paths)
+    try:
+        for (kind, path), full in zip(files, paths, strict=True):
+            beside.collect(full)
+            metadata = read_through(readers, full)
+            body, line = metadata["body_source"]
+            basename = os.path.splitext(os.path.basename(path))[0]
+            yield Document(kind, basename, metadata["front_matter"], body=body, body_line=line)
+    finally:
+        beside.stop()
+    save_cache_atomically(readers)
+
+
+def content_cache(settings: dict) -> Readers:
+    """The build's content cache (Pelican's, at the reader level), this package's
+    reader reading Markdown in it."""
+    forget_stale_caches(settings["CACHE_PATH"])
+    readers = Readers(settings, cache_name(CONTENT_CACHE, settings))
     reader = YamlMarkdownReader(settings)
-    for kind, path in content_files(settings):
-        metadata = reader.read(os.path.join(settings["PATH"], path))[1]
-        body, line = metadata["body_source"]
-        basename = os.path.splitext(os.path.basename(path))[0]
-        yield Document(kind, basename, metadata["front_matter"], body=body, body_line=line)
+    for extension in YamlMarkdownReader.file_extensions:
+        readers.readers[extension] = reader
+    return readers
+
+
+def read_through(readers: Readers, path: str) -> dict:
+    """The reader's metadata for the file at `path`, from the cache if it is there."""
+    content, metadata = readers.get_cached_data(path, (None, None))
+    if metadata is None:
+        content, metadata = readers.readers[os.path.splitext(path)[1][1:]].read(path)
+        metadata = _filter_discardable_metadata(metadata)
+        readers.cache_data(path, (content, metadata))
+    return metadata
 
 
 def check_content(settings: dict) -> Validation:

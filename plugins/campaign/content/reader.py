@@ -2,14 +2,19 @@
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import datetime
 import hashlib
 import html
 import json
+import logging
 import os
+import pickle
 import re
 import sys
+import tempfile
+import time
 import xml.etree.ElementTree as etree
 from pathlib import Path
 from types import ModuleType
@@ -19,6 +24,7 @@ import nh3
 from markdown.blockprocessors import BlockProcessor
 from markdown.extensions import toc
 from markdown.treeprocessors import InlineProcessor
+from pelican.cache import FileDataCacher
 from pelican.readers import BaseReader
 
 from . import body as body_checks
@@ -91,6 +97,11 @@ def _with(front: FrontMatter, problems: list[Problem]) -> FrontMatter:
     return dataclasses.replace(front, problems=(*front.problems, *problems))
 
 
+# The content cache's name (with its inputs' hash, see cache_name): the build's
+# (gather.py) and `make check`'s.
+CONTENT_CACHE = "Contenu"
+
+
 def cache_name(generator: str, settings: dict) -> str:
     """The name of a generator's content cache (Pelican's, at the reader level).
 
@@ -125,6 +136,54 @@ def forget_stale_caches(cache_path: str) -> None:
         cache.unlink(missing_ok=True)
     stamp.parent.mkdir(parents=True, exist_ok=True)
     stamp.write_text(digest, encoding="utf-8")
+
+
+def save_cache_atomically(cacher: FileDataCacher) -> None:
+    """Pelican's `FileDataCacher.save_cache`, through a file renamed over the cache.
+
+    Pelican writes the cache in place: a build loading it meanwhile (`make serve`
+    rebuilding while `make publish` runs; they share CACHE_PATH) read half a cache,
+    and a build stopped while saving left an empty one; both stopped the next build
+    with pickle's EOFError. Now a build reads the old cache or the new one, whole.
+    """
+    if not cacher._cache_data_policy:
+        return
+    folder = os.path.dirname(cacher._cache_path) or "."
+    temporary = ""
+    try:
+        os.makedirs(folder, exist_ok=True)
+        handle, temporary = tempfile.mkstemp(dir=folder, prefix=UNFINISHED_PREFIX)
+        os.close(handle)
+        os.chmod(temporary, 0o644)  # as Pelican's own (mkstemp makes it private)
+        with cacher._cache_open(temporary, "wb") as output:
+            pickle.dump(cacher._cache, output)
+        os.replace(temporary, cacher._cache_path)
+        temporary = ""
+        forget_unfinished_saves(folder)
+    except (OSError, pickle.PicklingError, TypeError) as error:
+        logging.getLogger(__name__).warning(
+            "cache %s non enregistré : %s", cacher._cache_path, error
+        )
+    finally:
+        if temporary:
+            with contextlib.suppress(OSError):
+                os.remove(temporary)
+
+
+# A save takes a second; one begun this long ago was stopped (its process killed).
+UNFINISHED_AGE = 600
+UNFINISHED_PREFIX = ".en-cours-"
+
+
+def forget_unfinished_saves(folder: str) -> None:
+    """Remove what saves stopped midway left in the cache folder."""
+    for name in os.listdir(folder):
+        path = os.path.join(folder, name)
+        with contextlib.suppress(OSError):  # another build's, just renamed
+            if name.startswith(UNFINISHED_PREFIX) and (
+                time.time() - os.stat(path).st_mtime > UNFINISHED_AGE
+            ):
+                os.remove(path)
 
 
 def code_digest() -> str:

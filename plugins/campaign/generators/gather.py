@@ -15,7 +15,7 @@ from zoneinfo import ZoneInfo
 from pelican.generators import Generator
 
 from ..assembly import CAMPAIGN, assemble, is_published
-from ..content.reader import cache_name
+from ..content.reader import CONTENT_CACHE, cache_name
 from ..content.silence import windows_of
 from ..content.validation import Document, build_moment, content_files, validate
 from ..images.cache import infographic_folder
@@ -40,7 +40,7 @@ class GatherGenerator(Generator):
         # Pelican's content cache, at the reader level: a file unchanged since the last
         # build (same mtime) is not parsed or converted again. Validation runs on every
         # build, against the data files as they are now.
-        name = cache_name(type(self).__name__, kwargs["settings"])
+        name = cache_name(CONTENT_CACHE, kwargs["settings"])
         super().__init__(*args, readers_cache_name=name, **kwargs)
 
     def generate_context(self):
