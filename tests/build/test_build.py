@@ -5,6 +5,7 @@ import json
 import pytest
 from bs4 import BeautifulSoup
 
+from campaign.content.reader import CONTENT_CACHE
 from campaign.generators.base import ContentError
 
 from conftest import FIXTURES, build_site, copy_fixture
@@ -192,7 +193,7 @@ def test_same_content_gives_the_same_bytes(site, tmp_path):
 def test_a_build_from_the_caches_gives_the_same_bytes_as_a_cold_one(tmp_path):
     content = copy_fixture("site", tmp_path)
     build_site(content, tmp_path / "warm")
-    assert any((tmp_path / "warm-cache").glob("GatherGenerator-Readers-*"))
+    assert any((tmp_path / "warm-cache").glob(f"{CONTENT_CACHE}-Readers-*"))
     warm = build_site(content, tmp_path / "warm")
     cold = build_site(content, tmp_path / "cold")
     files = sorted(p.relative_to(cold) for p in cold.rglob("*") if p.is_file())
