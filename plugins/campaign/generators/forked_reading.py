@@ -10,8 +10,9 @@ the child's results in its content cache, where reading finds them as it finds a
 unchanged file's: each file is still read, validated and fed to the card worker
 in the same order, so the output does not depend on who converted which file.
 
-A result carries the file's stamp (its modification time) taken before the child
-read it: a file changed since is read again by the build. A file the child could
+A result carries the file's stamp (a hash of its bytes, or its date: Pelican's
+CHECK_MODIFIED_METHOD) taken before the child read it: a file changed since is
+read again by the build. A file the child could
 not read is read by the build, which meets the same error where it always did.
 Only on Linux, and only for a cache the build saves (CACHE_CONTENT).
 """
@@ -22,6 +23,7 @@ import gc
 import logging
 import os
 import pickle
+import signal
 import sys
 import warnings
 
@@ -120,7 +122,7 @@ class ReadingBeside:
             self.fd = -1
         if self.pid:
             try:
-                os.kill(self.pid, 9)
+                os.kill(self.pid, signal.SIGKILL)
             except ProcessLookupError:
                 pass
             self._wait()
