@@ -14,7 +14,11 @@ from pelicanconf import *  # noqa: E402,F403
 SITEURL = os.environ.get("SITEURL", "").rstrip("/")
 RELATIVE_URLS = False
 CAMPAIGN_SHOW_DRAFTS = False
-LOAD_CONTENT_CACHE = False
+# The content cache is loaded, as for a preview: it knows each file by a hash of
+# its bytes (CHECK_MODIFIED_METHOD in pelicanconf.py) and its name holds the code's
+# and the Markdown settings' hashes, so what it gives is what reading the file again
+# would; `make check`, just before, has filled it.
+LOAD_CONTENT_CACHE = True
 # A publication is measured against the clock (embargoes lift, actions and events
 # come and go), never against the example's pinned day in pelicanconf.py: a
 # campaign that forgot to delete that line would otherwise never publish anything
