@@ -1,5 +1,7 @@
 """Tier 1: splitting files and parsing YAML front matter, with line numbers."""
 
+import os
+
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -83,3 +85,22 @@ def test_impossible_date_is_a_problem_not_a_crash():
 def test_any_header_text_never_raises(header):
     front, _, _ = frontmatter.split("x.md", f"---\n{header}\n---\n")
     assert isinstance(front.values, dict) or front.problems
+
+
+def test_a_file_gone_or_unreadable_when_read_is_a_problem_not_a_crash(tmp_path):
+    """Listed, then removed (the web editor, a `git pull`) or made unreadable before it
+    is read: a French problem at its first line, as for any other file."""
+    front, body, line = frontmatter.read_parts(str(tmp_path / "parti.md"), "claims/parti.md")
+    assert (front.path, body, line) == ("claims/parti.md", "", 1)
+    [problem] = front.problems
+    assert problem.line == 1 and "a disparu pendant la lecture" in problem.message
+    locked = tmp_path / "ferme.md"
+    locked.write_text("---\nclaim: x\n---\n", encoding="utf-8")
+    locked.chmod(0)
+    try:
+        if os.access(locked, os.R_OK):  # root reads anything: nothing to test here
+            return
+        [problem] = frontmatter.read_parts(str(locked), "claims/ferme.md")[0].problems
+        assert "ne peut pas être lu (droits d'accès)" in problem.message
+    finally:
+        locked.chmod(0o644)

@@ -160,6 +160,16 @@ def read(path: str, shown: str) -> tuple[FrontMatter, str]:
     return front, body
 
 
+VANISHED = (
+    "ce fichier a disparu pendant la lecture (supprimé ou renommé entre-temps) : "
+    "relancez la commande"
+)
+UNREADABLE = (
+    "ce fichier ne peut pas être lu (droits d'accès) : rendez-le lisible "
+    "(chmod a+r) ou retirez-le du dossier"
+)
+
+
 def read_parts(path: str, shown: str) -> tuple[FrontMatter, str, int]:
     """Read a file from disk: its front matter, its body and the body's first line.
 
@@ -171,6 +181,10 @@ def read_parts(path: str, shown: str) -> tuple[FrontMatter, str, int]:
         return _failed(shown, 1, not_regular_message(path)), "", 1
     except FileTooLarge as error:
         return _failed(shown, 1, too_large(error.size, error.limit, "ce fichier")), "", 1
+    except FileNotFoundError:  # listed, then removed or renamed (the editor, a git pull)
+        return _failed(shown, 1, VANISHED), "", 1
+    except PermissionError:
+        return _failed(shown, 1, UNREADABLE), "", 1
     text, problem = decode(shown, data)
     if problem:
         return FrontMatter(shown, problems=(problem,)), "", 1
