@@ -138,3 +138,12 @@ def test_check_reads_through_the_build_content_cache(tmp_path, monkeypatch):
     assert read == [str(claim)]
     assert problems and all(p.path.endswith("claims/velo-tout-paris.md") for p in problems)
     assert any("verdict" in p.message for p in problems)
+
+
+def test_check_without_a_writable_cache_folder_reads_every_file(tmp_path):
+    blocked = tmp_path / "fichier"
+    blocked.write_text("pas un dossier", encoding="utf-8")
+    settings = site_settings(FIXTURES / "site", tmp_path / "sortie")
+    settings["CACHE_PATH"] = str(blocked / "cache")  # cannot be made: a file is in the way
+    apply_defaults(settings)
+    assert check_content(settings).problems == []

@@ -7,6 +7,7 @@ Exit status: 0 when the content is valid, 1 when anything is wrong.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
 import sys
 from collections.abc import Iterator
@@ -58,8 +59,10 @@ def read_documents(settings: dict) -> Iterator[Document]:
 
 def content_cache(settings: dict) -> Readers:
     """The build's content cache (Pelican's, at the reader level), this package's
-    reader reading Markdown in it."""
-    forget_stale_caches(settings["CACHE_PATH"])
+    reader reading Markdown in it. A cache folder that cannot be written only means
+    every file is read (a read-only checkout)."""
+    with contextlib.suppress(OSError):
+        forget_stale_caches(settings["CACHE_PATH"])
     readers = Readers(settings, cache_name(CONTENT_CACHE, settings))
     reader = YamlMarkdownReader(settings)
     for extension in YamlMarkdownReader.file_extensions:
