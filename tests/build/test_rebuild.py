@@ -8,6 +8,7 @@ import jinja2
 import pytest
 
 from campaign.generators import base, forked_reading
+from campaign.images import cache as image_cache
 from campaign.output import forked
 
 from conftest import ROOT, build_site, copy_fixture
@@ -166,3 +167,26 @@ def test_pages_written_by_other_processes_are_those_of_a_build_alone(tmp_path, m
         page.parent.name for page in pages if page.stat().st_mtime_ns != written[page.parent.name]
     ]
     assert rewritten == [CLAIM]
+
+
+def test_cards_no_build_uses_go_and_come_back_when_needed(tmp_path, monkeypatch):
+    """Each edit of a claim's summary draws a new card: the folder of cards keeps
+    those of this build (and others recently used, none here), not every card ever
+    drawn; a card gone is drawn again when a build needs it, the same bytes."""
+    monkeypatch.setattr(image_cache, "FRESH_SECONDS", -1)  # no card counts as just drawn
+    monkeypatch.setattr(image_cache, "OTHERS_KEPT", 0)
+    content = copy_fixture("site", tmp_path)
+    cards = tmp_path / "output-cache" / "cartes"
+    claim = content / "claims" / f"{CLAIM}.md"
+    original = claim.read_text()
+    build_site(content, tmp_path / "output")
+    used = len(list(cards.glob("*.png")))
+    for number in range(3):
+        claim.write_text(original.replace('claim: "', f'claim: "({number}) ', 1))  # on the card
+        site = build_site(content, tmp_path / "output")
+    assert len(list(cards.glob("*.png"))) == used
+    claim.write_text(original)  # back to a card pruned meanwhile
+    site = build_site(content, tmp_path / "output")
+    cold = build_site(content, tmp_path / "froid")
+    card = f"images/cartes/{CLAIM}.png"
+    assert (site / card).read_bytes() == (cold / card).read_bytes()

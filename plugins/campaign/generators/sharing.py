@@ -9,6 +9,7 @@ from __future__ import annotations
 from zoneinfo import ZoneInfo
 
 from ..assembly import newest_first
+from ..images.cache import forget_unused_cards
 from ..kinds import Kind
 from ..sharing import corrections, feeds
 from ..sharing.items import action_entry, feed_entry, site_url
@@ -68,6 +69,8 @@ class SharingGenerator(CampaignGenerator):
         drawn = self.campaign.drawings.results()
         for page, (key, cached) in zip(pages, drawn, strict=True):
             sizes[page.share.card] = writer.link_cached(page.share.card, key, cached)
+        drawings = self.campaign.drawings
+        forget_unused_cards(drawings.cache_dir, drawings.keys())
         return sizes
 
     def feed_definitions(self):

@@ -3,16 +3,19 @@ folder under a name that is the hash of everything that changes its picture.
 
 A later build, or a card worker (draw_cards.py), finds the file under the same
 name and draws nothing; a change of spec, of layout or of renderer gives a new
-name, so a cached image is never stale and never rewritten.
+name, so a cached image is never stale and never rewritten. Cards no recent build
+used are removed (`forget_unused_cards`): each edit of a headline draws a new one.
 """
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import hashlib
 import json
 import os
 import tempfile
+import time
 from importlib import metadata
 
 import PIL
@@ -60,6 +63,52 @@ def card_key(spec: CardSpec) -> str:
 def card_path(spec: CardSpec, cache_dir: str) -> str:
     """Where the card is kept in the cache: named by the hash of its inputs."""
     return os.path.join(cache_dir, f"{card_key(spec)}.png")
+
+
+# Which card each build last used, in the cards' folder: {card's key: seconds}.
+USAGE_FILE = "utilisees.json"
+# A card drawn this recently stays whoever drew it: another build may be about to
+# put it in its output.
+FRESH_SECONDS = 3600
+# Besides this build's cards, this many times as many others stay.
+OTHERS_KEPT = 1
+
+
+def forget_unused_cards(cache_dir: str, used: set[str]) -> None:
+    """Keep the folder of cards from growing with every edit (a changed headline is
+    a new card): the cards `used` by this build stay, and as many others, those
+    used last (the other kind of build's: a preview's cards are not all the
+    published ones), and every card drawn in the last hour. The others go; a build
+    that needs one again draws it again."""
+    record_path = os.path.join(cache_dir, USAGE_FILE)
+    try:
+        with open(record_path, encoding="utf-8") as handle:
+            record = json.load(handle)
+    except (OSError, ValueError):
+        record = {}
+    if not isinstance(record, dict):
+        record = {}
+    now = time.time()
+    record.update(dict.fromkeys(used, now))
+    present, others = set(), []
+    for name in os.listdir(cache_dir):
+        key, suffix = os.path.splitext(name)
+        if suffix != ".png":
+            continue
+        present.add(key)
+        try:
+            drawn = os.stat(os.path.join(cache_dir, name)).st_mtime
+        except OSError:  # removed by another build meanwhile
+            continue
+        if key not in used and now - drawn > FRESH_SECONDS:
+            last = record.get(key)
+            others.append((last if isinstance(last, (int, float)) else drawn, key))
+    for _, key in sorted(others, reverse=True)[len(used) * OTHERS_KEPT :]:
+        with contextlib.suppress(OSError):
+            os.remove(os.path.join(cache_dir, f"{key}.png"))
+        present.discard(key)
+    kept = {key: record[key] for key in sorted(present) if key in record}
+    write_atomically(record_path, json.dumps(kept).encode("utf-8"))
 
 
 def ensure_card(spec: CardSpec, cache_dir: str) -> str:

@@ -177,6 +177,10 @@ class CardBatch:
             worker.stop()
         self.jobs = []
 
+    def keys(self) -> set[str]:
+        """The cache's key of every card given to `draw`."""
+        return {card_key(spec) for spec in self.specs}
+
     def results(self) -> Iterator[tuple[str, Callable[[], str]]]:
         """For each card given to `draw`, in order, once the workers are done: a tag
         naming its picture (the cache's key) and a function giving its file in the
