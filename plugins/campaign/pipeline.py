@@ -22,6 +22,8 @@ from __future__ import annotations
 
 import atexit
 import gc
+import hashlib
+import json
 import logging
 import os
 
@@ -132,13 +134,32 @@ def configure(pelican):
     environment = pelican.settings.setdefault("JINJA_ENVIRONMENT", {})
     # Every text from front matter is escaped; HTML we made ourselves is marked safe.
     environment["autoescape"] = True
-    # Each generator compiles the templates it uses: compiled once, kept until edited.
-    templates = os.path.join(pelican.settings["CACHE_PATH"], "gabarits")
-    os.makedirs(templates, exist_ok=True)
-    environment.setdefault("bytecode_cache", FileSystemBytecodeCache(templates))
+    environment.setdefault("bytecode_cache", template_cache(environment, pelican.settings))
     # A build is one process, templates do not change during it: without this, every
     # page checks the date of each template it extends or imports.
     environment.setdefault("auto_reload", False)
+
+
+def template_cache(environment: dict, settings: dict) -> FileSystemBytecodeCache:
+    """Where compiled templates are kept: code, like Python's own bytecode, so kept
+    for the machine's user rather than per cache folder (Jinja's per-user folder in
+    the system's temporary folder, which it checks is this user's alone). A fresh
+    checkout, a new CACHE_PATH or each of the tests' sites then compiles the theme
+    once, not every time (0.3 s). Jinja names a template's entry after its file's
+    path and checks its source and Jinja's and Python's versions when loading it;
+    the pattern adds the environment's options, which change what is compiled.
+    Without a usable per-user folder, CACHE_PATH/gabarits."""
+    options = json.dumps(
+        {key: repr(value) for key, value in environment.items() if key != "bytecode_cache"},
+        sort_keys=True,
+    )
+    pattern = f"campagne-{hashlib.sha256(options.encode()).hexdigest()[:12]}-%s.cache"
+    try:
+        return FileSystemBytecodeCache(pattern=pattern)
+    except (RuntimeError, OSError):  # no temporary folder, or not this user's alone
+        folder = os.path.join(settings["CACHE_PATH"], "gabarits")
+        os.makedirs(folder, exist_ok=True)
+        return FileSystemBytecodeCache(folder, pattern)
 
 
 def add_reader(readers):
