@@ -29,9 +29,12 @@ import os
 
 from jinja2 import FileSystemBytecodeCache
 from pelican import signals
-from pelican.cache import FileDataCacher
 
-from .content.reader import YamlMarkdownReader, forget_stale_caches, save_cache_atomically
+from .content.reader import (
+    YamlMarkdownReader,
+    forget_stale_caches,
+    install_content_cache_methods,
+)
 from .content.validation import build_moment
 from .editor.site import EditorGenerator
 from .filters import FILTERS
@@ -168,7 +171,7 @@ def add_reader(readers):
 
 
 def register():
-    FileDataCacher.save_cache = save_cache_atomically
+    install_content_cache_methods()
     signals.initialized.connect(configure)
     signals.readers_init.connect(add_reader)
     signals.get_generators.connect(get_generators)

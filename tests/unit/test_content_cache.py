@@ -1,8 +1,9 @@
 """Tier 1: Pelican's content cache is saved whole or not at all (content/reader.py,
 installed by pipeline.py), so a build loading it while another saves it, or after
 one was stopped while saving, never stops on half a cache; `make check` reads
-through it, by a hash of each file's bytes."""
+through it, by a hash of each file's bytes, taken once a file."""
 
+import logging
 import os
 import pickle
 import signal
@@ -12,13 +13,15 @@ import textwrap
 import time
 
 from pelican import Pelican
-from pelican.cache import FileDataCacher
+from pelican.cache import FileDataCacher, FileStampDataCacher
 
 from campaign.commands.check import check_content
-from campaign.content.reader import YamlMarkdownReader, save_cache_atomically
+from campaign.content import validation
+from campaign.content.reader import YamlMarkdownReader, file_stamp_once, save_cache_atomically
+from campaign.generators.base import PROBLEMS
 from campaign.settings import apply_defaults
 
-from conftest import FIXTURES, ROOT, build_site, copy_fixture, site_settings
+from conftest import FIXTURES, ROOT, build_site, copy_fixture, gather, site_settings
 
 CACHE = {
     f"/contenu/claims/{n}.md": (1.0, ("<p>" + "mot " * 300 + "</p>", {"n": n})) for n in range(3000)
@@ -106,6 +109,7 @@ def test_what_a_stopped_save_left_is_removed_by_a_later_one(tmp_path):
 def test_the_plugin_saves_every_cache_so(tmp_path):
     Pelican(site_settings(FIXTURES / "site", tmp_path / "sortie"))  # loads the plugin
     assert FileDataCacher.save_cache is save_cache_atomically
+    assert FileStampDataCacher._get_file_stamp is file_stamp_once
     cacher = FileDataCacher(settings(tmp_path), "cache", True, False)
     cacher._cache = {"a": 1}
     cacher.save_cache()
@@ -150,3 +154,41 @@ def test_check_without_a_writable_cache_folder_reads_every_file(tmp_path):
     settings["CACHE_PATH"] = str(blocked / "cache")  # cannot be made: a file is in the way
     apply_defaults(settings)
     assert check_content(settings).problems == []
+
+
+def test_each_file_is_hashed_once_a_check(tmp_path, monkeypatch):
+    """Pelican hashed a file when looking it up and again when storing it."""
+    content = copy_fixture("site", tmp_path)
+    settings = site_settings(content, tmp_path / "sortie", CAMPAIGN_WRITING_PROCESSES=0)
+    apply_defaults(settings)
+    hashed = []
+    original = FileStampDataCacher.__init__
+
+    def counting(self, *args, **kwargs):
+        original(self, *args, **kwargs)
+        stamp = self._filestamp_func
+        self._filestamp_func = lambda path: hashed.append(path) or stamp(path)
+
+    monkeypatch.setattr(FileStampDataCacher, "__init__", counting)
+    assert check_content(settings).problems == []
+    assert len(hashed) > 10 and len(hashed) == len(set(hashed))
+
+
+def test_a_file_gone_after_listing_is_said_in_french_only(tmp_path, monkeypatch, caplog):
+    """Deleted in the web editor, or by a `git pull`, while a build reads: the build
+    is refused in French at the file; no English « Cannot get modification stamp »
+    warning, which a production build makes fatal."""
+    content = copy_fixture("site", tmp_path)
+    listed = validation.content_files
+
+    def listed_then_deleted(settings):
+        files = listed(settings)
+        (content / files[0][1]).unlink()
+        return files
+
+    monkeypatch.setattr("campaign.generators.gather.content_files", listed_then_deleted)
+    with caplog.at_level(logging.WARNING):
+        _, generator = gather(site_settings(content, tmp_path / "sortie"))
+    problems = generator.context[PROBLEMS]
+    assert any("a disparu pendant la lecture" in p.message for p in problems)
+    assert [r.getMessage() for r in caplog.records if r.levelno >= logging.WARNING] == []

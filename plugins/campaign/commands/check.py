@@ -22,6 +22,7 @@ from ..content.reader import (
     YamlMarkdownReader,
     cache_name,
     forget_stale_caches,
+    install_content_cache_methods,
     save_cache_atomically,
 )
 from ..content.validation import Document, Validation, build_moment, content_files, validate
@@ -63,6 +64,7 @@ def content_cache(settings: dict) -> Readers:
     every file is read (a read-only checkout)."""
     with contextlib.suppress(OSError):
         forget_stale_caches(settings["CACHE_PATH"])
+    install_content_cache_methods()
     readers = Readers(settings, cache_name(CONTENT_CACHE, settings))
     reader = YamlMarkdownReader(settings)
     for extension in YamlMarkdownReader.file_extensions:

@@ -24,7 +24,7 @@ import nh3
 from markdown.blockprocessors import BlockProcessor
 from markdown.extensions import toc
 from markdown.treeprocessors import InlineProcessor
-from pelican.cache import FileDataCacher
+from pelican.cache import FileDataCacher, FileStampDataCacher
 from pelican.readers import BaseReader
 
 from . import body as body_checks
@@ -136,6 +136,48 @@ def forget_stale_caches(cache_path: str) -> None:
         cache.unlink(missing_ok=True)
     stamp.parent.mkdir(parents=True, exist_ok=True)
     stamp.write_text(digest, encoding="utf-8")
+
+
+def install_content_cache_methods() -> None:
+    """Pelican's content cache as the build and `make check` use it: saved
+    atomically, each file stamped once (see both functions)."""
+    FileDataCacher.save_cache = save_cache_atomically
+    FileStampDataCacher._get_file_stamp = file_stamp_once
+
+
+def file_stamp_once(cacher: FileStampDataCacher, filename: str):
+    """Pelican's `_get_file_stamp`, taken once a file for the cacher's life (one
+    build, one `make check`) and without Pelican's English warning.
+
+    Pelican hashes a file (CHECK_MODIFIED_METHOD) each time it looks it up in the
+    content cache and again when it stores what it read: up to three times a file
+    with forked reading. Once is enough, and more exact: the stamp stored is the
+    one taken before the file was read, so a file changed meanwhile is read again
+    next time. A file that cannot be stamped (deleted or renamed since it was
+    listed) gets no stamp and no « Cannot get modification stamp » warning, which
+    a production build would make fatal in English: reading it says in French
+    what happened (frontmatter.VANISHED).
+    """
+    stamps = cacher.__dict__.setdefault(STAMPS, {})
+    stamp = stamps.get(filename)
+    if stamp is None:
+        try:
+            stamp = stamps[filename] = cacher._filestamp_func(filename)
+        except (OSError, TypeError):  # TypeError: no stamp function (Pelican's case)
+            return ""
+    return stamp
+
+
+def stamp_again(cacher: FileStampDataCacher, filenames) -> None:
+    """Have these files stamped again when next looked up: read by another process
+    (forked_reading), each may have changed since."""
+    stamps = cacher.__dict__.get(STAMPS, {})
+    for filename in filenames:
+        stamps.pop(filename, None)
+
+
+# Where a cacher keeps the stamps taken (file_stamp_once).
+STAMPS = "_campaign_stamps"
 
 
 def save_cache_atomically(cacher: FileDataCacher) -> None:

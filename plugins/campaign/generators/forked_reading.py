@@ -30,6 +30,7 @@ import warnings
 from pelican.cache import FileDataCacher
 from pelican.readers import Readers, _filter_discardable_metadata
 
+from ..content.reader import stamp_again
 from ..output.forked import default_processes, die_with_the_build, widen
 
 # Below this many files to read, a process costs more than it saves.
@@ -114,6 +115,8 @@ class ReadingBeside:
         for path_read, stamp, data in results:
             # FileDataCacher's, not Readers': the stamp taken before the child read the file.
             FileDataCacher.cache_data(self.readers, path_read, (stamp, data))
+        # Looked up next, each is stamped again: one changed meanwhile is read again.
+        stamp_again(self.readers, [path_read for path_read, _, _ in results])
 
     def stop(self) -> None:
         """The build stops reading (an error): so does the child."""
