@@ -89,3 +89,12 @@ def test_a_wide_table_scrolls_by_itself_reachable_by_keyboard(page: Page, long_s
     page.add_script_tag(content=node_tool("axe-core", "axe.min.js").read_text(encoding="utf-8"))
     results = page.evaluate("axe.run(document, {resultTypes: ['violations']})")
     assert [violation["id"] for violation in results["violations"]] == []
+
+
+def test_the_email_letter_with_long_content_has_no_horizontal_scroll_at_375_px(
+    page: Page, long_site
+):
+    page.set_viewport_size({"width": 375, "height": 800})
+    page.goto(long_site + "/lettres/2026-s47/19e/courriel.html")
+    width = page.evaluate("document.documentElement.scrollWidth")
+    assert width <= 375, overflowing(page, 375)
