@@ -89,6 +89,8 @@ def test_a_wide_table_scrolls_by_itself_reachable_by_keyboard(page: Page, long_s
     page.add_script_tag(content=node_tool("axe-core", "axe.min.js").read_text(encoding="utf-8"))
     results = page.evaluate("axe.run(document, {resultTypes: ['violations']})")
     assert [violation["id"] for violation in results["violations"]] == []
+    page.emulate_media(media="print")  # paper does not scroll: the table is not clipped
+    assert region.evaluate("e => getComputedStyle(e).overflowX") == "visible"
 
 
 def test_the_email_letter_with_long_content_has_no_horizontal_scroll_at_375_px(
