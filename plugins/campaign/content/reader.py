@@ -88,7 +88,19 @@ def convert(md: markdown.Markdown, front: FrontMatter, body: str, first_line: in
         return _with(front, [Problem(front.path, first_line, message)]), ""
     clean = body_checks.sanitise(markup)
     problems = body_checks.body_problems(front.path, body, first_line, markup, clean)
-    return _with(front, problems), clean
+    return _with(front, problems), scrollable_tables(clean)
+
+
+# A table wider than a phone (a pasted address in a cell, many columns) scrolls by
+# itself, never the page; the keyboard reaches it (tabindex) and a screen reader
+# names it. Added after the sanitiser, which leaves every <table> bare.
+TABLE_SCROLL = (
+    '<div class="table-scroll" role="region" tabindex="0" aria-label="Tableau (défile de côté)">'
+)
+
+
+def scrollable_tables(html: str) -> str:
+    return html.replace("<table>", TABLE_SCROLL + "<table>").replace("</table>", "</table></div>")
 
 
 def _with(front: FrontMatter, problems: list[Problem]) -> FrontMatter:
