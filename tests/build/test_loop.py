@@ -175,4 +175,8 @@ def test_the_19e_flyer_holds_its_lead_next_events_and_latest_claims(site):
     assert claims[0].get_text(" ", strip=True).startswith("Invérifiable")  # local, verdict first
     # The 19e's one fact-check, topped up with the fixture's one for all Paris.
     assert [li.span.get_text() for li in claims] == ["Invérifiable", "Vrai"]
+    # Verdict, then the fact: never « Vrai Vrai : … » (a claim without a title of its own).
+    for line in claims:
+        verdict = line.span.get_text()
+        assert not line.get_text(" ", strip=True).removeprefix(verdict).strip().startswith(verdict)
     assert page.find("svg", class_="qr") is not None
