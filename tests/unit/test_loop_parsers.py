@@ -72,6 +72,44 @@ def test_an_event_ending_before_it_starts_is_refused_at_its_line():
     assert "n'est pas après « start »" in problems[0].message
 
 
+def test_an_event_without_an_hour_is_refused_not_read_as_midnight():
+    text = EVENT.replace("start: 2026-11-26 19:00", "start: 2026-12-24").replace(
+        "end: 2026-11-26 21:00", "end: 2026-12-26"
+    )
+    problems = parse_event(front(text), "x", CATALOGUE, PARIS)
+    assert [p.line for p in problems] == [3, 4]
+    assert "« start » (2026-12-24) n'a pas d'heure" in problems[0].message
+    assert "2026-12-24 18:00" in problems[0].message  # how to write it
+
+
+def test_an_event_at_an_hour_the_clocks_skip_is_refused_with_the_real_one():
+    text = EVENT.replace("start: 2026-11-26 19:00", "start: 2026-03-29 02:30").replace(
+        "end: 2026-11-26 21:00", "end: 2026-03-29 05:00"
+    )
+    [problem] = parse_event(front(text), "x", CATALOGUE, PARIS)
+    assert problem.line == 3
+    assert "cette heure n'existe pas à Paris" in problem.message
+    assert "écrivez 2026-03-29 03:30" in problem.message
+
+
+def test_an_event_written_with_an_offset_is_said_in_paris_time():
+    """« 18:00+05:00 » is 14 h in Paris: pages and calendars say 14 h, and its end
+    (17 h in Paris) comes after it, not « de 18 h à 17 h »."""
+    text = EVENT.replace("start: 2026-11-26 19:00", "start: 2026-12-24T18:00:00+05:00").replace(
+        "end: 2026-11-26 21:00", "end: 2026-12-24T17:00:00+01:00"
+    )
+    event = parse_event(front(text), "x", CATALOGUE, PARIS)
+    assert isinstance(event, Event)
+    assert (event.start.hour, event.end.hour) == (14, 17)
+    assert event.start.tzinfo == PARIS and event.end.tzinfo == PARIS
+    ics = calendar_ics(
+        CalendarSpec("Agenda", "https://exemple.fr"), [(event, "https://exemple.fr/x/")]
+    )
+    [entry] = icalendar.Calendar.from_ical(ics).walk("VEVENT")
+    assert entry["DTSTART"].params["TZID"] == "Europe/Paris"
+    assert entry.decoded("DTSTART").replace(tzinfo=None) == datetime.datetime(2026, 12, 24, 14)
+
+
 def test_an_event_needs_its_place_and_a_photo_its_alt():
     text = EVENT.replace('place: {name: "Mairie du 19e", ', "place: {")
     text += "image: {file: images/photo.jpg}\n"

@@ -126,8 +126,14 @@ class Fields:
         )
         return None
 
-    def moment(self, *keys: Key, required: bool = False) -> datetime.datetime | None:
-        """A date and time, in the site's time zone when none is given."""
+    def moment(
+        self, *keys: Key, required: bool = False, with_time: bool = False
+    ) -> datetime.datetime | None:
+        """A date and time in the site's time zone (Europe/Paris): a time written
+        without a zone is read there, one with an offset (`+05:00`) converted to it,
+        so pages, feeds and calendars all say the hour a Parisian reads. A time the
+        clocks skip (2 h 30 on the day summer time starts) is refused. `with_time`:
+        a date alone is refused (an event's start and end), not read as midnight."""
         value = self.get(*keys)
         if value is None or value == "":
             if required:
@@ -149,8 +155,25 @@ class Fields:
                 "AAAA-MM-JJ HH:MM, par exemple 2026-03-12 09:00",
             )
             return None
-        if moment.tzinfo is None:
-            moment = moment.replace(tzinfo=self.timezone)
+        if with_time and not _has_time(value):
+            self.error(
+                keys,
+                f"« {field_name(keys)} » ({value}) n'a pas d'heure ; écrivez la date et "
+                f"l'heure de Paris, par exemple {moment:%Y-%m-%d} 18:00",
+            )
+            return None
+        if moment.tzinfo is not None:
+            return moment.astimezone(self.timezone)
+        moment = moment.replace(tzinfo=self.timezone)
+        if not _exists(moment):
+            after = moment.astimezone(datetime.UTC).astimezone(self.timezone)
+            self.error(
+                keys,
+                f"« {field_name(keys)} » ({moment:%Y-%m-%d %H:%M}) : cette heure n'existe pas "
+                f"à Paris, les horloges avancent d'une heure cette nuit-là (heure d'été) ; "
+                f"écrivez {after:%Y-%m-%d %H:%M} si c'est bien l'heure voulue",
+            )
+            return None
         return moment
 
     def flag(self, *keys: Key) -> bool:
@@ -200,6 +223,20 @@ def field_name(keys: tuple[Key, ...]) -> str:
         else:
             parts.append(key)
     return " › ".join(parts) or "?"
+
+
+def _has_time(value) -> bool:
+    """Whether a front-matter date value says an hour (YAML reads « 2026-12-24 »
+    as a date, « 2026-12-24 18:00 » as text)."""
+    if isinstance(value, datetime.datetime):
+        return True
+    return isinstance(value, str) and any(char in value for char in ":hH")
+
+
+def _exists(moment: datetime.datetime) -> bool:
+    """Whether a wall-clock time happens in its zone (not skipped by a change of hour)."""
+    back = moment.astimezone(datetime.UTC).astimezone(moment.tzinfo)
+    return back.replace(tzinfo=None) == moment.replace(tzinfo=None)
 
 
 def _parse_moment(text: str) -> datetime.datetime | None:

@@ -79,7 +79,8 @@ def parse_event(
     fields = Fields(front, timezone)
     if not fields.readable(EVENT_FIELDS):
         return fields.problems
-    start, end = fields.moment("start", required=True), fields.moment("end", required=True)
+    start = fields.moment("start", required=True, with_time=True)
+    end = fields.moment("end", required=True, with_time=True)
     if start and end and end <= start:
         fields.error(
             ("end",),
