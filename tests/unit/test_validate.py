@@ -139,8 +139,8 @@ def test_sources_corrections_and_figure():
 
 def test_bad_correction_and_figure_shapes():
     text = messages(claim_from({**VALID, "corrections": ["oups"], "figure": "25 %"}))
-    assert "« corrections n° 1 » doit être un bloc de champs" in text
-    assert "« figure » doit être un bloc de champs" in text
+    assert "« corrections n° 1 » doit être un bloc de champs (date: 2026-10-06, note:" in text
+    assert "« figure » doit être un bloc de champs (value: ..., label:" in text
 
 
 def test_post_with_only_required_fields():

@@ -27,7 +27,7 @@ REPLY_MAX = 1200
 def read_response(fields: Fields) -> Response | None:
     if fields.get("response") is None:
         return None
-    if not fields.mapping("response"):
+    if not fields.mapping("response", example="contacted: 2026-10-02, reply: ..."):
         return None
     unknown_keys(fields, ("response",), RESPONSE_KEYS)
     contacted = fields.date("response", "contacted", required=True)
@@ -64,7 +64,9 @@ def read_media(fields: Fields) -> Media | None:
     """A manipulated picture or video: its MediaReview rating, where it was published,
     its archived copy, and the local capture our page shows instead (never the
     original, hotlinked or embedded: it would spread it and load from elsewhere)."""
-    if fields.get("media") is None or not fields.mapping("media"):
+    if fields.get("media") is None or not fields.mapping(
+        "media", example="type: image, rating: ..."
+    ):
         return None
     unknown_keys(fields, ("media",), MEDIA_KEYS)
     kind = fields.text("media", "type", required=True)

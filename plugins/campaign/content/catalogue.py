@@ -218,7 +218,7 @@ def _whole(value) -> bool:
 def _figures(fields: Fields, index: int) -> tuple[PublicFigure, ...]:
     figures = []
     for position, _ in enumerate(fields.items(index, "figures")):
-        if not fields.mapping(index, "figures", position):
+        if not fields.mapping(index, "figures", position, example="year: 2021, value: ..."):
             continue
         year = fields.get(index, "figures", position, "year")
         if not _whole(year):

@@ -203,12 +203,14 @@ class Fields:
             return []
         return [value]
 
-    def mapping(self, *keys: Key) -> bool:
+    def mapping(self, *keys: Key, example: str = "nom: valeur, ...") -> bool:
+        """Whether the value is a block of fields; `example` shows the block's own."""
         if isinstance(self.get(*keys), dict):
             return True
         self.error(
             keys,
-            f"« {field_name(keys)} » doit être un bloc de champs (title:, url:, ...), pas un texte seul",
+            f"« {field_name(keys)} » doit être un bloc de champs ({example}), "
+            "pas un texte seul",
         )
         return False
 

@@ -124,7 +124,7 @@ def read_photo(fields: Fields) -> Photo | None:
             'montre la photo"} » ; « alt » décrit la photo à qui ne la voit pas',
         )
         return None
-    if not fields.mapping("image"):
+    if not fields.mapping("image", example="file: images/photo.jpg, alt: ..."):
         return None
     file = fields.text("image", "file", required=True)
     alt = fields.text(

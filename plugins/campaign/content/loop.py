@@ -117,7 +117,7 @@ def parse_place(fields: Fields) -> Place | None:
             'address: "..."} », le lieu et son adresse',
         )
         return None
-    if not fields.mapping("place"):
+    if not fields.mapping("place", example="name: ..., address: ..."):
         return None
     name = fields.text("place", "name", required=True)
     address = fields.text("place", "address", required=True)

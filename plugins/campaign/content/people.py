@@ -67,7 +67,7 @@ def _role(fields: Fields, index: int) -> Role:
             '« role: {list: "Paris Passerelles", office: "tête de liste"} »',
         )
         return Role()
-    if not fields.mapping(index, "role"):
+    if not fields.mapping(index, "role", example="list: ..., office: ..."):
         return Role()
     unknown_keys(fields, (index, "role"), ROLE_KEYS)
     role = Role(*(fields.text(index, "role", key) for key in ROLE_KEYS))

@@ -88,7 +88,7 @@ def read_history(fields: Fields, catalogue: Catalogue, promise_date) -> tuple[St
     steps: list[StatusChange] = []
     for index, _ in enumerate(fields.items("history", required=True)):
         keys = ("history", index)
-        if not fields.mapping(*keys):
+        if not fields.mapping(*keys, example="date: 2021-11-01, status: en-cours, note: ..."):
             continue
         unknown_keys(fields, keys, HISTORY_KEYS)
         when = fields.date(*keys, "date", required=True)

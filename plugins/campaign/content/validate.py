@@ -97,7 +97,7 @@ def slug_for(front: FrontMatter, basename: str, fields: Fields, exact: bool = Fa
 def parse_sources(fields: Fields, required: bool = True) -> tuple[Source, ...]:
     sources = []
     for index, _ in enumerate(fields.items("sources", required=required)):
-        if not fields.mapping("sources", index):
+        if not fields.mapping("sources", index, example="title: ..., url: https://..."):
             continue
         sources.append(
             Source(
@@ -114,7 +114,7 @@ def parse_sources(fields: Fields, required: bool = True) -> tuple[Source, ...]:
 def parse_corrections(fields: Fields) -> tuple[Correction, ...]:
     corrections = []
     for index, _ in enumerate(fields.items("corrections")):
-        if not fields.mapping("corrections", index):
+        if not fields.mapping("corrections", index, example="date: 2026-10-06, note: ..."):
             continue
         when = fields.date("corrections", index, "date", required=True)
         note = fields.text("corrections", index, "note", required=True)
@@ -126,7 +126,7 @@ def parse_corrections(fields: Fields) -> tuple[Correction, ...]:
 def parse_figure(fields: Fields) -> Figure | None:
     if fields.get("figure") is None:
         return None
-    if not fields.mapping("figure"):
+    if not fields.mapping("figure", example="value: ..., label: ..."):
         return None
     value = fields.text("figure", "value", required=True)
     label = fields.text("figure", "label", required=True)
@@ -267,7 +267,7 @@ def parse_key_figures(fields: Fields) -> tuple[KeyFigure, ...]:
         )
     figures = []
     for index, _ in enumerate(entries):
-        if not fields.mapping("key_figures", index):
+        if not fields.mapping("key_figures", index, example="value: ..., label: ..."):
             continue
         keys = ("key_figures", index)
         figure = KeyFigure(
@@ -304,7 +304,7 @@ def parse_arguments(fields: Fields) -> tuple[str, ...]:
 def parse_objections(fields: Fields) -> tuple[Objection, ...]:
     objections = []
     for index, _ in enumerate(fields.items("objections")):
-        if not fields.mapping("objections", index):
+        if not fields.mapping("objections", index, example="objection: ..., answer: ..."):
             continue
         keys = ("objections", index)
         objections.append(
