@@ -18,17 +18,17 @@ PORT ?= 8000
 .PHONY: html serve edit editor check new publish test test-fast bench browser java lighthouse clean
 
 html: check
-	@$(RUN) -m campaign.commands.build -s pelicanconf.py --content $(CONTENT) --output $(PREVIEW)
+	@$(RUN) -m campaign.commands.build -s pelicanconf.py --content "$(CONTENT)" --output "$(PREVIEW)"
 
 serve: $(STAMP)
-	@$(RUN) -m campaign.commands.serve --port $(PORT) --content $(CONTENT) --output $(PREVIEW)
+	@$(RUN) -m campaign.commands.serve --port $(PORT) --content "$(CONTENT)" --output "$(PREVIEW)"
 
 # The web editor (Decap CMS) at http://127.0.0.1:$(PORT)/admin/, writing into
 # $(CONTENT)/, beside the live preview. Its npm files are installed on first use.
 EDITOR_PORT ?= 8081
 EDITOR_STAMP := tools/editor/node_modules/.installed
 edit: $(STAMP) $(EDITOR_STAMP)
-	@$(RUN) -m campaign.commands.edit --port $(PORT) --backend-port $(EDITOR_PORT) --content $(CONTENT) --output $(PREVIEW)
+	@$(RUN) -m campaign.commands.edit --port $(PORT) --backend-port $(EDITOR_PORT) --content "$(CONTENT)" --output "$(PREVIEW)"
 
 editor: $(EDITOR_STAMP)
 
@@ -39,7 +39,7 @@ $(EDITOR_STAMP): tools/editor/package-lock.json
 	touch $@
 
 check: $(STAMP)
-	@$(RUN) -m campaign.commands.check -s pelicanconf.py --path $(CONTENT)
+	@$(RUN) -m campaign.commands.check -s pelicanconf.py --path "$(CONTENT)"
 
 # The title goes through the environment, exactly as typed: quotes, backticks and
 # $ are never read by make or the shell.
@@ -47,12 +47,12 @@ new: export CAMPAIGN_NEW_KIND := $(value KIND)
 new: export CAMPAIGN_NEW_TITLE := $(value TITLE)
 new: export CAMPAIGN_NEW_TOPIC := $(value TOPIC)
 new: $(STAMP)
-	@$(RUN) -m campaign.commands.new "$$CAMPAIGN_NEW_KIND" "$$CAMPAIGN_NEW_TITLE" --topic "$$CAMPAIGN_NEW_TOPIC"
+	@$(RUN) -m campaign.commands.new "$$CAMPAIGN_NEW_KIND" "$$CAMPAIGN_NEW_TITLE" --topic "$$CAMPAIGN_NEW_TOPIC" --content "$(CONTENT)"
 
 # One publish at a time; built beside the live site, which is switched in one step
 # only on success (see plugins/campaign/commands/publish.py and docs/publier.md).
 publish: check
-	@$(RUN) -m campaign.commands.publish --content $(CONTENT) --output $(OUTPUT)
+	@$(RUN) -m campaign.commands.publish --content "$(CONTENT)" --output "$(OUTPUT)"
 
 test: $(STAMP) browser java $(NODE_STAMP) $(EDITOR_STAMP)
 	$(BIN)/python -m pytest

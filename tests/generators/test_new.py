@@ -120,3 +120,24 @@ def test_scaffolds_of_the_daily_loop_are_valid_drafts(tmp_path, kind, folder):
         handle.write(text.replace("status: draft", "status: published"))
     messages = [p.message for p in check_content(settings).problems]
     assert messages and all("texte provisoire" in m for m in messages)
+
+
+def test_make_new_writes_into_the_content_folder_it_is_given(tmp_path):
+    """`make new CONTENT=...` as `make check CONTENT=...`: it wrote into content/
+    whatever CONTENT said, even with a space in the folder's name."""
+    content = copy_fixture("site", tmp_path / "campagne à tester")
+    before = sorted((ROOT / "content").rglob("*"))
+    command = ["make", "--no-print-directory", "-s", "new", f"CONTENT={content}", "KIND=post"]
+    made = subprocess.run(
+        [*command, "TITLE=Réunion « publique »"], cwd=ROOT, capture_output=True, text=True
+    )
+    assert made.returncode == 0, made.stderr
+    assert (content / "posts" / "reunion-publique.md").is_file()
+    assert sorted((ROOT / "content").rglob("*")) == before
+    checked = subprocess.run(
+        ["make", "--no-print-directory", "-s", "check", f"CONTENT={content}"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+    )
+    assert checked.returncode == 0, checked.stdout + checked.stderr

@@ -295,6 +295,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("title")
     parser.add_argument("--topic", default="", help="le sujet d'une fiche (KIND=sheet)")
     parser.add_argument("-s", "--settings", default="pelicanconf.py")
+    parser.add_argument("--content", help="dossier de contenu (par défaut : PATH des réglages)")
     args = parser.parse_args(argv)
     if args.kind not in TEMPLATES:
         print(
@@ -308,7 +309,7 @@ def main(argv: list[str] | None = None) -> int:
             file=sys.stderr,
         )
         return 2
-    settings = read_settings(args.settings)
+    settings = read_settings(args.settings, override={"PATH": args.content} if args.content else {})
     apply_defaults(settings)
     today = datetime.datetime.now(ZoneInfo(settings.get("TIMEZONE", "UTC"))).replace(
         second=0, microsecond=0
