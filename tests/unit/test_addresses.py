@@ -47,3 +47,25 @@ def test_readable_addresses_stay_readable():
         "http://[::1]:8000/",
     ):
         assert addresses.readable(address)
+
+
+@pytest.mark.parametrize(
+    "address", ["equipe@exemple.fr", "référent.19@mairie-paris.fr", "a+liste@x.co.uk"]
+)
+def test_an_email_address_as_written_is_one(address):
+    assert addresses.email_problem(address) == ""
+
+
+@pytest.mark.parametrize(
+    ("pasted", "told"),
+    [
+        ("mailto:x@y.fr?subject=<b>", "sans « mailto: »"),  # was taken: no @ or space in it
+        ("Équipe 19e <equipe@exemple.fr>", "sans nom ni chevrons"),
+        ("equipe@exemple.fr?subject=Bonjour", "par exemple equipe@exemple.fr"),
+        ("equipe@exemple.fr.", "par exemple"),
+        ("equipe@exemple", "par exemple"),
+        ("é quipe@exemple.fr", "par exemple"),
+    ],
+)
+def test_what_a_mailto_link_cannot_take_is_named(pasted, told):
+    assert told in addresses.email_problem(pasted)

@@ -42,7 +42,8 @@ def test_without_settings_there_is_nothing_to_offer():
 @pytest.mark.parametrize(
     "key, value, message",
     [
-        ("CAMPAIGN_CONTACT_EMAIL", "verif.exemple.fr", "n'est pas une adresse électronique"),
+        ("CAMPAIGN_CONTACT_EMAIL", "verif.exemple.fr", "doit être une adresse e-mail"),
+        ("CAMPAIGN_CONTACT_EMAIL", "mailto:verif@exemple.fr", "sans « mailto: »"),
         (
             "CAMPAIGN_CONTACT_CHANNELS",
             {"whatsapp": "appelez-nous"},

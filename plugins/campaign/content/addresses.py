@@ -10,6 +10,7 @@ be read is None, and validation names it at its line (`UNREADABLE`).
 
 from __future__ import annotations
 
+import re
 from urllib.parse import SplitResult, urlsplit
 
 UNREADABLE = (
@@ -31,3 +32,21 @@ def split(address: str) -> SplitResult | None:
 
 def readable(address: str) -> bool:
     return split(address) is not None
+
+
+# An e-mail address as a person writes it: no space, colon, bracket or question
+# mark in it (what a pasted « mailto:x@y.fr?subject=… » or « Nom <x@y.fr> » has),
+# a domain of dotted names.
+EMAIL = re.compile(r"^[\w.!#$%&'*+/=^`{|}~-]+@[\w-]+(\.[\w-]+)+$")
+
+
+def email_problem(text: str) -> str:
+    """Why `text` is not an e-mail address a `mailto:` link can take, in French
+    (after « doit être une adresse e-mail »), or "" when it is one."""
+    if EMAIL.match(text):
+        return ""
+    if text.lower().startswith("mailto:"):
+        return f" : écrivez l'adresse seule, sans « mailto: » (lu : « {text} »)"
+    if "<" in text and ">" in text:
+        return f" : écrivez l'adresse seule, sans nom ni chevrons (lu : « {text} »)"
+    return f", par exemple equipe@exemple.fr (lu : « {text} »)"

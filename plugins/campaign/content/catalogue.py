@@ -8,6 +8,7 @@ from zoneinfo import ZoneInfo
 
 from slugify import slugify
 
+from .addresses import email_problem
 from .fields import Fields
 from .files import FileTooLarge, NotRegularFile, not_regular_message, read_regular
 from .frontmatter import decode, parse, too_large
@@ -24,7 +25,6 @@ from .model import (
 )
 from .people import CLAIMANTS_FILE, claimant_entry, same_names
 
-EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 COLOUR = re.compile(r"^#[0-9a-fA-F]{6}$")
 SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 DEFAULT_COLOUR = "#444444"
@@ -142,10 +142,8 @@ def _district(fields: Fields, index: int) -> District:
                 f"numéro d'arrondissement « {number} » invalide ; écrivez un nombre, par exemple 13",
             )
     contact = fields.text(index, "contact")
-    if contact and not EMAIL.match(contact):
-        fields.error(
-            (index, "contact"), f"« contact » doit être une adresse e-mail (lu : « {contact} »)"
-        )
+    if contact and (problem := email_problem(contact)):
+        fields.error((index, "contact"), f"« contact » doit être une adresse e-mail{problem}")
     return District(
         slug=_slug(fields, index),
         name=fields.text(index, "name", required=True),

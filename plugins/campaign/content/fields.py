@@ -209,8 +209,7 @@ class Fields:
             return True
         self.error(
             keys,
-            f"« {field_name(keys)} » doit être un bloc de champs ({example}), "
-            "pas un texte seul",
+            f"« {field_name(keys)} » doit être un bloc de champs ({example}), pas un texte seul",
         )
         return False
 

@@ -12,6 +12,8 @@ import re
 from dataclasses import dataclass
 from urllib.parse import quote
 
+from ..content.addresses import email_problem
+
 SUBJECT = "Affirmation à vérifier"
 # What we need to check a claim (see the contact page): the words, who, where and when, a link.
 TEMPLATE = "Affirmation à vérifier : « … »\nQui l'a dit : …\nOù et quand : …\nLien : …"
@@ -85,7 +87,6 @@ def contact(settings: dict) -> Contact:
 
 
 # The settings' own check (settings.check): a contact link that would be broken.
-_EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 _PHONE = re.compile(r"^\+?[0-9 .]{8,20}$")
 _TELEGRAM = re.compile(r"^@?[A-Za-z][A-Za-z0-9_]{4,31}$")
 CONTACT_CHANNELS = {
@@ -102,8 +103,10 @@ def contact_problems(settings: dict) -> list[str]:
     """What would give the contact page a broken link, in French, setting by setting."""
     problems = []
     email = settings["CAMPAIGN_CONTACT_EMAIL"]
-    if email and not (isinstance(email, str) and _EMAIL.match(email)):
+    if email and not isinstance(email, str):
         problems.append(f"CAMPAIGN_CONTACT_EMAIL : « {email} » n'est pas une adresse électronique")
+    elif email and (problem := email_problem(email)):
+        problems.append(f"CAMPAIGN_CONTACT_EMAIL doit être une adresse e-mail{problem}")
     channels = settings["CAMPAIGN_CONTACT_CHANNELS"] or {}
     if not isinstance(channels, dict):
         return problems + [
