@@ -136,6 +136,19 @@ def test_text_pasted_from_word_is_published_with_its_line_breaks(tmp_path):
     assert "Maj+Entrée" in (output / "flux/tout.atom.xml").read_text(encoding="utf-8")
 
 
+def test_html_and_links_shown_as_code_are_accepted_and_published_as_text(tmp_path):
+    """A claim quoting a troll's markup, a Markdown example: code, not an image
+    without its text nor a dead link."""
+    content = copy_fixture("site", tmp_path)
+    append(content, CLAIM, "\nLe message contenait `<img src=x onerror=alert(1)>`.\n")
+    append(content, CLAIM, "\n```\n[un lien](/vrai-du-faux/nom-du-fichier/)\n```\n")
+    assert checked(content, tmp_path / "check") == []
+    output = build_site(content, tmp_path / "output", SITEURL="https://campagne.test")
+    page = (output / "vrai-du-faux/velo-tout-paris/index.html").read_text(encoding="utf-8")
+    assert "<code>&lt;img src=x onerror=alert(1)&gt;</code>" in page
+    assert "[un lien](/vrai-du-faux/nom-du-fichier/)" in page
+
+
 def test_a_fixed_page_dated_later_is_held_back_like_a_claim(tmp_path):
     content = copy_fixture("site", tmp_path)
     edit(content, "pages/contact.md", "title:", "date: 2099-01-01 09:00\ntitle:")

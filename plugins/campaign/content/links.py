@@ -21,6 +21,47 @@ PELICAN_LINK = re.compile(r"\{(filename|static|attach|index|tag|category|author)
 # A listing's second page and after: /vrai-du-faux/page/2/.
 PAGINATED = re.compile(r"^(.*/)page/\d+/$")
 EMPTY_ALT = re.compile(r"!\[\s*\]\(|<img\b(?![^>]*\balt\s*=\s*[\"'][^\"']+)[^>]*>", re.IGNORECASE)
+# Code, shown as written rather than read as Markdown: a fence (``` or ~~~) and the
+# lines up to its closing one; a `span` on one paragraph; a block indented by four
+# spaces or a tab after a blank line (not a list item's continuation).
+FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
+CODE_SPAN = re.compile(r"(?<!`)(`+)(?!`)((?:(?!\n[ \t]*\n).)+?)(?<!`)\1(?!`)", re.DOTALL)
+LIST_ITEM = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s")
+INDENTED = re.compile(r"^(?: {4}|\t)")
+
+
+def without_code(body: str) -> str:
+    """The body with the text of its code blanked, every line kept in its place: a
+    link or an image shown as code (`<img src=x>`, a Markdown example) is text, not
+    a link to check."""
+    lines, fence, indented = body.split("\n"), "", False
+    last_text = ""  # the last line with text before the current blank ones
+    for number, line in enumerate(lines):
+        blank = not line.strip()
+        if fence:
+            closing = FENCE.match(line)
+            if closing and closing.group(1)[0] == fence[0] and len(closing.group(1)) >= len(fence):
+                fence = ""
+            lines[number] = ""
+            continue
+        if opening := FENCE.match(line):
+            fence, lines[number] = opening.group(1), ""
+            continue
+        after_blank = number > 0 and not lines[number - 1].strip()
+        if INDENTED.match(line) and (indented or (after_blank and _starts_code(last_text))):
+            indented, lines[number] = True, ""
+            continue
+        indented = indented and blank
+        if not blank:
+            last_text = line
+    text = "\n".join(lines)
+    return CODE_SPAN.sub(lambda match: re.sub(r"[^\n]", " ", match.group(0)), text)
+
+
+def _starts_code(last_text: str) -> bool:
+    """Whether an indented line after a blank one is code: not when it goes on with a
+    list item (the item's second paragraph) or an indented paragraph."""
+    return not (LIST_ITEM.match(last_text) or INDENTED.match(last_text) or last_text[:1] == " ")
 
 
 def site_links(body: str, first_line: int) -> Iterator[tuple[int, str]]:
@@ -52,6 +93,7 @@ def link_problems(
     """
     problems = []
     folders = set(checked)
+    body = without_code(body)
     for match in PELICAN_LINK.finditer(body):
         line = first_line + body.count("\n", 0, match.start())
         problems.append(
