@@ -35,6 +35,7 @@ from .links import link_problems
 from .lookups import PLACEHOLDER
 from .loop import parse_action, parse_event
 from .model import Catalogue, FrontMatter, Problem
+from .pictures import picture_problems
 from .promises import parse_promise
 from .validate import parse_claim, parse_page, parse_post, parse_sheet
 
@@ -134,6 +135,7 @@ def validate(
         settings["PATH"], settings["VERDICTS"], settings.get("PROMISE_STATUSES")
     )
     problems += file_problems(settings["PATH"], read_elsewhere=DATA_FILES)
+    problems += picture_problems(settings["PATH"], settings.get("STATIC_PATHS", []))
     result = Validation(
         catalogue, {kind: [] for kind in Kind}, {kind: [] for kind in Kind}, problems
     )
