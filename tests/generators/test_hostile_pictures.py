@@ -86,3 +86,58 @@ def test_a_picture_the_build_cannot_strip_is_refused_at_its_file(tmp_path, name)
     assert [(p.path.rsplit("/", 1)[-1], p.line) for p in problems] == [(name, 1)]
     assert "enregistrez-la en JPEG ou en PNG" in problems[0].message
     assert "sans ses métadonnées" in problems[0].message
+
+
+def truncated_jpeg() -> bytes:
+    """A phone photo whose copy was cut half-way: its header is whole."""
+    data = encoded(scene(), "JPEG", quality=95, exif=phone_exif())
+    return data[: len(data) // 2]
+
+
+# Files with a picture's name the build could not read: it stopped with « Erreur
+# inattendue … OSError: image file is truncated », or an English message.
+UNREADABLE = {
+    "coupee.jpg": (truncated_jpeg, "abîmée ou incomplète"),
+    "vide.jpg": (lambda: b"", "n'est pas une image JPEG, PNG ou WebP"),
+    "texte.jpg": (lambda: b"Ceci n'est pas une image.\n" * 10, "n'est pas une image JPEG"),
+    # PostScript: Pillow would hand it to Ghostscript (a program) to draw it.
+    "postscript.jpg": (lambda: encoded(scene((64, 40)), "EPS"), "n'est pas une image JPEG"),
+    "bombe.png": (lambda: declared_png(20_000, 20_000), "trop grande"),
+    "immense.png": (lambda: declared_png(10_000, 9_500), "10000 × 9500 pixels"),
+}
+
+
+@pytest.mark.parametrize("name", sorted(UNREADABLE))
+def test_a_picture_the_build_cannot_read_is_refused_at_its_file(tmp_path, name):
+    make, words = UNREADABLE[name]
+    problems = problems_of(tmp_path, {name: make()})
+    assert [(p.path.rsplit("/", 1)[-1], p.line) for p in problems] == [(name, 1)]
+    assert words in problems[0].message
+    assert "enregistrez-la en JPEG" in problems[0].message
+
+
+def test_a_cut_photo_is_refused_at_the_post_showing_it_too(tmp_path):
+    problems = problems_of(tmp_path, {"coupee.jpg": truncated_jpeg()}, photo="coupee.jpg")
+    where = sorted((p.path.rsplit("/", 1)[-1], p.line) for p in problems)
+    assert where == [("coupee.jpg", 1), ("programme.md", 5)]
+    assert all("abîmée ou incomplète" in p.message for p in problems)
+
+
+def test_a_capture_that_is_no_picture_is_refused_at_its_claim(tmp_path):
+    content = copy_fixture("site", tmp_path)
+    (content / "images" / "capture.png").write_bytes(b"pas une image\n")
+    claim = content / "claims" / "cantines-19e.md"
+    media = (
+        "media:\n  type: image\n  rating: TransformedContent\n"
+        "  original: https://example.org/reseau/photo\n"
+        "  archive: https://web.archive.org/web/2026/https://example.org/reseau/photo\n"
+        '  capture: images/capture.png\n  alt: "La capture."\nsources:'
+    )
+    claim.write_text(claim.read_text().replace("sources:", media, 1))
+    settings = site_settings(content, tmp_path / "output")
+    apply_defaults(settings)
+    problems = check_content(settings).problems
+    lines = claim.read_text().splitlines()
+    capture_line = lines.index("  capture: images/capture.png") + 1
+    where = sorted((p.path.rsplit("/", 1)[-1], p.line) for p in problems)
+    assert where == [("cantines-19e.md", capture_line), ("capture.png", 1)]

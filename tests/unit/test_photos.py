@@ -83,3 +83,12 @@ def test_a_card_with_a_photo_shows_it_as_a_band_and_keeps_no_metadata(tmp_path):
     assert image.getpixel((1100, 400)) != (255, 255, 255)  # the photo, right of the text
     plain = Image.open(io.BytesIO(render_card(spec))).convert("RGB")
     assert plain.getpixel((1100, 400)) == (255, 255, 255)
+
+
+def test_the_check_accepts_exactly_what_the_build_strips():
+    # content/ may not import images/ (docs/architecture.md): the two lists agree here.
+    from campaign.content import pictures
+    from campaign.images import photos, strip
+
+    assert set(pictures.STRIPPED_SUFFIXES) == set(photos.STATIC_FORMATS)
+    assert pictures.FORMATS == strip.READ_FORMATS

@@ -15,6 +15,7 @@ import os
 from .fields import Fields
 from .model import MEDIA_RATINGS, WARNING, Claim, Claimant, FrontMatter, Media, Problem, Response
 from .people import unknown_keys
+from .pictures import unreadable
 
 RESPONSE_KEYS = ["contacted", "reply"]
 MEDIA_KEYS = ["type", "rating", "original", "archive", "capture", "alt"]
@@ -109,8 +110,20 @@ def _capture_path(path: str) -> bool:
 def capture_problems(claim: Claim, front: FrontMatter, content_path: str) -> list[Problem]:
     """A capture the page would show must exist: a broken image is no evidence."""
     media = claim.media
-    if media is None or os.path.isfile(os.path.join(content_path, media.capture)):
+    if media is None:
         return []
+    path = os.path.join(content_path, media.capture)
+    if os.path.isfile(path):
+        reason = unreadable(path)
+        if not reason:
+            return []
+        return [
+            Problem(
+                front.path,
+                front.line("media", "capture"),
+                f"« media › capture » : « {media.capture} » {reason}",
+            )
+        ]
     return [
         Problem(
             front.path,

@@ -12,6 +12,7 @@ import os
 from PIL import Image
 
 from .model import FrontMatter, Problem
+from .pictures import FORMATS, unreadable
 
 # The narrowest photo shown without blur on a page and on its social card (the
 # variants go up to 1200 px, see images/photos.py).
@@ -153,20 +154,13 @@ def missing_photo(front: FrontMatter, content_path: str) -> list[Problem]:
 def photo_too_small(front: FrontMatter, path: str, file: str) -> list[Problem]:
     """A photo that cannot be read, or too narrow for its page and card."""
     line = front.line("image", "file")
-    try:
-        with Image.open(path) as image:
-            width, height = image.size
-            if image.getexif().get(0x0112, 1) in (5, 6, 7, 8):  # shown turned a quarter
-                width, height = height, width
-    except (OSError, Image.DecompressionBombError):
-        return [
-            Problem(
-                front.path,
-                line,
-                f"« image › file » : « {file} » n'est pas une image lisible ; "
-                "enregistrez-la en JPEG ou en PNG",
-            )
-        ]
+    reason = unreadable(path)
+    if reason:
+        return [Problem(front.path, line, f"« image › file » : « {file} » {reason}")]
+    with Image.open(path, formats=FORMATS) as image:
+        width, height = image.size
+        if image.getexif().get(0x0112, 1) in (5, 6, 7, 8):  # shown turned a quarter
+            width, height = height, width
     if width >= PHOTO_MIN_WIDTH:
         return []
     return [

@@ -22,7 +22,7 @@ import PIL
 from PIL import Image
 
 from .cache import ensure_file, input_hash
-from .strip import clean_pixels
+from .strip import READ_FORMATS, clean_pixels
 
 # Bump whenever a variant's drawing changes, so cached variants are made again.
 RENDERER_VERSION = "1"
@@ -94,7 +94,7 @@ class PhotoSet:
 def source_size(path: str) -> tuple[int, int]:
     """Width and height as shown (after the EXIF orientation), read from the header."""
     try:
-        with Image.open(path) as image:
+        with Image.open(path, formats=READ_FORMATS) as image:
             orientation = image.getexif().get(0x0112, 1)
             width, height = image.size
     except (OSError, Image.DecompressionBombError) as error:

@@ -12,11 +12,14 @@ import io
 from PIL import Image, ImageCms, ImageOps
 
 SRGB = ImageCms.ImageCmsProfile(ImageCms.createProfile("sRGB"))
+# The only decoders used (as content/pictures.py checks): none of Pillow's others,
+# PostScript's (Ghostscript, a program) least of all.
+READ_FORMATS = ("JPEG", "PNG", "WEBP")
 
 
 def clean_pixels(source: str) -> Image.Image:
     """The photo upright, in sRGB, as a new image carrying nothing but its pixels."""
-    with Image.open(source) as image:
+    with Image.open(source, formats=READ_FORMATS) as image:
         profile = image.info.get("icc_profile")
         image = ImageOps.exif_transpose(image)
         image = image.convert("RGBA" if image.mode in ("RGBA", "LA", "P") else "RGB")
