@@ -104,6 +104,12 @@ CASES = {
         lambda c: edit(c, CLAIM, "verdict: vrai", "verdict: Plutôt vrai"),
         (CLAIM, 4, "vouliez-vous dire « plutot-vrai » ?"),
     ),
+    # The build stopped on it (FileNotFoundError) before telling the typo: the
+    # post's card was drawn from its photo while the files were still being read.
+    "photo_name_with_a_typo": (
+        lambda c: edit(c, "posts/programme.md", "images/marche.jpg", "images/marhce.jpg"),
+        ("posts/programme.md", 5, "vouliez-vous dire « images/marche.jpg » ?"),
+    ),
     # The build stopped on it: « Erreur inattendue … image file is truncated ».
     "photo_copy_cut_half_way": (
         lambda c: cut_in_half(c / "images/marche.jpg"),

@@ -13,6 +13,7 @@ from __future__ import annotations
 import os
 
 from .fields import Fields
+from .files import is_plain_file, named_by_file_problems
 from .model import MEDIA_RATINGS, WARNING, Claim, Claimant, FrontMatter, Media, Problem, Response
 from .people import unknown_keys
 from .pictures import unreadable
@@ -113,7 +114,9 @@ def capture_problems(claim: Claim, front: FrontMatter, content_path: str) -> lis
     if media is None:
         return []
     path = os.path.join(content_path, media.capture)
-    if os.path.isfile(path):
+    if named_by_file_problems(path):
+        return []
+    if is_plain_file(path):
         reason = unreadable(path)
         if not reason:
             return []

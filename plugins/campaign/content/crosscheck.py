@@ -11,6 +11,7 @@ import os
 
 from PIL import Image
 
+from .files import is_plain_file, named_by_file_problems
 from .model import FrontMatter, Problem
 from .pictures import FORMATS, unreadable
 
@@ -134,9 +135,11 @@ def missing_photo(front: FrontMatter, content_path: str) -> list[Problem]:
     if not isinstance(file, str) or not file.strip():
         return []
     file = file.strip()
-    inside = os.path.normpath(file).startswith(f"images{os.sep}") and ".." not in file.split("/")
-    if inside and os.path.isfile(os.path.join(content_path, file)):
-        return photo_too_small(front, os.path.join(content_path, file), file)
+    path = os.path.join(content_path, file)
+    if in_images(file) and is_plain_file(path):
+        return photo_too_small(front, path, file)
+    if in_images(file) and named_by_file_problems(path):
+        return []
     folder = os.path.join(content_path, "images")
     names = sorted(os.listdir(folder)) if os.path.isdir(folder) else []
     close = difflib.get_close_matches(os.path.basename(file), names, n=1)
@@ -149,6 +152,18 @@ def missing_photo(front: FrontMatter, content_path: str) -> list[Problem]:
             f"{hint}ajoutez-la ou corrigez le nom (par exemple images/photo.jpg)",
         )
     ]
+
+
+def in_images(file: str) -> bool:
+    """A photo's path (`image › file`) inside the content folder's images/."""
+    return os.path.normpath(file).startswith(f"images{os.sep}") and ".." not in file.split("/")
+
+
+def usable_photo(file: str, content_path: str) -> bool:
+    """Whether the photo at `file` (`image › file`) can be read: a plain picture
+    file inside images/, whole. Nothing else is opened, not even to hash it."""
+    path = os.path.join(content_path, file)
+    return in_images(file) and is_plain_file(path) and unreadable(path) is None
 
 
 def photo_too_small(front: FrontMatter, path: str, file: str) -> list[Problem]:
