@@ -22,7 +22,7 @@ import PIL
 from PIL import Image
 
 from .cache import ensure_file, input_hash
-from .strip import READ_FORMATS, clean_pixels
+from .strip import PIXELS_VERSION, READ_FORMATS, clean_pixels
 
 # Bump whenever a variant's drawing changes, so cached variants are made again.
 RENDERER_VERSION = "1"
@@ -132,6 +132,7 @@ def variant_key(digest: str, width: int, fmt: str) -> str:
             "format": fmt,
             "options": SAVE_OPTIONS[fmt],
             "renderer": RENDERER_VERSION,
+            "pixels": PIXELS_VERSION,
             "pillow": PIL.__version__,
         }
     )
@@ -181,6 +182,7 @@ def stripped_key(source: str) -> str:
             "static": os.path.splitext(source)[1].lower(),
             "options": STATIC_OPTIONS,
             "renderer": RENDERER_VERSION,
+            "pixels": PIXELS_VERSION,
             "pillow": PIL.__version__,
         }
     )
