@@ -110,6 +110,19 @@ CASES = {
         lambda c: edit(c, "posts/programme.md", "images/marche.jpg", "images/marhce.jpg"),
         ("posts/programme.md", 5, "vouliez-vous dire « images/marche.jpg » ?"),
     ),
+    # Both were published as images/photos/marche-*.jpg: one post showed the other's photo.
+    "two_photos_one_published_name": (
+        lambda c: (
+            (c / "images/marche.png").write_bytes((c / "images/reunion.jpg").read_bytes()),
+            edit(
+                c,
+                "posts/reunion-19e.md",
+                "topics:",
+                'image: {file: images/marche.png, alt: "x"}\ntopics:',
+            ),
+        ),
+        ("posts/reunion-19e.md", 5, "« images/marche.png » serait publiée sous le nom"),
+    ),
     # The build stopped on it: « Erreur inattendue … image file is truncated ».
     "photo_copy_cut_half_way": (
         lambda c: cut_in_half(c / "images/marche.jpg"),

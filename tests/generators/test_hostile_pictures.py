@@ -13,9 +13,10 @@ import pytest
 from PIL import Image
 
 from campaign.commands.check import check_content
+from campaign.generators.base import PROBLEMS
 from campaign.settings import apply_defaults
 
-from conftest import copy_fixture, site_settings
+from conftest import copy_fixture, gather, site_settings
 
 GPS = b"GPS 48.8566N 2.3522E 12 rue des Lilas, Jean Dupont"
 
@@ -141,3 +142,21 @@ def test_a_capture_that_is_no_picture_is_refused_at_its_claim(tmp_path):
     capture_line = lines.index("  capture: images/capture.png") + 1
     where = sorted((p.path.rsplit("/", 1)[-1], p.line) for p in problems)
     assert where == [("cantines-19e.md", capture_line), ("capture.png", 1)]
+
+
+def test_a_photo_in_a_subfolder_is_published_under_its_own_name(tmp_path):
+    # images/ete/marche.jpg and images/marche.jpg were both published as
+    # images/photos/marche-*.jpg: one post showed the other's photo.
+    content = copy_fixture("site", tmp_path)
+    (content / "images" / "ete").mkdir()
+    (content / "images" / "ete" / "marche.jpg").write_bytes(encoded(scene(), "JPEG"))
+    post = content / "posts" / "reunion-19e.md"
+    photo = 'image: {file: images/ete/marche.jpg, alt: "Le marché en été"}\ntopics:'
+    post.write_text(post.read_text().replace("topics:", photo))
+    campaign, generator = gather(site_settings(content, tmp_path / "output"))
+    assert PROBLEMS not in generator.context
+    urls = {page.slug: page.photo.fallback.url for page in campaign.posts}
+    assert urls == {
+        "programme": "images/photos/marche-800.jpg",
+        "reunion-19e": "images/photos/ete/marche-800.jpg",
+    }

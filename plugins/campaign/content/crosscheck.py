@@ -159,6 +159,37 @@ def in_images(file: str) -> bool:
     return os.path.normpath(file).startswith(f"images{os.sep}") and ".." not in file.split("/")
 
 
+def published_photo_name(file: str) -> str:
+    """The name a photo's variants are published under (images/photos/<name>-800.jpg):
+    its path below images/, without its suffix (« images/ete/marche.jpg » → « ete/marche »)."""
+    return os.path.splitext(os.path.normpath(file))[0].split(os.sep, 1)[-1].replace(os.sep, "/")
+
+
+def photo_name_clashes(fronts: list[FrontMatter]) -> list[Problem]:
+    """Two photos published under one name (« images/marche.jpg » and
+    « images/marche.png »): one would replace the other on every page showing it."""
+    problems, seen = [], {}
+    for front in fronts:
+        image = front.values.get("image") if isinstance(front.values, dict) else None
+        file = image.get("file") if isinstance(image, dict) else None
+        if not isinstance(file, str) or not in_images(file.strip()):
+            continue
+        file = os.path.normpath(file.strip()).replace(os.sep, "/")
+        name = published_photo_name(file)
+        first, where = seen.setdefault(name, (file, front.path))
+        if first != file:
+            problems.append(
+                Problem(
+                    front.path,
+                    front.line("image", "file"),
+                    f"« image › file » : « {file} » serait publiée sous le nom de « {first} » "
+                    f"(« {name} », photo de {where}) : l'une remplacerait l'autre sur les "
+                    "pages ; renommez l'une des deux",
+                )
+            )
+    return problems
+
+
 def usable_photo(file: str, content_path: str) -> bool:
     """Whether the photo at `file` (`image › file`) can be read: a plain picture
     file inside images/, whole. Nothing else is opened, not even to hash it."""

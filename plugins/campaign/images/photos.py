@@ -107,12 +107,13 @@ def file_hash(path: str) -> str:
         return hashlib.sha256(handle.read()).hexdigest()
 
 
-def plan(source: str, alt: str, url_folder: str) -> PhotoSet:
+def plan(source: str, alt: str, url_folder: str, name: str = "") -> PhotoSet:
     """The variants of the photo at `source`, published under `url_folder` (e.g.
-    "images/photos"), named after its file: <name>-<width>.<suffix>."""
+    "images/photos") as <name>-<width>.<suffix>; `name` is the photo's path below
+    the content's images/, without its suffix ("ete/marche"), by default its file's."""
     width, height = source_size(source)
     digest = file_hash(source)
-    stem = os.path.splitext(os.path.basename(source))[0]
+    stem = name or os.path.splitext(os.path.basename(source))[0]
     widths = [w for w in WIDTHS if w < width] + [min(width, WIDTHS[-1])]
     variants = []
     for fmt in FORMATS:
