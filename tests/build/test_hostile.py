@@ -219,6 +219,38 @@ def test_the_build_copies_no_file_from_outside_the_content_folder(tmp_path):
     assert not any("environ" in p.name or "secret" in p.name for p in copied)
 
 
+def test_a_photo_that_is_a_pipe_or_a_link_is_refused_never_opened(tmp_path):
+    # The build drew the post's card from its photo while reading the files, before
+    # the check refused it: it read through the link, and waited for ever on the pipe.
+    content = copy_fixture("site", tmp_path)
+    os.mkfifo(content / "images" / "tube.jpg")
+    secret = tmp_path / "secret.jpg"
+    secret.write_bytes((content / "images" / "marche.jpg").read_bytes())
+    os.symlink(secret, content / "images" / "lien.jpg")
+    for name, photo in (("programme", "tube.jpg"), ("reunion-19e", "lien.jpg")):
+        post = content / "posts" / f"{name}.md"
+        text = post.read_text()
+        if "image:" not in text:
+            text = text.replace(
+                "summary:", 'image: {file: images/x.jpg, alt: "Une photo"}\nsummary:'
+            )
+        post.write_text(re.sub(r"images/\w+\.jpg", f"images/{photo}", text))
+    result = subprocess.run(
+        [sys.executable, "-m", "campaign.commands.build", "--content", str(content)]
+        + ["--output", str(tmp_path / "output"), "-e", f'CACHE_PATH="{tmp_path / "cache"}"'],
+        cwd=ROOT,
+        env={"PYTHONPATH": str(ROOT / "plugins"), "PATH": ""},
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode == 1
+    assert "Erreur inattendue" not in result.stderr and "Traceback" not in result.stderr
+    assert "images/tube.jpg:1: fichier spécial (tube" in result.stderr
+    assert "images/lien.jpg:1: lien symbolique refusé" in result.stderr
+    assert "pas de photo" not in result.stderr  # the files are there: not « missing »
+
+
 def test_static_files_are_walked_without_links_and_kept_only_inside(tmp_path):
     """The hooks themselves: even were the build not refused, nothing would be copied."""
     from pelican import Pelican

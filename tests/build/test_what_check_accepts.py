@@ -32,6 +32,11 @@ def append(content, name: str, text: str) -> None:
     path.write_text(path.read_text(encoding="utf-8") + text, encoding="utf-8")
 
 
+def cut_in_half(path) -> None:
+    data = path.read_bytes()
+    path.write_bytes(data[: len(data) // 2])
+
+
 def checked(content, output) -> list:
     settings = site_settings(content, output)
     apply_defaults(settings)
@@ -98,6 +103,35 @@ CASES = {
     "verdict_written_as_read": (
         lambda c: edit(c, CLAIM, "verdict: vrai", "verdict: Plutôt vrai"),
         (CLAIM, 4, "vouliez-vous dire « plutot-vrai » ?"),
+    ),
+    # The build stopped on it (FileNotFoundError) before telling the typo: the
+    # post's card was drawn from its photo while the files were still being read.
+    "photo_name_with_a_typo": (
+        lambda c: edit(c, "posts/programme.md", "images/marche.jpg", "images/marhce.jpg"),
+        ("posts/programme.md", 5, "vouliez-vous dire « images/marche.jpg » ?"),
+    ),
+    # Both were published as images/photos/marche-*.jpg: one post showed the other's photo.
+    "two_photos_one_published_name": (
+        lambda c: (
+            (c / "images/marche.png").write_bytes((c / "images/reunion.jpg").read_bytes()),
+            edit(
+                c,
+                "posts/reunion-19e.md",
+                "topics:",
+                'image: {file: images/marche.png, alt: "x"}\ntopics:',
+            ),
+        ),
+        ("posts/reunion-19e.md", 5, "« images/marche.png » serait publiée sous le nom"),
+    ),
+    # The build stopped on it: « Erreur inattendue … image file is truncated ».
+    "photo_copy_cut_half_way": (
+        lambda c: cut_in_half(c / "images/marche.jpg"),
+        ("images/marche.jpg", 1, "« images/marche.jpg » est abîmée ou incomplète"),
+    ),
+    # Copied as it is, with the EXIF of the phone (GPS) it came from.
+    "iphone_photo_left_in_images": (
+        lambda c: (c / "images/img-4032.heic").write_bytes((c / "images/reunion.jpg").read_bytes()),
+        ("images/img-4032.heic", 1, "fichier « .heic » refusé dans images/"),
     ),
     "make_new_reminder_left_in_the_text": (
         lambda c: append(c, CLAIM, "\nÀ compléter : l'analyse.\n"),

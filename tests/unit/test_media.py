@@ -4,6 +4,7 @@ import os
 from zoneinfo import ZoneInfo
 
 import yaml
+from PIL import Image
 from test_validate import CATALOGUE, VALID
 
 from campaign.content.additions import capture_problems
@@ -79,5 +80,10 @@ def test_the_capture_must_exist_in_content_images(tmp_path):
     assert problem.line == front.line("media", "capture")
     assert "content/images/clip.png est introuvable" in problem.message
     os.makedirs(tmp_path / "images")
-    (tmp_path / "images" / "clip.png").write_bytes(b"png")
+    (tmp_path / "images" / "clip.png").write_bytes(b"png")  # no picture: the page would break
+    assert (
+        "n'est pas une image JPEG, PNG ou WebP"
+        in capture_problems(claim, front, str(tmp_path))[0].message
+    )
+    Image.new("RGB", (320, 200), "#336699").save(tmp_path / "images" / "clip.png")
     assert capture_problems(claim, front, str(tmp_path)) == []

@@ -7,7 +7,7 @@ import pytest
 from PIL import Image, ImageCms
 
 from campaign.images.cards import CardSpec, render_card
-from campaign.images.photos import PhotoCache, plan, render_variant
+from campaign.images.photos import PhotoCache, plan, render_variant, stripped_copy
 
 GPS_IFD = 0x8825
 ORIENTATION = 0x0112
@@ -83,3 +83,30 @@ def test_a_card_with_a_photo_shows_it_as_a_band_and_keeps_no_metadata(tmp_path):
     assert image.getpixel((1100, 400)) != (255, 255, 255)  # the photo, right of the text
     plain = Image.open(io.BytesIO(render_card(spec))).convert("RGB")
     assert plain.getpixel((1100, 400)) == (255, 255, 255)
+
+
+def test_the_check_accepts_exactly_what_the_build_strips():
+    # content/ may not import images/ (docs/architecture.md): the two lists agree here.
+    from campaign.content import pictures
+    from campaign.images import photos, strip
+
+    assert set(pictures.STRIPPED_SUFFIXES) == set(photos.STATIC_FORMATS)
+    assert pictures.FORMATS == strip.READ_FORMATS
+
+
+def test_a_16_bit_grey_photo_keeps_its_greys(tmp_path):
+    # A black-and-white photo exported in 16 bits (a scan, Lightroom, GIMP): Pillow
+    # reads it as "I;16", 0 to 65535; converted as it was, every grey above 255
+    # came out white, and the whole photo was published as a white rectangle.
+    ramp = Image.linear_gradient("L").resize((1600, 1000))  # black at the top, white below
+    deep = Image.new("I", ramp.size)
+    deep.paste(ramp.convert("I").point(lambda value: value * 257))
+    source = tmp_path / "gris.png"
+    deep.convert("I;16").save(source)
+    assert Image.open(source).mode == "I;16"
+    photo = plan(str(source), "x", "images/photos")
+    variant = Image.open(io.BytesIO(render_variant(photo.source, photo.fallback)))
+    copy = Image.open(io.BytesIO(stripped_copy(str(source))))
+    for image in (variant.convert("L"), copy.convert("L")):
+        top, middle, bottom = (image.getpixel((400, y * image.height // 100)) for y in (1, 50, 99))
+        assert top < 10 and 110 < middle < 145 and bottom > 245

@@ -13,8 +13,10 @@ from __future__ import annotations
 import os
 
 from .fields import Fields
+from .files import is_plain_file, named_by_file_problems
 from .model import MEDIA_RATINGS, WARNING, Claim, Claimant, FrontMatter, Media, Problem, Response
 from .people import unknown_keys
+from .pictures import unreadable
 
 RESPONSE_KEYS = ["contacted", "reply"]
 MEDIA_KEYS = ["type", "rating", "original", "archive", "capture", "alt"]
@@ -111,8 +113,22 @@ def _capture_path(path: str) -> bool:
 def capture_problems(claim: Claim, front: FrontMatter, content_path: str) -> list[Problem]:
     """A capture the page would show must exist: a broken image is no evidence."""
     media = claim.media
-    if media is None or os.path.isfile(os.path.join(content_path, media.capture)):
+    if media is None:
         return []
+    path = os.path.join(content_path, media.capture)
+    if named_by_file_problems(path):
+        return []
+    if is_plain_file(path):
+        reason = unreadable(path)
+        if not reason:
+            return []
+        return [
+            Problem(
+                front.path,
+                front.line("media", "capture"),
+                f"« media › capture » : « {media.capture} » {reason}",
+            )
+        ]
     return [
         Problem(
             front.path,

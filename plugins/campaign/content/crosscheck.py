@@ -11,7 +11,9 @@ import os
 
 from PIL import Image
 
+from .files import is_plain_file, named_by_file_problems
 from .model import FrontMatter, Problem
+from .pictures import FORMATS, unreadable
 
 # The narrowest photo shown without blur on a page and on its social card (the
 # variants go up to 1200 px, see images/photos.py).
@@ -133,9 +135,11 @@ def missing_photo(front: FrontMatter, content_path: str) -> list[Problem]:
     if not isinstance(file, str) or not file.strip():
         return []
     file = file.strip()
-    inside = os.path.normpath(file).startswith(f"images{os.sep}") and ".." not in file.split("/")
-    if inside and os.path.isfile(os.path.join(content_path, file)):
-        return photo_too_small(front, os.path.join(content_path, file), file)
+    path = os.path.join(content_path, file)
+    if in_images(file) and is_plain_file(path):
+        return photo_too_small(front, path, file)
+    if in_images(file) and named_by_file_problems(path):
+        return []
     folder = os.path.join(content_path, "images")
     names = sorted(os.listdir(folder)) if os.path.isdir(folder) else []
     close = difflib.get_close_matches(os.path.basename(file), names, n=1)
@@ -150,23 +154,59 @@ def missing_photo(front: FrontMatter, content_path: str) -> list[Problem]:
     ]
 
 
+def in_images(file: str) -> bool:
+    """A photo's path (`image › file`) inside the content folder's images/."""
+    return os.path.normpath(file).startswith(f"images{os.sep}") and ".." not in file.split("/")
+
+
+def published_photo_name(file: str) -> str:
+    """The name a photo's variants are published under (images/photos/<name>-800.jpg):
+    its path below images/, without its suffix (« images/ete/marche.jpg » → « ete/marche »)."""
+    return os.path.splitext(os.path.normpath(file))[0].split(os.sep, 1)[-1].replace(os.sep, "/")
+
+
+def photo_name_clashes(fronts: list[FrontMatter]) -> list[Problem]:
+    """Two photos published under one name (« images/marche.jpg » and
+    « images/marche.png »): one would replace the other on every page showing it."""
+    problems, seen = [], {}
+    for front in fronts:
+        image = front.values.get("image") if isinstance(front.values, dict) else None
+        file = image.get("file") if isinstance(image, dict) else None
+        if not isinstance(file, str) or not in_images(file.strip()):
+            continue
+        file = os.path.normpath(file.strip()).replace(os.sep, "/")
+        name = published_photo_name(file)
+        first, where = seen.setdefault(name, (file, front.path))
+        if first != file:
+            problems.append(
+                Problem(
+                    front.path,
+                    front.line("image", "file"),
+                    f"« image › file » : « {file} » serait publiée sous le nom de « {first} » "
+                    f"(« {name} », photo de {where}) : l'une remplacerait l'autre sur les "
+                    "pages ; renommez l'une des deux",
+                )
+            )
+    return problems
+
+
+def usable_photo(file: str, content_path: str) -> bool:
+    """Whether the photo at `file` (`image › file`) can be read: a plain picture
+    file inside images/, whole. Nothing else is opened, not even to hash it."""
+    path = os.path.join(content_path, file)
+    return in_images(file) and is_plain_file(path) and unreadable(path) is None
+
+
 def photo_too_small(front: FrontMatter, path: str, file: str) -> list[Problem]:
     """A photo that cannot be read, or too narrow for its page and card."""
     line = front.line("image", "file")
-    try:
-        with Image.open(path) as image:
-            width, height = image.size
-            if image.getexif().get(0x0112, 1) in (5, 6, 7, 8):  # shown turned a quarter
-                width, height = height, width
-    except (OSError, Image.DecompressionBombError):
-        return [
-            Problem(
-                front.path,
-                line,
-                f"« image › file » : « {file} » n'est pas une image lisible ; "
-                "enregistrez-la en JPEG ou en PNG",
-            )
-        ]
+    reason = unreadable(path)
+    if reason:
+        return [Problem(front.path, line, f"« image › file » : « {file} » {reason}")]
+    with Image.open(path, formats=FORMATS) as image:
+        width, height = image.size
+        if image.getexif().get(0x0112, 1) in (5, 6, 7, 8):  # shown turned a quarter
+            width, height = height, width
     if width >= PHOTO_MIN_WIDTH:
         return []
     return [

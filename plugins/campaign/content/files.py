@@ -91,6 +91,15 @@ def is_plain_file(path: str) -> bool:
         return False
 
 
+def named_by_file_problems(path: str) -> bool:
+    """A link, a pipe, a device or a socket: never opened, `file_problems` names it."""
+    try:
+        mode = os.lstat(path).st_mode
+    except OSError:
+        return False
+    return not (stat.S_ISREG(mode) or stat.S_ISDIR(mode))
+
+
 def own_files(folder: str, suffixes: tuple[str, ...] | None = None) -> list[str]:
     """The plain files under `folder`, walked without following any link, sorted.
 

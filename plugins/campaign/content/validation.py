@@ -23,6 +23,7 @@ from .catalogue import DATA_FILES, load_catalogue
 from .crosscheck import (
     duplicate_slugs,
     missing_photo,
+    photo_name_clashes,
     shared_card_names,
     sheet_card_names,
     taken_addresses,
@@ -35,6 +36,7 @@ from .links import link_problems
 from .lookups import PLACEHOLDER
 from .loop import parse_action, parse_event
 from .model import Catalogue, FrontMatter, Problem
+from .pictures import picture_problems
 from .promises import parse_promise
 from .validate import parse_claim, parse_page, parse_post, parse_sheet
 
@@ -134,6 +136,7 @@ def validate(
         settings["PATH"], settings["VERDICTS"], settings.get("PROMISE_STATUSES")
     )
     problems += file_problems(settings["PATH"], read_elsewhere=DATA_FILES)
+    problems += picture_problems(settings["PATH"], settings.get("STATIC_PATHS", []))
     result = Validation(
         catalogue, {kind: [] for kind in Kind}, {kind: [] for kind in Kind}, problems
     )
@@ -330,7 +333,8 @@ def loop_checks(result: Validation, content_path: str) -> list[Problem]:
     shareable |= {topic.slug for topic in result.catalogue.topics}  # derived sheets
     for document in result.read[Kind.ACTION]:
         problems += unknown_item(document.front, shareable)
-    for kind in (Kind.POST, Kind.EVENT):
-        for document in result.read[kind]:
-            problems += missing_photo(document.front, content_path)
+    shown = [document.front for kind in (Kind.POST, Kind.EVENT) for document in result.read[kind]]
+    for front in shown:
+        problems += missing_photo(front, content_path)
+    problems += photo_name_clashes(shown)
     return problems

@@ -7,6 +7,7 @@ import os
 from PIL import Image
 
 from ..filters import date_fr
+from ..images.strip import READ_FORMATS
 from ..kinds import Kind
 from ..sharing import embed, schema
 from ..sharing.items import site_url
@@ -44,7 +45,7 @@ class ClaimsGenerator(DocumentGenerator):
             extras["media_data"] = schema.to_script_json(media)
             # Its size, so the page does not move when the capture arrives.
             capture = os.path.join(self.settings["PATH"], page.claim.media.capture)
-            with Image.open(capture) as image:
+            with Image.open(capture, formats=READ_FORMATS) as image:
                 extras["media_size"] = image.size
         extras["embed_code"] = embed_code(page)
         return extras

@@ -15,6 +15,7 @@ from zoneinfo import ZoneInfo
 from pelican.generators import Generator
 
 from ..assembly import CAMPAIGN, assemble, is_published
+from ..content.crosscheck import usable_photo
 from ..content.reader import CONTENT_CACHE, cache_name
 from ..content.silence import windows_of
 from ..content.validation import Document, build_moment, content_files, validate
@@ -53,6 +54,9 @@ class GatherGenerator(Generator):
         zone = ZoneInfo(settings.get("TIMEZONE", "UTC"))
 
         def draw_early(kind: Kind, item) -> None:
+            image = getattr(item, "image", None)
+            if image is not None and not usable_photo(image.file, settings["PATH"]):
+                return  # a missing, special or broken photo: refused after the reading
             if kind in DRAWN_WHILE_READING and is_published(item, moment, silence, zone):
                 cards.feed(card_spec(kind, item, settings))
 

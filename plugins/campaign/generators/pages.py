@@ -7,6 +7,7 @@ import os
 
 from pelican.contents import Content
 
+from ..content.crosscheck import published_photo_name
 from ..images import photos
 from ..kinds import Kind
 
@@ -73,7 +74,8 @@ class _CampaignContent(Content):
         if image is None:
             return None
         source = os.path.join(self.settings["PATH"], image.file)
-        return photos.plan(source, image.alt, self.settings["CAMPAIGN_PHOTOS_URL"])
+        url_folder = self.settings["CAMPAIGN_PHOTOS_URL"]
+        return photos.plan(source, image.alt, url_folder, published_photo_name(image.file))
 
     @property
     def item(self):

@@ -23,6 +23,7 @@ import PIL
 from . import infographic
 from .cards import CardSpec, render_card, renderer
 from .infographic import Drawing
+from .strip import PIXELS_VERSION
 from .textlayout import FONT_DISTRIBUTION
 
 
@@ -57,7 +58,9 @@ def ensure_file(path: str, make) -> str:
 @functools.lru_cache(maxsize=16384)
 def card_key(spec: CardSpec) -> str:
     """A stable hash of everything that changes the picture, for the cache's file name."""
-    return input_hash({"spec": vars(spec), **renderer()})  # flat fields: asdict without copying
+    # flat fields: asdict without copying; a photo's band is drawn from its clean pixels
+    pixels = {"pixels": PIXELS_VERSION} if spec.photo else {}
+    return input_hash({"spec": vars(spec), **renderer(), **pixels})
 
 
 def card_path(spec: CardSpec, cache_dir: str) -> str:

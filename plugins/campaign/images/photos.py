@@ -22,7 +22,7 @@ import PIL
 from PIL import Image
 
 from .cache import ensure_file, input_hash
-from .strip import clean_pixels
+from .strip import PIXELS_VERSION, READ_FORMATS, clean_pixels
 
 # Bump whenever a variant's drawing changes, so cached variants are made again.
 RENDERER_VERSION = "1"
@@ -94,7 +94,7 @@ class PhotoSet:
 def source_size(path: str) -> tuple[int, int]:
     """Width and height as shown (after the EXIF orientation), read from the header."""
     try:
-        with Image.open(path) as image:
+        with Image.open(path, formats=READ_FORMATS) as image:
             orientation = image.getexif().get(0x0112, 1)
             width, height = image.size
     except (OSError, Image.DecompressionBombError) as error:
@@ -107,12 +107,13 @@ def file_hash(path: str) -> str:
         return hashlib.sha256(handle.read()).hexdigest()
 
 
-def plan(source: str, alt: str, url_folder: str) -> PhotoSet:
+def plan(source: str, alt: str, url_folder: str, name: str = "") -> PhotoSet:
     """The variants of the photo at `source`, published under `url_folder` (e.g.
-    "images/photos"), named after its file: <name>-<width>.<suffix>."""
+    "images/photos") as <name>-<width>.<suffix>; `name` is the photo's path below
+    the content's images/, without its suffix ("ete/marche"), by default its file's."""
     width, height = source_size(source)
     digest = file_hash(source)
-    stem = os.path.splitext(os.path.basename(source))[0]
+    stem = name or os.path.splitext(os.path.basename(source))[0]
     widths = [w for w in WIDTHS if w < width] + [min(width, WIDTHS[-1])]
     variants = []
     for fmt in FORMATS:
@@ -132,6 +133,7 @@ def variant_key(digest: str, width: int, fmt: str) -> str:
             "format": fmt,
             "options": SAVE_OPTIONS[fmt],
             "renderer": RENDERER_VERSION,
+            "pixels": PIXELS_VERSION,
             "pillow": PIL.__version__,
         }
     )
@@ -181,6 +183,7 @@ def stripped_key(source: str) -> str:
             "static": os.path.splitext(source)[1].lower(),
             "options": STATIC_OPTIONS,
             "renderer": RENDERER_VERSION,
+            "pixels": PIXELS_VERSION,
             "pillow": PIL.__version__,
         }
     )

@@ -12,13 +12,23 @@ import io
 from PIL import Image, ImageCms, ImageOps
 
 SRGB = ImageCms.ImageCmsProfile(ImageCms.createProfile("sRGB"))
+# Bump whenever the pixels made from a picture change (2: 16-bit greys kept, no
+# longer white): photos' variants, pictures' copies and cards with a photo are redrawn.
+PIXELS_VERSION = "2"
+# The only decoders used (as content/pictures.py checks): none of Pillow's others,
+# PostScript's (Ghostscript, a program) least of all.
+READ_FORMATS = ("JPEG", "PNG", "WEBP")
 
 
 def clean_pixels(source: str) -> Image.Image:
     """The photo upright, in sRGB, as a new image carrying nothing but its pixels."""
-    with Image.open(source) as image:
+    with Image.open(source, formats=READ_FORMATS) as image:
         profile = image.info.get("icc_profile")
         image = ImageOps.exif_transpose(image)
+        if image.mode.startswith("I"):
+            # 16 bits of grey ("I;16", 0 to 65535): brought to 8 bits by scale, where
+            # a plain conversion cuts every value above 255 to white.
+            image = image.convert("I").point(lambda value: value / 257).convert("L")
         image = image.convert("RGBA" if image.mode in ("RGBA", "LA", "P") else "RGB")
         if profile:
             try:
