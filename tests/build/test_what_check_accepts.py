@@ -100,6 +100,14 @@ CASES = {
         lambda c: append(c, CLAIM, '\n<img alt="" src="/images/x.png">\n'),
         (CLAIM, 18, "image sans texte de remplacement"),
     ),
+    "event_until_year_9999": (
+        lambda c: edit(c, "events/meeting-tout-paris.md", "end: 2026-12-05", "end: 9999-12-31"),
+        ("events/meeting-tout-paris.md", 5, "l'année 9999 est hors de la plage acceptée"),
+    ),
+    "claim_dated_year_one": (
+        lambda c: edit(c, "claims/metro-paris-centre.md", "\ndate: 2026-", "\ndate: 0001-"),
+        ("claims/metro-paris-centre.md", 7, "« date » (0001-"),
+    ),
     "verdict_written_as_read": (
         lambda c: edit(c, CLAIM, "verdict: vrai", "verdict: Plutôt vrai"),
         (CLAIM, 4, "vouliez-vous dire « plutot-vrai » ?"),
@@ -168,6 +176,15 @@ def test_text_pasted_from_word_is_published_with_its_line_breaks(tmp_path):
     page = (output / "vrai-du-faux/velo-tout-paris/index.html").read_text(encoding="utf-8")
     assert "Une ligne\ncoupée par Maj+Entrée, sans cloche." in page
     assert "Maj+Entrée" in (output / "flux/tout.atom.xml").read_text(encoding="utf-8")
+
+
+def test_a_claim_with_a_mistake_is_told_once_not_again_by_the_sheet_answering_with_it(
+    tmp_path,
+):
+    content = copy_fixture("site", tmp_path)
+    edit(content, "claims/metro-paris-centre.md", "verdict: faux", "verdict: fau")
+    problems = checked(content, tmp_path / "check")
+    assert {p.path.split("site/", 1)[-1] for p in problems} == {"claims/metro-paris-centre.md"}
 
 
 def test_html_and_links_shown_as_code_are_accepted_and_published_as_text(tmp_path):

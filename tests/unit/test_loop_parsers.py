@@ -173,3 +173,23 @@ def test_event_json_ld_has_dates_place_and_organiser():
         "url": "https://x.org",
     }
     assert data["offers"]["url"] == "https://x.org/inscription"
+
+
+def test_a_year_no_page_can_show_is_refused_at_its_line_never_raises():
+    """Year 9999 (« never ») or 1 (a typo) overflowed in Paris time, or when the
+    event's calendar covered the years after it: the build stopped, the check said
+    nothing."""
+    for start, end in (
+        ("0001-01-01 00:30", "2026-11-26 21:00"),
+        ("2026-11-26 19:00", "9999-12-31 23:00"),
+        ("0001-01-01T00:30:00+05:00", "2026-11-26 21:00"),
+    ):
+        text = EVENT.replace("start: 2026-11-26 19:00", f"start: {start}").replace(
+            "end: 2026-11-26 21:00", f"end: {end}"
+        )
+        problems = parse_event(front(text), "x", CATALOGUE, PARIS)
+        assert isinstance(problems, list), (start, end)
+        assert any("est hors de la plage acceptée (1000 à 2999)" in p.message for p in problems)
+    action = ACTION + "until: 9999-12-31\n"
+    [problem] = parse_action(front(action), "x", CATALOGUE, PARIS)
+    assert problem.line == 5 and "l'année 9999" in problem.message

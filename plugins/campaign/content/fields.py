@@ -7,6 +7,7 @@ the data files' loader (catalogue.py) say which fields a document has.
 
 from __future__ import annotations
 
+import contextlib
 import datetime
 import difflib
 import re
@@ -16,6 +17,8 @@ from . import addresses
 from .frontmatter import visible
 from .model import FrontMatter, Problem
 
+# Years a date may have (see Fields._in_years).
+YEARS = range(1000, 3000)
 _DATE_FORMATS = ("%Y-%m-%d %H:%M", "%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M:%S", "%Y-%m-%dT%H:%M:%S")
 
 Key = str | int
@@ -112,19 +115,34 @@ class Fields:
             if required:
                 self.error(keys, f"« {field_name(keys)} » manquant ; écrivez une date AAAA-MM-JJ")
             return None
+        day = None
         if isinstance(value, datetime.datetime):
-            return value.date()
-        if isinstance(value, datetime.date):
-            return value
-        if isinstance(value, str):
-            try:
-                return datetime.date.fromisoformat(value.strip())
-            except ValueError:
-                pass
+            day = value.date()
+        elif isinstance(value, datetime.date):
+            day = value
+        elif isinstance(value, str):
+            with contextlib.suppress(ValueError):
+                day = datetime.date.fromisoformat(value.strip())
+        if day is None:
+            self.error(
+                keys,
+                f"« {field_name(keys)} » illisible (« {value} ») ; écrivez une date AAAA-MM-JJ",
+            )
+            return None
+        return day if self._in_years(keys, day) else None
+
+    def _in_years(self, keys: tuple[Key, ...], day: datetime.date) -> bool:
+        """Whether the year is one a page may show: year 1 or 9999, a typo or a
+        « never », would overflow when the day is put in Paris time or a calendar
+        covers the years around it."""
+        if day.year in YEARS:
+            return True
         self.error(
-            keys, f"« {field_name(keys)} » illisible (« {value} ») ; écrivez une date AAAA-MM-JJ"
+            keys,
+            f"« {field_name(keys)} » ({day.isoformat()}) : l'année {day.year} est hors de la "
+            f"plage acceptée ({YEARS.start} à {YEARS.stop - 1}) ; vérifiez la date",
         )
-        return None
+        return False
 
     def moment(
         self, *keys: Key, required: bool = False, with_time: bool = False
@@ -154,6 +172,8 @@ class Fields:
                 f"« {field_name(keys)} » illisible (« {value} ») ; écrivez une date "
                 "AAAA-MM-JJ HH:MM, par exemple 2026-03-12 09:00",
             )
+            return None
+        if not self._in_years(keys, moment.date()):
             return None
         if with_time and not _has_time(value):
             self.error(

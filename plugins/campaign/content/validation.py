@@ -240,9 +240,11 @@ def cross_checks(result: Validation, settings: dict) -> list[Problem]:
     for kind in Kind:
         for _, doc in result.items(kind):
             problems += link_problems(doc.front.path, doc.body, doc.body_line, addresses, checked)
-    # Every valid claim, drafts included: an objection may point to a draft. Every
-    # sheet, valid or not: the writer is told all of its mistakes at once.
-    claim_slugs = {item.slug for item, _ in result.items(Kind.CLAIM)}
+    # Every claim read, drafts included (an objection may point to a draft), valid or
+    # not (a claim with a mistake of its own is told once, not again through each
+    # sheet answering with it). Every sheet, valid or not: the writer is told all of
+    # its mistakes at once.
+    claim_slugs = {read_slug(document) for document in result.read[Kind.CLAIM]}
     for document in result.read[Kind.SHEET]:
         problems += unknown_claims(document.front, claim_slugs)
     return problems
