@@ -20,8 +20,8 @@ ENV = {**os.environ, "PYTHONPATH": str(ROOT / "plugins")}
 def test_make_html_and_serve_write_into_preview_by_default():
     for target in ("html", "serve"):
         dry_run = make("-n", target, "CONTENT=content").stdout
-        assert "--output preview" in dry_run, dry_run
-        assert "--output output" not in dry_run
+        assert '--output "preview"' in dry_run, dry_run
+        assert "--output output" not in dry_run and '--output "output"' not in dry_run
     assert 'OUTPUT_PATH = "preview"' in (ROOT / "pelicanconf.py").read_text()
 
 
