@@ -65,3 +65,14 @@ def test_too_many_arguments_and_an_over_long_figure_value():
     assert any(
         "« key_figures n° 1 › value » fait 19 caractères ; maximum 14" in m for m in messages
     )
+
+
+def test_an_empty_argument_is_told_as_an_empty_line_of_the_list():
+    """« ajoutez « arguments n° 1: ... » » was no YAML anyone could write."""
+    text = VALID.replace('arguments: ["Un argument."]', 'arguments: ["", "Un argument."]')
+    [problem] = parse_sheet(sheet_front(text), "logement", TOPICS, PARIS)
+    assert problem.line == 10
+    assert problem.message == (
+        '« arguments n° 1 » est vide ; écrivez-le entre guillemets après le tiret (- "..."), '
+        "ou retirez la ligne"
+    )

@@ -72,7 +72,13 @@ class Fields:
         if isinstance(value, str):
             value = visible(value).strip()  # blank is missing
         if value is None or value == "":
-            if required:
+            if required and keys and isinstance(keys[-1], int):  # an item of a list
+                self.error(
+                    keys,
+                    f"« {name} » est vide ; écrivez-le entre guillemets après le tiret "
+                    '(- "..."), ou retirez la ligne',
+                )
+            elif required:
                 self.error(keys, f"champ « {name} » obligatoire manquant ; ajoutez « {name}: ... »")
             return ""
         if isinstance(value, bool):
