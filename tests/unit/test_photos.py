@@ -2,6 +2,7 @@
 bytes every time; a card with a photo carries nothing but pixels either."""
 
 import io
+import os
 
 import pytest
 from PIL import Image, ImageCms
@@ -70,6 +71,22 @@ def test_variants_are_made_once_in_the_cache(tmp_path):
     before = (tmp_path / "cache").stat().st_mtime_ns, open(path, "rb").read()
     assert cache.ensure(photo, variant) == path
     assert ((tmp_path / "cache").stat().st_mtime_ns, open(path, "rb").read()) == before
+
+
+def test_a_photo_replaced_under_its_name_gives_its_own_variants(tmp_path):
+    """The build decodes a photo once for its nine variants: a photo replaced while
+    `make serve` runs (same name, same size, same date) is decoded again."""
+    path = tmp_path / "p.jpg"
+    phone_photo(path)
+    stat = path.stat()
+    first = plan(str(path), "x", "images/photos")
+    before = render_variant(first.source, first.largest)
+    Image.new("RGB", (1600, 1000), "#1e8449").save(path, "JPEG")  # all green now
+    os.utime(path, ns=(stat.st_atime_ns, stat.st_mtime_ns))
+    second = plan(str(path), "x", "images/photos")
+    after = Image.open(io.BytesIO(render_variant(second.source, second.largest)))
+    assert after.getpixel((10, 10))[1] > 100 and after.getpixel((10, 10))[0] < 60
+    assert render_variant(second.source, second.largest) != before
 
 
 def test_a_card_with_a_photo_shows_it_as_a_band_and_keeps_no_metadata(tmp_path):

@@ -13,6 +13,7 @@ makes them, like the cards (cache.py): a later build draws nothing.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import io
 import os
@@ -34,9 +35,11 @@ MIN_WIDTH = 800
 FORMATS = ("avif", "webp", "jpeg")
 MEDIA_TYPES = {"avif": "image/avif", "webp": "image/webp", "jpeg": "image/jpeg"}
 SUFFIXES = {"avif": "avif", "webp": "webp", "jpeg": "jpg"}
-# Encoder settings: one thread, so the bytes never depend on the machine.
+# Encoder settings: one thread, so the bytes never depend on the machine. AVIF at
+# speed 7 rather than 6: 2.4 to 2.9 times faster for files 5 to 8 % bigger (a phone
+# photo's three AVIF variants: 1.4 s instead of 3.7 s, on a first build).
 SAVE_OPTIONS = {
-    "avif": {"quality": 60, "speed": 6, "max_threads": 1},
+    "avif": {"quality": 60, "speed": 7, "max_threads": 1},
     "webp": {"quality": 80, "method": 4},
     "jpeg": {"quality": 82, "optimize": True, "progressive": True},
 }
@@ -141,12 +144,29 @@ def variant_key(digest: str, width: int, fmt: str) -> str:
 
 def render_variant(source: str, variant: Variant) -> bytes:
     """The variant's bytes: resized from the clean pixels, saved with no metadata."""
-    image = clean_pixels(source)
-    if image.width != variant.width:
-        image = image.resize((variant.width, variant.height), Image.Resampling.LANCZOS)
+    image = resized(source, file_hash(source), variant.width, variant.height)
     output = io.BytesIO()
     image.save(output, variant.format.upper(), **SAVE_OPTIONS[variant.format])
     return output.getvalue()
+
+
+# A photo's nine variants are three widths in three formats, made one after the
+# other: each width is resized once, from pixels decoded once (a phone's 12
+# megapixels take 0.3 s to decode, turn upright and convert: 2.4 s a photo saved).
+# `digest` (the hash of its bytes) tells a photo replaced meanwhile (`make serve`
+# lives long). The images are never changed by their users: saving reads them,
+# resizing makes new ones.
+@functools.lru_cache(maxsize=len(WIDTHS))
+def resized(source: str, digest: str, width: int, height: int) -> Image.Image:
+    image = decoded(source, digest)
+    if image.width == width:
+        return image
+    return image.resize((width, height), Image.Resampling.LANCZOS)
+
+
+@functools.lru_cache(maxsize=1)
+def decoded(source: str, digest: str) -> Image.Image:
+    return clean_pixels(source)
 
 
 class PhotoCache:
