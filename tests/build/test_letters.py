@@ -94,3 +94,13 @@ def test_the_web_letter_points_to_its_email_files(site):
 def test_the_letters_are_in_the_sitemap(site, path):
     sitemap = (site / path).read_text(encoding="utf-8")
     assert "/lettres/</loc>" in sitemap and "/lettres/2026-s47/19e/</loc>" in sitemap
+
+
+def test_an_email_says_a_claims_conclusion_once(site):
+    """A claim without a title of its own (the 19e's letter of week 2): its heading is
+    « Verdict : conclusion », and the conclusion is not repeated below it."""
+    page = soup(site, "lettres/2026-s02/19e/courriel.html")
+    heading = next(h for h in page.find_all("h3") if h.a and "velo-tout-paris" in h.a["href"])
+    conclusion = heading.get_text(" ", strip=True).split(":", 1)[1].strip()
+    cell = heading.find_parent("td")
+    assert cell.get_text(" ", strip=True).lower().count(conclusion[:40].lower()) == 1

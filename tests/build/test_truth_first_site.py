@@ -80,3 +80,20 @@ def test_feeds_hold_absolute_links_and_distinct_stamps(production_site):
         if path.name.endswith(".atom.xml"):  # RSS items have no updated stamp
             stamps = [entry.updated for entry in feed.entries]
             assert len(stamps) == len(set(stamps)), path.name
+
+
+def test_a_listing_says_a_conclusion_once(site):
+    """A claim without a title of its own is headlined « Verdict : conclusion »: its
+    card does not repeat the conclusion below; a claim titled by its writer (often a
+    question) keeps it."""
+    page = BeautifulSoup(
+        (site / "vrai-du-faux" / "index.html").read_text(encoding="utf-8"), "html.parser"
+    )
+    cards = {
+        card.find("a")["href"].rstrip("/").rsplit("/", 1)[-1]: card
+        for card in page.select("article.card--claim")
+    }
+    untitled, titled = cards["velo-tout-paris"], cards["logements-sociaux-13e"]
+    assert untitled.select_one(".card__summary") is None
+    assert plain(untitled.h2.get_text()).startswith("Vrai :")
+    assert titled.select_one(".card__summary") is not None

@@ -254,6 +254,9 @@ class Claim:
     status: str = "published"
     response: Response | None = None
     media: Media | None = None
+    # Whether `title` is the writer's own; else it is « Verdict : summary », and a
+    # listing showing the summary under it would say it twice.
+    titled: bool = True
 
     @property
     def pending(self) -> bool:

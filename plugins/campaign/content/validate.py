@@ -169,12 +169,13 @@ def parse_claim(
         choices = [v.slug for v in catalogue.verdicts]
         fields.error(("verdict",), unknown("verdict", verdict_slug, choices))
     shared = _shared_fields(fields, basename, catalogue, CLAIM_STATUSES)
+    own_title = fields.text("title")
     claim = dict(
         shared,
         text=text,
         # Never the bare claim (DESIGN.md, "Truth first"): its verdict and conclusion.
-        title=fields.text("title")
-        or truth_headline(verdict.label if verdict else "", shared["summary"]),
+        title=own_title or truth_headline(verdict.label if verdict else "", shared["summary"]),
+        titled=bool(own_title),
         claimant=read_person(fields, "claimant", catalogue),
         verdict=verdict,
         claim_date=fields.date("claim_date"),
