@@ -56,3 +56,8 @@ def test_blanking_code_keeps_every_line_in_its_place():
     assert blanked.count("\n") == body.count("\n")
     assert blanked.split("\n")[0] == "a" and "b" not in blanked and "d" not in blanked
     assert blanked.split("\n")[5].endswith(" f")
+
+
+def test_code_spans_pair_runs_of_backticks_as_commonmark_does():
+    assert without_code("a `b` ``c`d`` e ` f\n\n` g `h`") == "a             e ` f\n\n     h`"
+    assert without_code("```` x ```` `y") == " " * 12 + "`y"  # not a fence: inline
