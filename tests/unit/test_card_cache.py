@@ -38,3 +38,10 @@ def test_an_unreadable_record_is_started_again(tmp_path):
     cache.forget_unused_cards(str(tmp_path), {"a"})
     assert sorted(path.stem for path in tmp_path.glob("*.png")) == ["a", "b"]  # one other
     assert sorted(json.loads((tmp_path / cache.USAGE_FILE).read_text())) == ["a"]
+
+
+def test_a_build_that_drew_no_card_has_nothing_to_forget(tmp_path):
+    """Nothing published yet (every claim embargoed): no folder of cards was made,
+    and the build must not stop on listing it (found by test_property)."""
+    cache.forget_unused_cards(str(tmp_path / "cartes"), set())
+    assert not (tmp_path / "cartes").exists()

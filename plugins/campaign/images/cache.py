@@ -82,7 +82,10 @@ def forget_unused_cards(cache_dir: str, used: set[str]) -> None:
     a new card): the cards `used` by this build stay, and as many others, those
     used last (the other kind of build's: a preview's cards are not all the
     published ones), and every card drawn in the last hour. The others go; a build
-    that needs one again draws it again."""
+    that needs one again draws it again. A build that drew no card at all (nothing
+    published yet) may have no folder of cards: nothing to keep or forget."""
+    if not os.path.isdir(cache_dir):
+        return
     record_path = os.path.join(cache_dir, USAGE_FILE)
     try:
         with open(record_path, encoding="utf-8") as handle:
