@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import datetime
+import re
 
-from .typography import french
+from jinja2.ext import Extension
+
+from .typography import APOSTROPHE, french
 
 MONTHS = (
     "janvier février mars avril mai juin juillet août septembre octobre novembre décembre"
@@ -86,3 +89,23 @@ FILTERS = {
     "moment_fr": moment_fr,
     "fr": fr,
 }
+
+
+class FrenchApostrophes(Extension):
+    """The theme's own words with the apostrophe content gets from the `fr` filter:
+    « l’équipe », never « l'équipe ». Applied once, when a template is compiled, to its
+    text between two letters only: never inside Jinja's tags, expressions or comments
+    (Python's quotes), nor inside <script> or <style>."""
+
+    def preprocess(self, source: str, name: str | None, filename: str | None = None) -> str:
+        return "".join(
+            piece if index % 2 else _LETTER_APOSTROPHE.sub(APOSTROPHE, piece)
+            for index, piece in enumerate(_UNTOUCHED.split(source))
+        )
+
+
+# What the theme's apostrophes are not changed in (a capturing group: split keeps it).
+_UNTOUCHED = re.compile(
+    r"({{.*?}}|{%.*?%}|{#.*?#}|<script\b.*?</script>|<style\b.*?</style>)", re.DOTALL
+)
+_LETTER_APOSTROPHE = re.compile(r"(?<=[^\W\d_])'(?=[^\W\d_])")

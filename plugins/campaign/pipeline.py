@@ -37,7 +37,7 @@ from .content.reader import (
 )
 from .content.validation import build_moment
 from .editor.site import EditorGenerator
-from .filters import FILTERS
+from .filters import FILTERS, FrenchApostrophes
 from .generators.base import PROBLEMS, ContentError
 from .generators.documents import ClaimsGenerator, PostsGenerator
 from .generators.embeds import EmbedGenerator
@@ -137,6 +137,9 @@ def configure(pelican):
     environment = pelican.settings.setdefault("JINJA_ENVIRONMENT", {})
     # Every text from front matter is escaped; HTML we made ourselves is marked safe.
     environment["autoescape"] = True
+    extensions = environment.setdefault("extensions", [])
+    if FrenchApostrophes not in extensions:
+        extensions.append(FrenchApostrophes)
     environment.setdefault("bytecode_cache", template_cache(environment, pelican.settings))
     # A build is one process, templates do not change during it: without this, every
     # page checks the date of each template it extends or imports.

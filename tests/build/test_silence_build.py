@@ -93,7 +93,7 @@ def test_kits_and_home_tell_volunteers_to_stop_sharing(silent, url):
     _, site = silent
     notice = soup(site, url).select_one(".silence")
     text = notice.get_text(" ", strip=True)
-    assert "ne partagez plus rien jusqu'au dimanche 22 novembre 2026 à 20 h" in text
+    assert "ne partagez plus rien jusqu’au dimanche 22 novembre 2026 à 20 h" in text
     assert "samedi 21 novembre 2026 à 0 h" in text and "L49" in text
 
 

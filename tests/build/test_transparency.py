@@ -152,7 +152,7 @@ def test_media_review_and_local_capture(site):
     assert media["itemReviewed"]["creator"]["name"] == "Hélène Marchetti"
     assert media["url"] == reviews["ClaimReview"]["url"]
     block = page.select_one("section.media")
-    assert text(block.h2) == "L'image : retouché ou truqué"
+    assert text(block.h2) == "L’image : retouché ou truqué"
     [image] = block.select("img")
     assert image["src"] == "../../images/capture-test.png"  # ours, relative, never hotlinked
     assert (image["width"], image["height"]) == ("320", "200")
@@ -231,7 +231,7 @@ def test_promise_listings_by_status_and_index(site):
 def test_district_and_topic_pages_have_a_promise_section(site):
     district = soup(site, "arrondissements/13e").select_one("section.promises")
     assert [text(a) for a in district.select(".card__title a")] == [
-        "Nous ouvrirons 300 places de crèche dans le 13e d'ici 2026."
+        "Nous ouvrirons 300 places de crèche dans le 13e d’ici 2026."
     ]
     elsewhere = soup(site, "arrondissements/19e").select_one("section.promises")
     assert "Aucune promesse suivie ne concerne ce secteur" in text(elsewhere)

@@ -72,3 +72,21 @@ def test_after_label_is_typeset_in_sentence_case():
 def test_the_jinja_filter_typesets_titles():
     assert fr("Logement : l'essentiel") == f"Logement{NBSP}: l’essentiel"
     assert fr(None) == ""
+
+
+def test_the_themes_own_words_get_the_french_apostrophe_never_its_code():
+    from jinja2 import Environment
+
+    from campaign.filters import FrenchApostrophes
+
+    template = Environment(extensions=[FrenchApostrophes], autoescape=True).from_string(
+        "<p>Pour l'envoyer, c'est ici{{ ' ' ~ word }}.</p>{# l'avis #}"
+        '{% set quote = "l\'arbre" %}<b>{{ quote }}</b>'
+        "<script>add('js-search');x='l'</script><style>a{font:'Segoe UI'}</style>"
+        "<a title=\"Fil d'Ariane\">1'2</a>"
+    )
+    html = template.render(word="aujourd'hui")
+    assert "<p>Pour l’envoyer, c’est ici aujourd&#39;hui.</p>" in html  # a value: `fr`'s job
+    assert "<b>l&#39;arbre</b>" in html  # an expression's string: left as written
+    assert "<script>add('js-search');x='l'</script><style>a{font:'Segoe UI'}</style>" in html
+    assert '<a title="Fil d’Ariane">1\'2</a>' in html
