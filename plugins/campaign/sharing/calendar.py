@@ -59,9 +59,11 @@ def calendar_ics(spec: CalendarSpec, events: Sequence[tuple[Event, str]]) -> byt
     calendar.add("prodid", PRODID)
     calendar.add("version", "2.0")
     calendar.add("calscale", "GREGORIAN")
-    calendar.add("x-wr-calname", spec.name)
+    # X- properties are TEXT by default (RFC 5545 §3.8.8.2), but icalendar writes
+    # them unescaped, and refuses a line break: a name is one line, both are TEXT.
+    calendar.add("x-wr-calname", icalendar.vText(" ".join(spec.name.split())))
     if spec.description:
-        calendar.add("x-wr-caldesc", spec.description)
+        calendar.add("x-wr-caldesc", icalendar.vText(spec.description))
     ordered = sorted(events, key=lambda pair: (pair[0].start, pair[0].end, pair[0].slug))
     for event, url in ordered:
         calendar.add_component(vevent(event, url, spec.site_url))
