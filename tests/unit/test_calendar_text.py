@@ -5,6 +5,8 @@ line break) made the event's own .ics, whose calendar is named after the event,
 stop the build with a traceback: X-WR-CALNAME was written as an unknown value,
 with its line break raw, which icalendar refuses."""
 
+import datetime
+
 import icalendar
 from test_loop_parsers import event as paris_event
 
@@ -51,3 +53,15 @@ def test_every_line_is_crlf_and_folded_at_75_octets_between_characters():
         line.decode("utf-8")  # a fold never splits a character
     [entry] = icalendar.Calendar.from_ical(data).walk("VEVENT")
     assert str(entry["DESCRIPTION"]).startswith("é" * 200 + " 🎤")
+
+
+def test_a_calendar_with_no_event_still_holds_a_component():
+    """RFC 5545 §3.4: a VCALENDAR holds at least one component. Once the last event
+    of a district is over, its feed had none; it keeps its zone, for the years
+    from its spec's date (the site's latest change), never the clock's."""
+    spec = CalendarSpec("Agenda", "https://exemple.fr", empty_from=datetime.date(2026, 11, 22))
+    data = calendar_ics(spec, [])
+    calendar = icalendar.Calendar.from_ical(data)
+    assert calendar.walk("VEVENT") == []
+    assert [tz.tz_name for tz in calendar.timezones] == ["Europe/Paris"]
+    assert data == calendar_ics(spec, [])
