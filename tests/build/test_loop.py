@@ -11,6 +11,8 @@ import icalendar
 import pytest
 from bs4 import BeautifulSoup
 
+from conftest import FIXTURES, build_site
+
 PARIS = ZoneInfo("Europe/Paris")
 
 
@@ -133,6 +135,18 @@ def test_calendar_feeds_hold_the_events_to_come_in_paris_time(site, name, expect
     assert b"DTSTART;TZID=Europe/Paris:" in data
     for event in calendar.events:
         assert event.start.tzinfo is not None and event.start.hour >= 18  # local, not UTC
+
+
+def test_a_calendar_whose_events_are_all_over_still_holds_its_zone(tmp_path):
+    """RFC 5545 §3.4 wants one component at least: once every event is over, the
+    calendars held none. They keep the Paris zone, for the years of the content."""
+    built = build_site(FIXTURES / "site", tmp_path / "output", CAMPAIGN_NOW="2027-01-15T12:00")
+    for name in ("agenda", "arrondissements/13e", "arrondissements/19e"):
+        data = (built / "flux" / f"{name}.ics").read_bytes()
+        calendar = icalendar.Calendar.from_ical(data)
+        assert calendar.events == []
+        assert [tz.tz_name for tz in calendar.timezones] == ["Europe/Paris"]
+        assert b"COMMENT:This timezone only works from 2026-01-01 to 2028-01-01." in data
 
 
 def test_sitemap_lists_the_agenda_and_published_events(site):

@@ -1,5 +1,6 @@
 """Tier 3: feeds, share kits, share blocks and social cards in a production build."""
 
+import html
 import io
 from urllib.parse import parse_qs, urlsplit
 
@@ -84,7 +85,8 @@ def test_feed_items_carry_share_text_tagged_links_categories_and_card(production
 
 def test_share_texts_fit_an_x_post_with_the_link(production_site):
     for entry in parse(production_site, "tout", "rss").entries:
-        assert len(entry.summary) + 1 + LINK_WEIGHT <= X_LIMIT
+        text = html.unescape(entry.summary)  # RSS descriptions are HTML
+        assert len(text) + 1 + LINK_WEIGHT <= X_LIMIT
 
 
 def test_district_feed_has_local_and_city_wide_items_only(production_site):
@@ -227,3 +229,15 @@ def test_feeds_follow_the_w3c_validator_rules(production_site):
             assert set(links) == {"alternate", "enclosure"}
             assert links["enclosure"].get("type") == "image/png"
             assert entry.find(f"{atom_ns}content").get("type") == "html"
+
+
+@pytest.mark.parametrize("name", ["verdicts/plutot-vrai", "promesses"])
+def test_an_empty_feed_is_dated_by_the_sites_latest_change(production_site, name):
+    """A feed with no item yet was dated 1 January 1970 (the W3C validator:
+    ImplausibleDate; readers show « updated 56 years ago »). It takes the latest
+    change of the site's published content, as `tout` does: never the clock."""
+    tout = parse(production_site, "tout", "atom").feed.updated
+    atom, rss = parse(production_site, name, "atom"), parse(production_site, name, "rss")
+    assert not atom.entries and not rss.entries
+    assert atom.feed.updated == tout == "2026-11-22T00:00:00+01:00"
+    assert rss.feed.updated == "Sun, 22 Nov 2026 00:00:00 +0100"

@@ -49,3 +49,15 @@ def test_robots_txt_of_a_build(production_site):
     assert (production_site / "robots.txt").read_text() == (
         f"User-agent: *\nAllow: /\n\nSitemap: {BASE}/sitemap.xml\n"
     )
+
+
+def test_every_indexable_page_of_the_build_is_listed(production_site):
+    """A page a search engine may index (no « noindex ») is in the sitemap: the
+    subscribe pages (/abonner/, per district and topic) were left out."""
+    urls = locations(production_site)
+    for page in sorted(production_site.rglob("index.html")):
+        if '<meta name="robots" content="noindex">' in page.read_text(encoding="utf-8"):
+            continue
+        folder = page.parent.relative_to(production_site).as_posix()
+        url = f"{BASE}/" if folder == "." else f"{BASE}/{folder}/"
+        assert url in urls, url

@@ -3,11 +3,21 @@ stamps (the two warnings the W3C feed validator gave on a publish build)."""
 
 from __future__ import annotations
 
+import html
+from dataclasses import replace
 from datetime import UTC, datetime
+from xml.etree import ElementTree
 
 import feedparser
 
-from campaign.sharing.feeds import FeedEntry, FeedSpec, absolute_links, build_atom, distinct_updates
+from campaign.sharing.feeds import (
+    FeedEntry,
+    FeedSpec,
+    absolute_links,
+    build_atom,
+    build_rss,
+    distinct_updates,
+)
 
 PAGE = "https://exemple.fr/actualites/bilan/"
 MOMENT = datetime(2026, 11, 19, 8, 0, tzinfo=UTC)
@@ -48,3 +58,23 @@ def test_no_two_entries_share_an_updated_stamp_and_the_result_is_stable():
     spec = FeedSpec("Tout", "", "https://exemple.fr", "flux/tout", "campagne")
     feed = feedparser.parse(build_atom(spec, entries))
     assert len({e.updated for e in feed.entries}) == 3
+
+
+SHARE_TEXT = "Faux : 5 < 6 & <galerie> ]]> <!-- “ok” 🎤 #Paris"
+
+
+def test_rss_description_is_plain_text_every_reader_reads_back():
+    """RSS 2.0 readers take <description> as HTML: the share text went in escaped
+    once, so « <galerie> » vanished as a tag and « <!-- » hid the rest (the W3C
+    validator: NotHtml). Escaped as HTML, it reads back as written."""
+    spec = FeedSpec("Tout", "", "https://exemple.fr", "flux/tout", "campagne")
+    hostile = replace(entry("a", MOMENT), summary=SHARE_TEXT)
+    data = build_rss(spec, [hostile])
+    [item] = ElementTree.fromstring(data).iter("item")
+    description = item.findtext("description")
+    assert "<" not in description and html.unescape(description) == SHARE_TEXT
+    read = feedparser.parse(data).entries[0]  # HTML, as the reader shows it
+    assert read.summary_detail.type == "text/html"
+    assert html.unescape(read.summary) == SHARE_TEXT
+    # Atom says its summary is text (RFC 4287): written as is.
+    assert feedparser.parse(build_atom(spec, [hostile])).entries[0].summary == SHARE_TEXT

@@ -7,6 +7,7 @@ GatherGenerator (gather.py) before any of them runs `generate_output`.
 from __future__ import annotations
 
 import functools
+from dataclasses import replace
 
 from pelican.generators import Generator
 
@@ -69,10 +70,21 @@ class CampaignGenerator(Generator):
             campaign=self.settings["CAMPAIGN_UTM"],
             author=self.settings.get("AUTHOR", ""),
         )
+        if not entries:  # only then: a feed with items is kept while they are unchanged
+            spec = replace(spec, empty_updated=self.latest_change())
         for fmt, build in FEED_BUILDERS.items():
             name = f"{path}{feeds.SUFFIXES[fmt]}"
             if not writer.reuse(name, data_inputs(self.context, fmt, spec, entries)):
                 self.write_data(writer, name, build(spec, entries))
+
+    def latest_change(self):
+        """The latest publication or change of the site's published content: the
+        date of a feed with no item yet (1970 reads as a broken feed), from the
+        content, never the clock."""
+        c = self.campaign
+        pages = c.items + c.sheets + c.promises + c.events + c.actions_so_far
+        dates = (page.item.modified or page.item.date for page in pages)
+        return max(dates, default=feeds.EMPTY_FEED_UPDATED)
 
     def write_listing(self, writer, url, template, items, **extra):
         """Write a paginated listing of `items` at `url` (a directory URL)."""

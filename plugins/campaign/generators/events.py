@@ -3,6 +3,8 @@ district), and the iCalendar feeds to subscribe to (all Paris, each district).""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from ..kinds import Kind
 from ..output.inputs import data_inputs
 from ..sharing import schema
@@ -67,6 +69,9 @@ class EventsGenerator(DocumentGenerator):
             site_url(self.settings),
             self.settings.get("SITE_DESCRIPTION", ""),
         )
+        if not pages:  # only then: a calendar with events is kept while they are unchanged
+            zone = self.settings.get("TIMEZONE", spec.zone)
+            spec = replace(spec, empty_from=self.latest_change().date(), zone=zone)
         path = self.settings["CAMPAIGN_CALENDAR_URL"].format(name=name)
         self.write_ics(writer, path, spec, [self.pair(page) for page in pages])
 

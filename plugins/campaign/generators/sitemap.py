@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from xml.sax.saxutils import escape
 
 from ..assembly import Campaign
+from ..sharing.follow import follow_pages
 from ..sharing.items import site_url
 from .base import CampaignGenerator
 
@@ -59,6 +60,7 @@ def listing_paths(campaign: Campaign, settings: dict) -> list[str]:
     for district in catalogue.districts:
         paths.append(settings["DISTRICT_URL"].format(slug=district.slug))
         paths.append(settings["DISTRICT_SHARE_URL"].format(slug=district.slug))
+    paths += [page.url for page in follow_pages(catalogue, settings)]  # « S'abonner »
     return paths
 
 

@@ -28,6 +28,10 @@ class CalendarSpec:
     name: str
     site_url: str
     description: str = ""
+    # A calendar with no event keeps its zone from this day on (RFC 5545 wants one
+    # component at least): the site's latest change, never the clock.
+    empty_from: datetime.date | None = None
+    zone: str = "Europe/Paris"
 
 
 def uid(event: Event, site_url: str) -> str:
@@ -59,9 +63,11 @@ def calendar_ics(spec: CalendarSpec, events: Sequence[tuple[Event, str]]) -> byt
     calendar.add("prodid", PRODID)
     calendar.add("version", "2.0")
     calendar.add("calscale", "GREGORIAN")
-    calendar.add("x-wr-calname", spec.name)
+    # X- properties are TEXT by default (RFC 5545 §3.8.8.2), but icalendar writes
+    # them unescaped, and refuses a line break: a name is one line, both are TEXT.
+    calendar.add("x-wr-calname", icalendar.vText(" ".join(spec.name.split())))
     if spec.description:
-        calendar.add("x-wr-caldesc", spec.description)
+        calendar.add("x-wr-caldesc", icalendar.vText(spec.description))
     ordered = sorted(events, key=lambda pair: (pair[0].start, pair[0].end, pair[0].slug))
     for event, url in ordered:
         calendar.add_component(vevent(event, url, spec.site_url))
@@ -69,4 +75,13 @@ def calendar_ics(spec: CalendarSpec, events: Sequence[tuple[Event, str]]) -> byt
         first = min(event.start for event, _ in ordered).year
         last = max(event.end for event, _ in ordered).year
         calendar.add_missing_timezones(datetime.date(first, 1, 1), datetime.date(last + 2, 1, 1))
+    elif spec.empty_from:
+        year = spec.empty_from.year
+        calendar.add_component(
+            icalendar.Timezone.from_tzid(
+                spec.zone,
+                first_date=datetime.date(year, 1, 1),
+                last_date=datetime.date(year + 2, 1, 1),
+            )
+        )
     return calendar.to_ical()

@@ -12,6 +12,7 @@ feedgen 1.0.0 traps handled here:
 
 from __future__ import annotations
 
+import html
 import json
 import re
 from collections.abc import Iterable, Sequence
@@ -151,6 +152,9 @@ def build_rss(spec: FeedSpec, entries: Sequence[FeedEntry]) -> bytes:
     fg = _feed(spec, entries, "rss")
     for entry in entries:
         fe = _entry(fg, entry)
+        # RSS readers take <description> as HTML: the plain share text is escaped
+        # as HTML (then as XML), or « <b> » would vanish and « <!-- » hide the rest.
+        fe.description(html.escape(entry.summary, quote=False), isSummary=True)
         fe.link(href=entry_url(spec, entry, "rss"), rel="alternate")
         if entry.image_url:
             fe.enclosure(entry.image_url, str(entry.image_length), CARD_TYPE)
@@ -162,6 +166,7 @@ def build_atom(spec: FeedSpec, entries: Sequence[FeedEntry]) -> bytes:
     fg = _feed(spec, entries, "atom")
     for entry in entries:
         fe = _entry(fg, entry)
+        fe.summary(entry.summary)  # type="text" by default: written as is
         fe.atom_links.add(href=entry_url(spec, entry, "atom"), rel="alternate", type="text/html")
         if entry.image_url:
             fe.atom_links.add(
@@ -196,7 +201,6 @@ def _entry(fg: FeedGenerator, entry: FeedEntry) -> FeedgenEntry:
     fe = fg.add_entry(order="append")
     fe.guid(entry.id, permalink=entry.id.startswith(("https://", "http://")))
     fe.title(entry.title)
-    fe.summary(entry.summary)
     fe.content(entry.content_html, type="html")
     fe.category([{"term": name} for name in dict.fromkeys(entry.categories)])
     fe.published(entry.published)
