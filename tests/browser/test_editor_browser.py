@@ -253,3 +253,30 @@ def test_a_phone_photo_uploaded_in_the_editor_lands_where_check_accepts_it(
         assert dict(image.getexif()) == {}
     assert requests.refused == []
 
+
+def test_a_whole_sentence_as_title_saves_under_a_name_check_accepts(page: Page, editor):
+    content, address = editor
+    log_in(page, address)
+    page.goto(address + "/admin/#/collections/posts/new")
+    page.get_by_label("Titre", exact=True).fill(
+        "Le maire a-t-il vraiment dit que le 13e avait perdu 2 000 logements sociaux depuis 2020 ?"
+    )
+    page.get_by_label("Résumé", exact=True).fill("Ce qu'il a dit, et ce que disent les chiffres.")
+    page.get_by_role("button", name="Enregistrer", exact=True).click()
+    page.get_by_text("Enregistrer maintenant").click()
+    expect(page.get_by_text("Enregistré", exact=True)).to_be_visible(timeout=30_000)
+    [saved] = [p for p in (content / "posts").glob("le-maire-*.md")]
+    assert saved.stem == "le-maire-a-t-il-vraiment-dit-que-le-13e-avait-perdu-2-000-logements-soci"
+    check = run_check(content)
+    assert check.returncode == 0, check.stdout + check.stderr
+    # A title without a letter or a digit names no file: said in French, nothing written.
+    page.goto(address + "/admin/#/collections/posts/new")
+    page.reload()
+    page.get_by_label("Titre", exact=True).fill("🔥🔥 !!!")
+    page.get_by_label("Résumé", exact=True).fill("Rien.")
+    page.get_by_role("button", name="Enregistrer", exact=True).click()
+    page.get_by_text("Enregistrer maintenant").click()
+    expect(page.get_by_text(re.compile("au moins une lettre ou un chiffre"))).to_be_visible()
+    assert sorted(p.name for p in (content / "posts").iterdir()) == sorted(
+        ["programme.md", "reunion-19e.md", saved.name]
+    )
