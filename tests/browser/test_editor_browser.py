@@ -211,3 +211,72 @@ def test_an_existing_claim_edited_in_the_editor_stays_valid(page: Page, editor):
     page.screenshot(path=str(shots(content) / "editeur-fiche.png"), full_page=True)
     assert requests.foreign(address) == []
     assert requests.refused == []
+
+
+def run_check(content: Path) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, "-m", "campaign.commands.check", "-s", str(ROOT / "pelicanconf.py"),
+         "--path", str(content)],
+        cwd=ROOT, env={**os.environ, "PYTHONPATH": str(ROOT / "plugins")},
+        capture_output=True, text=True,
+    )  # fmt: skip
+
+
+def test_a_phone_photo_uploaded_in_the_editor_lands_where_check_accepts_it(
+    page: Page, editor, tmp_path
+):
+    """« Media », a photo straight from a phone (IMG_0412.JPG, GPS in its EXIF): it is
+    written into content/images/ under a name check accepts, and the preview
+    publishes it without its metadata."""
+    from PIL import Image
+
+    content, address = editor
+    requests = Requests(page)
+    photo = tmp_path / "IMG_0412.JPG"
+    exif = Image.Exif()
+    exif[0x010F] = "Apple"
+    exif[0x8825] = {1: "N", 2: (48.0, 51.0, 24.0), 3: "E", 4: (2.0, 21.0, 3.0)}
+    Image.new("RGB", (800, 600), (200, 100, 50)).save(photo, exif=exif)
+    log_in(page, address)
+    page.get_by_text("Media", exact=True).click()
+    page.locator("input[type=file]").set_input_files(str(photo))
+    expect(page.get_by_text("img-0412.jpg", exact=True)).to_be_visible(timeout=30_000)
+    saved = content / "images" / "img-0412.jpg"
+    assert saved.read_bytes() == photo.read_bytes()
+    check = run_check(content)
+    assert check.returncode == 0, check.stdout + check.stderr
+    published = content.parent / "output" / "images" / "img-0412.jpg"
+    deadline = time.monotonic() + 60
+    while not published.exists() and time.monotonic() < deadline:
+        time.sleep(0.5)
+    with Image.open(published) as image:
+        assert dict(image.getexif()) == {}
+    assert requests.refused == []
+
+
+def test_a_whole_sentence_as_title_saves_under_a_name_check_accepts(page: Page, editor):
+    content, address = editor
+    log_in(page, address)
+    page.goto(address + "/admin/#/collections/posts/new")
+    page.get_by_label("Titre", exact=True).fill(
+        "Le maire a-t-il vraiment dit que le 13e avait perdu 2 000 logements sociaux depuis 2020 ?"
+    )
+    page.get_by_label("Résumé", exact=True).fill("Ce qu'il a dit, et ce que disent les chiffres.")
+    page.get_by_role("button", name="Enregistrer", exact=True).click()
+    page.get_by_text("Enregistrer maintenant").click()
+    expect(page.get_by_text("Enregistré", exact=True)).to_be_visible(timeout=30_000)
+    [saved] = [p for p in (content / "posts").glob("le-maire-*.md")]
+    assert saved.stem == "le-maire-a-t-il-vraiment-dit-que-le-13e-avait-perdu-2-000-logements-soci"
+    check = run_check(content)
+    assert check.returncode == 0, check.stdout + check.stderr
+    # A title without a letter or a digit names no file: said in French, nothing written.
+    page.goto(address + "/admin/#/collections/posts/new")
+    page.reload()
+    page.get_by_label("Titre", exact=True).fill("🔥🔥 !!!")
+    page.get_by_label("Résumé", exact=True).fill("Rien.")
+    page.get_by_role("button", name="Enregistrer", exact=True).click()
+    page.get_by_text("Enregistrer maintenant").click()
+    expect(page.get_by_text(re.compile("au moins une lettre ou un chiffre"))).to_be_visible()
+    assert sorted(p.name for p in (content / "posts").iterdir()) == sorted(
+        ["programme.md", "reunion-19e.md", saved.name]
+    )

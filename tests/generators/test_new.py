@@ -35,6 +35,23 @@ def test_scaffold_is_valid_and_a_draft(tmp_path, kind):
     assert messages and all("texte provisoire" in m for m in messages)
 
 
+def test_a_whole_sentence_as_title_gives_a_name_check_accepts(tmp_path):
+    """A title over 80 characters once slugified: its first words name the file."""
+    content = copy_fixture("site", tmp_path)
+    settings = site_settings(content, tmp_path / "output")
+    apply_defaults(settings)
+    title = (
+        "Le maire a-t-il vraiment dit que le 13e avait perdu 2 000 logements sociaux depuis 2020 ?"
+    )
+    path, text = scaffold("claim", title, settings, TODAY)
+    assert path.endswith(
+        "/le-maire-a-t-il-vraiment-dit-que-le-13e-avait-perdu-2-000-logements-sociaux.md"
+    )
+    with open(path, "x", encoding="utf-8") as handle:
+        handle.write(text)
+    assert check_content(settings).problems == []
+
+
 def test_new_refuses_to_overwrite(tmp_path):
     content = copy_fixture("site", tmp_path)
     (tmp_path / "campaignconf.py").write_text(

@@ -23,6 +23,8 @@ import time
 import urllib.error
 import urllib.request
 
+from ..content.files import name_problem, suggested_name
+from ..content.pictures import unstripped
 from ..editor.site import DECAP_DIST, ROOT
 from . import serve
 
@@ -41,9 +43,12 @@ class EditorHandler(serve.Handler):
         if refusal:
             return self.send_json(403, {"error": refusal})
         length = int(self.headers.get("Content-Length") or 0)
+        data, refusal = screened(self.rfile.read(length))
+        if refusal:  # shown by the editor: « Échec de l'enregistrement… : <refusal> »
+            return self.send_json(422, {"error": refusal})
         request = urllib.request.Request(
             self.backend + API_PATH,
-            data=self.rfile.read(length),
+            data=data,
             headers={"Content-Type": "application/json"},
             method="POST",
         )
@@ -83,6 +88,66 @@ class EditorHandler(serve.Handler):
         self.send_header("Content-Length", str(len(data)))
         self.end_headers()
         self.wfile.write(data)
+
+
+def screened(data: bytes) -> tuple[bytes, str]:
+    """The editor's request as passed on, or why it is refused: no file is written
+    into content/ under a name `make check` would refuse, since nobody using the
+    editor can rename a file. A photo's name is made simple (« IMG_0412.JPG »
+    from a phone becomes img-0412.jpg; the editor shows the name it got); a
+    picture the site cannot publish without its metadata is refused; a new
+    entry's name comes from its title, which only the writer can change."""
+    try:
+        request = json.loads(data)
+        params = request["params"]
+        action = request["action"]
+    except (ValueError, KeyError, TypeError):
+        return data, ""  # not ours to judge: decap-server answers it
+    if action == "persistMedia" and isinstance(params.get("asset"), dict):
+        asset = params["asset"]
+        folder, _, name = str(asset.get("path", "")).rpartition("/")
+        refusal = picture_refusal(name)
+        if refusal:
+            return data, refusal
+        stem, _, suffix = name.rpartition(".")
+        asset["path"] = f"{folder}/{suggested_name(stem)}.{suffix.lower()}"
+        return json.dumps(request).encode(), ""
+    if action == "persistEntry":
+        for asset in params.get("assets") or []:
+            refusal = picture_refusal(str(asset.get("path", "")).rpartition("/")[2])
+            refusal = refusal or name_problem(str(asset.get("path", "")).rpartition("/")[2])
+            if refusal:
+                return data, f"image non enregistrée : {refusal}"
+        if (params.get("options") or {}).get("newEntry"):
+            for entry in params.get("dataFiles") or []:
+                refusal = title_refusal(str(entry.get("path", "")).rpartition("/")[2])
+                if refusal:
+                    return data, refusal
+    return data, ""
+
+
+def picture_refusal(name: str) -> str:
+    """Why a picture named `name` may not go into images/, in the words of `make check`."""
+    message = unstripped(name)
+    return f"photo « {name} » non enregistrée : {message}" if message else ""
+
+
+def title_refusal(name: str) -> str:
+    """Why a new entry's file, named from its title, would be refused by `make check`."""
+    stem = name.rpartition(".")[0]
+    if not stem:
+        return (
+            "le titre doit contenir au moins une lettre ou un chiffre : il donne le nom "
+            "du fichier et l'adresse de la page ; complétez-le puis enregistrez"
+        )
+    if name_problem(name):
+        return (
+            f"le titre donnerait au fichier le nom « {name} », que « make check » refuse "
+            "(seuls les minuscules sans accent, chiffres et tirets y sont permis) ; "
+            "retirez du titre les signes « _ » ou « ~ » pour ce premier enregistrement "
+            "(le nom du fichier ne change plus ensuite, le titre si), puis enregistrez"
+        )
+    return ""
 
 
 def editor_setting(content: str, port: int) -> dict:

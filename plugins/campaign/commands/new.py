@@ -18,6 +18,7 @@ from pelican.settings import read_settings
 from slugify import slugify
 
 from ..content.catalogue import load_catalogue
+from ..content.files import MAX_NAME
 from ..content.lookups import PLACEHOLDER_URL
 from ..settings import apply_defaults
 
@@ -271,7 +272,8 @@ def scaffold(
     catalogue, _ = load_catalogue(
         settings["PATH"], settings["VERDICTS"], settings.get("PROMISE_STATUSES")
     )
-    slug = slugify(title)
+    # A whole sentence as title: its first words, as many as `make check` takes in a name.
+    slug = slugify(title, max_length=MAX_NAME, word_boundary=True, save_order=True)
     if kind == "sheet":
         slug = topic = sheet_topic(catalogue, title, topic)
     else:

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from ..content.files import MAX_NAME
 from ..content.validate import (
     ANSWER_MAX,
     ARGUMENT_MAX,
@@ -41,6 +42,12 @@ from .widgets import (
     words,
 )
 
+# The file name: the title, slugified as `make new` does, its first TITLE_CHARACTERS
+# characters only; a longer name (a title of a whole sentence) is one `make check`
+# refuses (files.MAX_NAME), with room for Decap's « -1 » when the name is taken.
+TITLE_CHARACTERS = MAX_NAME - 8
+TITLE_SLUG = f"{{{{slug | truncate({TITLE_CHARACTERS}, '-')}}}}"
+
 
 @dataclass(frozen=True)
 class Kind:
@@ -53,7 +60,7 @@ class Kind:
     url_key: str  # the setting of its pages' address, for the editor's link to the page
     fields: Callable[[Choices], list[dict]]
     description: str
-    slug: str = "{{slug}}"  # the file name: the title, slugified as `make new` does
+    slug: str = TITLE_SLUG
     identifier: str = "title"
     summary: str = "{{title}}"
 

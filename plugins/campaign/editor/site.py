@@ -66,8 +66,11 @@ def backend_origins(backend: dict) -> list[str]:
 
 def content_security_policy(backend: dict) -> str:
     """The browser refuses any request /admin/ would make elsewhere than the site
-    and its git host: no font, script or picture from a third party."""
-    connect = " ".join(["'self'", *backend_origins(backend)])
+    and its git host: no font, script or picture from a third party. `blob:` is
+    the editor's own memory: a photo chosen in « Media » and the backup of an
+    unsaved entry are read back from it before they are sent (refused, no photo
+    is ever uploaded and no unsaved work kept)."""
+    connect = " ".join(["'self'", "blob:", *backend_origins(backend)])
     return "; ".join(
         [
             "default-src 'self'",
