@@ -90,3 +90,16 @@ def test_the_themes_own_words_get_the_french_apostrophe_never_its_code():
     assert "<b>l&#39;arbre</b>" in html  # an expression's string: left as written
     assert "<script>add('js-search');x='l'</script><style>a{font:'Segoe UI'}</style>" in html
     assert '<a title="Fil d’Ariane">1\'2</a>' in html
+
+
+def test_a_bodys_text_gets_the_french_apostrophe_its_code_and_tags_keep_theirs():
+    from campaign.content.reader import french_apostrophes
+
+    html = (
+        "<p>L'école <a title=\"l'air\" href=\"x\">d'été</a> <code>x='a'b</code></p>"
+        "<pre><code>l'x</code></pre><p>aujourd'hui, 1'2</p>"
+    )
+    assert french_apostrophes(html) == (
+        '<p>L’école <a title="l\'air" href="x">d’été</a> <code>x=\'a\'b</code></p>'
+        "<pre><code>l'x</code></pre><p>aujourd’hui, 1'2</p>"
+    )
