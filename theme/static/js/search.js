@@ -45,30 +45,80 @@ function item(result) {
   return li;
 }
 
+// Results come 20 at a time: a large site finds hundreds, each one a request.
+const PAGE = 20;
 let latest = 0;
+let shown = { results: [], count: 0 };
+
+// The words and filters in the address (?q=...&verdict=...): a search can be
+// shared or reloaded, and clearing the form clears the address.
+function remember(query, filters) {
+  const params = new URLSearchParams(query ? { q: query } : {});
+  for (const [name, value] of Object.entries(filters)) params.set(name, value);
+  history.replaceState(null, "", params.size ? `?${params}` : location.pathname);
+}
+
+function moreButton() {
+  let button = document.querySelector(".search__next");
+  if (!button) {
+    button = document.createElement("button");
+    button.type = "button";
+    button.className = "button search__next";
+    button.addEventListener("click", showMore);
+    list.after(button);
+  }
+  return button;
+}
+
+async function show(ticket, from) {
+  const results = await Promise.all(shown.results.slice(from, from + PAGE).map((r) => r.data()));
+  if (ticket !== latest) return false;  // a newer search has started meanwhile
+  const items = results.map(item);
+  if (from) list.append(...items); else list.replaceChildren(...items);
+  const left = shown.count - list.children.length;
+  const button = moreButton();
+  button.hidden = left <= 0;
+  button.textContent = `Afficher ${Math.min(left, PAGE)} résultat${left > 1 ? "s" : ""} de plus`;
+  return items;
+}
+
+async function showMore() {
+  const items = await show(latest, list.children.length);
+  if (items && items.length) items[0].querySelector("a").focus();
+}
+
 async function run() {
   const query = input.value.trim();
   const filters = chosenFilters();
   const ticket = ++latest;
+  remember(query, filters);
   if (!query && !Object.keys(filters).length) {
     list.replaceChildren();
+    moreButton().hidden = true;
     status.textContent = "";
     return;
   }
   const search = await pagefind.search(query || null, { filters });
-  const results = await Promise.all(search.results.slice(0, 20).map((r) => r.data()));
-  if (ticket !== latest) return;  // a newer search has started meanwhile
-  list.replaceChildren(...results.map(item));
-  const count = search.results.length;
+  if (ticket !== latest) return;
+  shown = { results: search.results, count: search.results.length };
+  if (!(await show(ticket, 0))) return;
+  const count = shown.count;
   status.textContent = count === 0 ? "Aucun résultat." : count === 1 ? "1 résultat." : `${count} résultats.`;
-  const params = new URLSearchParams(query ? { q: query } : {});
-  history.replaceState(null, "", params.size ? `?${params}` : location.pathname);
 }
 
 const filters = await pagefind.filters();
-for (const select of selects) addOptions(select, filters[select.dataset.filter] || {});
-input.value ||= new URLSearchParams(location.search).get("q") || "";
+const asked = new URLSearchParams(location.search);
+for (const select of selects) {
+  addOptions(select, filters[select.dataset.filter] || {});
+  const value = asked.get(select.dataset.filter);
+  if (value && !select.value && [...select.options].some((option) => option.value === value)) {
+    select.value = value;
+    select.closest("details").open = true;
+  }
+}
+input.value ||= asked.get("q") || "";
 form.addEventListener("submit", (event) => { event.preventDefault(); run(); });
 input.addEventListener("input", run);
 selects.forEach((select) => select.addEventListener("change", run));
-if (input.value) run();  // typed while the index was loading, or given in the address
+// Typed or chosen while the index was loading, or given in the address.
+if (input.value.trim() || Object.keys(chosenFilters()).length) run();
