@@ -1,4 +1,5 @@
-"""What axe-core cannot see: reflow with the reader's own text spacing (WCAG 1.4.12)."""
+"""What axe-core cannot see: reflow with the reader's own text spacing (WCAG 1.4.12),
+labels cut off by a drawing (1.4.10)."""
 
 import pytest
 from playwright.sync_api import Page
@@ -34,3 +35,20 @@ def test_text_spacing_at_320_px_never_scrolls_sideways(page: Page, served_site, 
              .map((e) => e.tagName.toLowerCase() + '.' + e.className)"""
     )
     assert page.evaluate("document.documentElement.scrollWidth") <= NARROW["width"], wide[:5]
+
+
+@pytest.mark.parametrize("width", [320, 1280])
+def test_district_map_labels_fit_in_their_boxes(page: Page, served_site, width):
+    """« Paris-Centre » is longer than its box: it must still be read whole."""
+    page.set_viewport_size({"width": width, "height": 800})
+    page.goto(served_site + "/arrondissements/")
+    cut = page.evaluate(
+        """() => [...document.querySelectorAll('.district-map a')].flatMap((a) => {
+             const box = a.querySelector('rect').getBoundingClientRect();
+             const text = a.querySelector('text').getBoundingClientRect();
+             const inside = text.left >= box.left && text.right <= box.right
+               && text.top >= box.top && text.bottom <= box.bottom;
+             return inside ? [] : [a.getAttribute('aria-label')];
+           })"""
+    )
+    assert cut == []
