@@ -1,8 +1,9 @@
 """What axe-core cannot see: reflow with the reader's own text spacing (WCAG 1.4.12),
-labels cut off by a drawing (1.4.10)."""
+labels cut off by a drawing (1.4.10), a copy announced to screen readers (4.1.3),
+the share kit driven by the keyboard alone (2.1.1, 2.4.3)."""
 
 import pytest
-from playwright.sync_api import Page
+from playwright.sync_api import Page, expect
 
 # The text-spacing bookmarklet of WCAG 1.4.12's understanding document.
 TEXT_SPACING = """
@@ -52,3 +53,36 @@ def test_district_map_labels_fit_in_their_boxes(page: Page, served_site, width):
            })"""
     )
     assert cut == []
+
+
+def test_the_kit_by_keyboard_alone_copies_and_announces_then_reaches_every_network(
+    page: Page, served_site, context
+):
+    context.grant_permissions(["clipboard-read", "clipboard-write"], origin=served_site)
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.goto(served_site + "/partager/")
+    page.bring_to_front()  # the clipboard answers only a focused page
+    item = page.locator(".kit-item").first
+    copy = item.get_by_role("button", name="Copier le texte")
+
+    def tab_to(target) -> None:
+        for _ in range(80):
+            page.keyboard.press("Tab")
+            if target.evaluate("e => e === document.activeElement"):
+                return
+        pytest.fail(f"Tab n’atteint pas {target}")
+
+    tab_to(copy)
+    page.keyboard.press("Enter")
+    # Said to screen readers by a live region, not only by the button's new label.
+    expect(page.get_by_role("status")).to_have_text("Texte copié dans le presse-papiers.")
+    text = item.locator(".share__text").text_content().strip()
+    assert page.evaluate("navigator.clipboard.readText()") == text
+    # The networks are folded: Space on the summary opens them, Tab reaches each.
+    summary = item.locator("summary")
+    tab_to(summary)
+    page.keyboard.press("Space")
+    links = item.locator(".share__link")
+    assert links.count() >= 9
+    for link in links.all():
+        tab_to(link)
