@@ -86,3 +86,18 @@ def test_the_kit_by_keyboard_alone_copies_and_announces_then_reaches_every_netwo
     assert links.count() >= 9
     for link in links.all():
         tab_to(link)
+
+
+def test_the_flyer_on_a_320_px_screen_reflows_whole(page: Page, served_site):
+    """The A5 frame is for paper: on a narrow screen, no sideways scroll and no
+    line cut short by an ellipsis (WCAG 1.4.10); printing keeps its one A5 page."""
+    page.set_viewport_size(NARROW)
+    page.goto(served_site + "/arrondissements/19e/tract/")
+    assert page.evaluate("document.documentElement.scrollWidth") <= NARROW["width"]
+    cut = page.evaluate(
+        """() => [...document.querySelectorAll('.flyer *')]
+             .filter((e) => e.scrollWidth > e.clientWidth + 1
+               || e.scrollHeight > e.clientHeight + 1 && getComputedStyle(e).overflow === 'hidden')
+             .map((e) => e.tagName.toLowerCase() + ': ' + e.textContent.trim().slice(0, 40))"""
+    )
+    assert cut == []
