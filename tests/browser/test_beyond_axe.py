@@ -1,9 +1,16 @@
 """What axe-core cannot see: reflow with the reader's own text spacing (WCAG 1.4.12),
 labels cut off by a drawing (1.4.10), a copy announced to screen readers (4.1.3),
-the share kit driven by the keyboard alone (2.1.1, 2.4.3)."""
+the share kit driven by the keyboard alone (2.1.1, 2.4.3), badges legible in any
+colour a campaign picks (1.4.3, 1.4.11)."""
+
+import copy
 
 import pytest
 from playwright.sync_api import Page, expect
+
+from campaign import settings as campaign_settings
+
+from conftest import FIXTURES, build_site, serve
 
 # The text-spacing bookmarklet of WCAG 1.4.12's understanding document.
 TEXT_SPACING = """
@@ -101,3 +108,50 @@ def test_the_flyer_on_a_320_px_screen_reflows_whole(page: Page, served_site):
              .map((e) => e.tagName.toLowerCase() + ': ' + e.textContent.trim().slice(0, 40))"""
     )
     assert cut == []
+
+
+CONTRAST = """(e) => {
+  const lum = (c) => c.match(/[\\d.]+/g).slice(0, 3).map((v) => v / 255)
+    .map((v) => (v <= 0.04045 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4))
+    .reduce((sum, v, i) => sum + v * [0.2126, 0.7152, 0.0722][i], 0);
+  const ratio = (a, b) => (Math.max(lum(a), lum(b)) + .05) / (Math.min(lum(a), lum(b)) + .05);
+  const style = getComputedStyle(e);
+  const dot = e.querySelector('.verdict__gauge i, .g i');
+  return {
+    text: ratio(style.color, style.backgroundColor),
+    gauge: dot ? ratio(getComputedStyle(dot).borderTopColor, style.backgroundColor) : 21,
+  };
+}"""
+
+
+@pytest.fixture(scope="module")
+def light_site(tmp_path_factory):
+    """The fixture site with a campaign's own light colours (a yellow « Plutôt faux »,
+    a pale « Tenue »), as VERDICTS and PROMISE_STATUSES allow."""
+    verdicts = copy.deepcopy(campaign_settings.VERDICTS)
+    statuses = copy.deepcopy(campaign_settings.PROMISE_STATUSES)
+    next(v for v in verdicts if v["slug"] == "plutot-faux")["colour"] = "#f2c94c"
+    next(s for s in statuses if s["slug"] == "tenue")["colour"] = "#9be7a8"
+    output = tmp_path_factory.mktemp("clair") / "output"
+    build_site(FIXTURES / "site", output, VERDICTS=verdicts, PROMISE_STATUSES=statuses)
+    with serve(output) as address:
+        yield address
+
+
+@pytest.mark.parametrize(
+    "path, badge",
+    [
+        ("/vrai-du-faux/verdict/plutot-faux/", ".verdict--plutot-faux"),
+        ("/promesses/statut/tenue/", ".promise-status--tenue"),
+        ("/vrai-du-faux/logements-sociaux-13e/integrer/", ".v"),  # on another site
+    ],
+)
+def test_a_badge_in_a_light_colour_keeps_its_word_and_gauge_legible(
+    page: Page, light_site, path, badge
+):
+    page.goto(light_site + path)
+    badges = page.locator(badge)
+    assert badges.count() > 0
+    for found in badges.all():
+        ratios = found.evaluate(CONTRAST)
+        assert ratios["text"] >= 4.5 and ratios["gauge"] >= 3, ratios
