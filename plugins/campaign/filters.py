@@ -7,6 +7,7 @@ import re
 
 from jinja2.ext import Extension
 
+from .images.cards import badge_ink
 from .typography import APOSTROPHE, french
 
 MONTHS = (
@@ -88,6 +89,8 @@ FILTERS = {
     "filesize": filesize,
     "moment_fr": moment_fr,
     "fr": fr,
+    # A badge's text on its colour: white, or ink on a light colour a campaign chose.
+    "badge_ink": badge_ink,
 }
 
 

@@ -7,8 +7,9 @@ import re
 
 from .sharing.contact import contact_problems  # the links' rules live with them
 
-# Colours are dark enough for white text (WCAG AA); the word and the gauge carry
-# the verdict too, never the colour alone.
+# Colours are dark enough for white text (WCAG AA); a lighter one a campaign picks
+# gets dark ink instead (filter badge_ink). The word and the gauge carry the
+# verdict too, never the colour alone.
 VERDICTS = [
     {
         "slug": "vrai",

@@ -9,6 +9,13 @@ from ..content.model import District, MapCell
 CELL_WIDTH = 100
 CELL_HEIGHT = 80
 GAP = 4
+# A label's size in SVG user units, at most; smaller (and on two lines, cut after a
+# hyphen or a space) when a long name (« Paris-Centre ») would overflow its box.
+LABEL_SIZE = 22
+# A bold system font's widest average advance, in ems, room left for the reader's
+# own letter spacing (WCAG 1.4.12: 0.12 em more a letter).
+LABEL_ADVANCE = 0.72
+LABEL_MARGIN = 8
 
 
 @dataclass(frozen=True)
@@ -22,6 +29,29 @@ class Tile:
     @property
     def centre(self) -> tuple[float, float]:
         return self.x + self.width / 2, self.y + self.height / 2
+
+    @property
+    def label_lines(self) -> tuple[str, ...]:
+        """The label on one line if it fits at full size, else cut once, after the
+        hyphen or space nearest its middle."""
+        label = self.district.label
+        if self._fitting_size((label,)) >= LABEL_SIZE:
+            return (label,)
+        cuts = [i + 1 for i, char in enumerate(label) if char in "- " and 0 < i < len(label) - 1]
+        if not cuts:
+            return (label,)
+        cut = min(cuts, key=lambda i: abs(len(label) - 2 * i))
+        return label[:cut].strip(), label[cut:].strip()
+
+    @property
+    def label_size(self) -> float:
+        return round(self._fitting_size(self.label_lines), 1)
+
+    def _fitting_size(self, lines: tuple[str, ...]) -> float:
+        room = self.width - 2 * LABEL_MARGIN
+        widest = max(len(line) for line in lines) * LABEL_ADVANCE
+        tall = (self.height - 2 * LABEL_MARGIN) / (1.2 * len(lines))
+        return min(LABEL_SIZE, room / widest, tall)
 
 
 @dataclass(frozen=True)

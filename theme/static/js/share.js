@@ -10,13 +10,35 @@
     return document.getElementById(id).textContent.trim();
   }
 
-  document.querySelectorAll("button[data-copy]").forEach(function (button) {
+  // A copy's outcome, said to screen readers (WCAG 4.1.3): the button's new label
+  // alone is not read out. One live region, in the page from the start, emptied
+  // after a while so that the next copy is announced again.
+  var status = null;
+  var quiet = null;
+  function announce(message) {
+    if (!status) return;
+    clearTimeout(quiet);
+    status.textContent = message;
+    quiet = setTimeout(function () { status.textContent = ""; }, 4000);
+  }
+
+  var copyButtons = document.querySelectorAll("button[data-copy]");
+  if (copyButtons.length && navigator.clipboard) {
+    status = document.createElement("p");
+    status.className = "visually-hidden";
+    status.setAttribute("role", "status");
+    (document.getElementById("contenu") || document.body).appendChild(status);
+  }
+  copyButtons.forEach(function (button) {
     if (!navigator.clipboard) return;
     button.hidden = false;
     button.addEventListener("click", function () {
       navigator.clipboard.writeText(textOf(button.dataset.copy)).then(function () {
         button.textContent = "Texte copié";
+        announce("Texte copié dans le presse-papiers.");
         setTimeout(function () { button.textContent = "Copier le texte"; }, 2000);
+      }, function () {
+        announce("Copie impossible : sélectionnez le texte à la main.");
       });
     });
   });
