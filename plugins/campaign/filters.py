@@ -8,7 +8,7 @@ import re
 from jinja2.ext import Extension
 
 from .images.cards import badge_ink
-from .typography import APOSTROPHE, french
+from .typography import APOSTROPHE, LETTER_APOSTROPHE, french
 
 MONTHS = (
     "janvier février mars avril mai juin juillet août septembre octobre novembre décembre"
@@ -102,7 +102,7 @@ class FrenchApostrophes(Extension):
 
     def preprocess(self, source: str, name: str | None, filename: str | None = None) -> str:
         return "".join(
-            piece if index % 2 else _LETTER_APOSTROPHE.sub(APOSTROPHE, piece)
+            piece if index % 2 else LETTER_APOSTROPHE.sub(APOSTROPHE, piece)
             for index, piece in enumerate(_UNTOUCHED.split(source))
         )
 
@@ -111,4 +111,3 @@ class FrenchApostrophes(Extension):
 _UNTOUCHED = re.compile(
     r"({{.*?}}|{%.*?%}|{#.*?#}|<script\b.*?</script>|<style\b.*?</style>)", re.DOTALL
 )
-_LETTER_APOSTROPHE = re.compile(r"(?<=[^\W\d_])'(?=[^\W\d_])")

@@ -44,6 +44,28 @@ COMMON_STARTS = frozenset(
 )
 
 
+# An apostrophe between two letters: the one a word holds (« l'école »), not a quote.
+LETTER_APOSTROPHE = re.compile(r"(?<=[^\W\d_])'(?=[^\W\d_])")
+# HTML's tags, and those opening or closing code, which keeps its apostrophes.
+_TAG = re.compile(r"(<[^>]*>)")
+_CODE_TAG = re.compile(r"<(/?)(code|pre)\b", re.IGNORECASE)
+
+
+def html_apostrophes(html: str) -> str:
+    """Sanitised HTML (a body) with the apostrophe `french` sets, in one pass: in text
+    only, never in a tag or its attributes, nor in <code> or <pre>."""
+    if "'" not in html:
+        return html
+    pieces, code = _TAG.split(html), 0
+    for index, piece in enumerate(pieces):
+        if index % 2:  # a tag
+            if tag := _CODE_TAG.match(piece):
+                code += -1 if tag.group(1) else 1
+        elif code <= 0 and "'" in piece:
+            pieces[index] = LETTER_APOSTROPHE.sub(APOSTROPHE, piece)
+    return "".join(pieces)
+
+
 # Nothing to set in a text holding none of these: it is returned as is.
 _SETTABLE = re.compile(r"[?!;:»«'%€]|\d \d")
 

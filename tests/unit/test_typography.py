@@ -93,13 +93,13 @@ def test_the_themes_own_words_get_the_french_apostrophe_never_its_code():
 
 
 def test_a_bodys_text_gets_the_french_apostrophe_its_code_and_tags_keep_theirs():
-    from campaign.content.reader import french_apostrophes
+    from campaign.typography import html_apostrophes
 
     html = (
         "<p>L'école <a title=\"l'air\" href=\"x\">d'été</a> <code>x='a'b</code></p>"
         "<pre><code>l'x</code></pre><p>aujourd'hui, 1'2</p>"
     )
-    assert french_apostrophes(html) == (
+    assert html_apostrophes(html) == (
         '<p>L’école <a title="l\'air" href="x">d’été</a> <code>x=\'a\'b</code></p>'
         "<pre><code>l'x</code></pre><p>aujourd’hui, 1'2</p>"
     )

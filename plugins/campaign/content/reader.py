@@ -27,6 +27,7 @@ from markdown.treeprocessors import InlineProcessor
 from pelican.cache import FileDataCacher, FileStampDataCacher
 from pelican.readers import BaseReader
 
+from ..typography import html_apostrophes
 from . import body as body_checks
 from . import frontmatter
 from .model import FrontMatter, Problem
@@ -88,7 +89,9 @@ def convert(md: markdown.Markdown, front: FrontMatter, body: str, first_line: in
         return _with(front, [Problem(front.path, first_line, message)]), ""
     clean = body_checks.sanitise(markup)
     problems = body_checks.body_problems(front.path, body, first_line, markup, clean)
-    return _with(front, problems), french_apostrophes(scrollable_tables(clean))
+    # French apostrophes here, once: Python-Markdown's « smarty » would take 28 % to
+    # 77 % more time to convert a body.
+    return _with(front, problems), html_apostrophes(scrollable_tables(clean))
 
 
 # A table wider than a phone (a pasted address in a cell, many columns) scrolls by
@@ -101,28 +104,6 @@ TABLE_SCROLL = (
 
 def scrollable_tables(html: str) -> str:
     return html.replace("<table>", TABLE_SCROLL + "<table>").replace("</table>", "</table></div>")
-
-
-# The body's text with the apostrophe titles and summaries get (typography.py), in
-# one pass over the sanitised HTML: between two letters, in text only (not in a tag,
-# its attributes, nor <code> or <pre>). Python-Markdown's own « smarty » would take
-# 28 % to 77 % more time to convert a body.
-TAGS = re.compile(r"(<[^>]*>)")
-CODE_TAGS = re.compile(r"<(/?)(code|pre)\b", re.IGNORECASE)
-LETTER_APOSTROPHE = re.compile(r"(?<=[^\W\d_])'(?=[^\W\d_])")
-
-
-def french_apostrophes(html: str) -> str:
-    if "'" not in html:
-        return html
-    pieces, code = TAGS.split(html), 0
-    for index, piece in enumerate(pieces):
-        if index % 2:  # a tag
-            if tag := CODE_TAGS.match(piece):
-                code += -1 if tag.group(1) else 1
-        elif code <= 0 and "'" in piece:
-            pieces[index] = LETTER_APOSTROPHE.sub("\u2019", piece)
-    return "".join(pieces)
 
 
 def _with(front: FrontMatter, problems: list[Problem]) -> FrontMatter:
