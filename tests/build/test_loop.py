@@ -11,6 +11,8 @@ import icalendar
 import pytest
 from bs4 import BeautifulSoup
 
+from campaign.typography import french
+
 from conftest import FIXTURES, build_site
 
 PARIS = ZoneInfo("Europe/Paris")
@@ -66,7 +68,7 @@ def test_todays_action_is_in_the_19e_feed_and_yesterdays_is_not(site):
     feed = feedparser.parse((site / "flux/arrondissements/19e.rss.xml").read_bytes())
     assert not feed.bozo
     titles = [entry.title for entry in feed.entries]
-    assert "Action du jour : Cantines du 19e : partagez la vérification" in titles
+    assert french("Action du jour : Cantines du 19e : partagez la vérification") in titles
     assert not any("Tractage" in title for title in titles)
     entry = next(e for e in feed.entries if "Cantines du 19e" in e.title)
     assert "/vrai-du-faux/cantines-19e/" in entry.link and "utm_medium=flux" in entry.link

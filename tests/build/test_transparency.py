@@ -8,6 +8,8 @@ import pytest
 from bs4 import BeautifulSoup
 from PIL import Image
 
+from campaign.typography import french
+
 from conftest import FIXTURES, build_site
 
 
@@ -242,11 +244,14 @@ def test_district_and_topic_pages_have_a_promise_section(site):
 def test_promise_feeds_search_and_sitemap(site):
     feed = json.loads((site / "flux/promesses.json").read_text(encoding="utf-8"))
     titles = [item["title"] for item in feed["items"]]
-    assert titles == [
-        "Promesse « Tenue » : Toutes les cours d'école du 11e seront ouvertes le week-end.",
-        "Promesse « Rompue » : Le métro toute la nuit le samedi",
-        "Promesse « Compromis » : Nous ouvrirons 300 places de crèche dans le 13e d'ici 2026.",
+    assert titles == [  # typeset as every title seen alone: « Tenue », d’école
+        french("Promesse « Tenue » : Toutes les cours d'école du 11e seront ouvertes le week-end."),
+        french("Promesse « Rompue » : Le métro toute la nuit le samedi"),
+        french(
+            "Promesse « Compromis » : Nous ouvrirons 300 places de crèche dans le 13e d'ici 2026."
+        ),
     ]
+    assert "«\u00a0Tenue\u00a0»\u00a0:" in titles[0] and "d’école" in titles[0]
     creches = feed["items"][2]
     assert creches["date_modified"].startswith("2026-03-01")
     assert "utm_medium=flux" in creches["url"]

@@ -10,6 +10,7 @@ from markupsafe import escape
 from ..kinds import Kind
 from ..sharing import feeds
 from ..sharing.items import site_url
+from ..typography import french
 from .base import DocumentGenerator
 
 FEED_NAME = "promesses"
@@ -31,12 +32,14 @@ def promise_entry(page, settings: dict) -> feeds.FeedEntry:
     names = [t.name for t in promise.topics] + [d.name for d in promise.districts]
     return feeds.FeedEntry(
         id=url,
-        title=f"Promesse « {status} » : {promise.title}",
+        title=french(f"Promesse « {status} » : {promise.title}"),
         link=url,
         slug=page.slug,
-        summary=f"Promesse « {status} » ({promise.promiser.name}) : {promise.history[-1].note}",
+        summary=french(
+            f"Promesse « {status} » ({promise.promiser.name}) : {promise.history[-1].note}"
+        ),
         content_html=(
-            f"<p><strong>{escape(status)}</strong> : {escape(promise.history[-1].note)}</p>"
+            f"<p><strong>{escape(status)}</strong>\u00a0: {escape(french(promise.history[-1].note))}</p>"
             f"<blockquote><p>{escape(promise.text)}</p></blockquote>{page.content}"
         ),
         categories=(*names, f"Promesse « {status} »"),

@@ -232,15 +232,15 @@ def action_entry(page, settings: dict, card_size: int) -> feeds.FeedEntry:
     link = target.share.url if target is not None else kit
     where = ", ".join(d.name for d in action.districts) or "Tout Paris"
     days = f"jusqu'au {date_fr(action.last_day)}" if action.until else date_fr(action.date)
-    content = f"<p>{escape(action.task)}</p><p>{escape(where)}, {escape(days)}.</p>"
+    content = f"<p>{escape(french(action.task))}</p><p>{escape(where)}, {escape(days)}.</p>"
     if target is not None:
         content += f'<p><a href="{escape(link)}">{escape(target.title)}</a></p>'
     return feeds.FeedEntry(
         id=kit,
-        title=f"Action du jour : {action.title}",
+        title=french(f"Action du jour : {action.title}"),
         link=link,
         slug=page.slug,
-        summary=action.task,
+        summary=french(action.task),
         content_html=content,
         categories=("Action du jour", *(d.name for d in action.districts)),
         published=action.date,
