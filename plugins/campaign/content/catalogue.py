@@ -25,6 +25,12 @@ from .model import (
 )
 from .people import CLAIMANTS_FILE, claimant_entry, same_names
 
+# A district's name heads its page, its kit and its printed flyer; its lead's name
+# sits on the flyer's one A5 page, whose notices (« Ne pas jeter sur la voie
+# publique ») a longer one would push off the paper.
+DISTRICT_NAME_MAX = 60
+LEAD_MAX = 150
+LEAD_WHY = " (le nom tient sur le tract A5 imprimé)"
 COLOUR = re.compile(r"^#[0-9a-fA-F]{6}$")
 SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 DEFAULT_COLOUR = "#444444"
@@ -146,10 +152,10 @@ def _district(fields: Fields, index: int) -> District:
         fields.error((index, "contact"), f"« contact » doit être une adresse e-mail{problem}")
     return District(
         slug=_slug(fields, index),
-        name=fields.text(index, "name", required=True),
+        name=fields.text(index, "name", required=True, limit=DISTRICT_NAME_MAX),
         short=fields.text(index, "short"),
         arrondissements=tuple(numbers),
-        lead=fields.text(index, "lead"),
+        lead=fields.text(index, "lead", limit=LEAD_MAX, why=LEAD_WHY),
         contact=contact,
         cell=_map_cell(fields, index),
         figures=_figures(fields, index),
