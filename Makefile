@@ -14,14 +14,16 @@ PREVIEW ?= preview
 OUTPUT ?= output
 PELICAN := $(BIN)/pelican $(CONTENT)
 PORT ?= 8000
+# SEARCH=1: the preview builds the search index too (make publish always does).
+PREVIEW_SEARCH := $(if $(filter-out 0,$(SEARCH)),-e CAMPAIGN_SEARCH=true)
 
 .PHONY: html serve edit editor check new publish test test-fast bench browser java lighthouse clean
 
 html: check
-	@$(RUN) -m campaign.commands.build -s pelicanconf.py --content "$(CONTENT)" --output "$(PREVIEW)"
+	@$(RUN) -m campaign.commands.build -s pelicanconf.py --content "$(CONTENT)" --output "$(PREVIEW)" $(PREVIEW_SEARCH)
 
 serve: $(STAMP)
-	@$(RUN) -m campaign.commands.serve --port $(PORT) --content "$(CONTENT)" --output "$(PREVIEW)"
+	@$(RUN) -m campaign.commands.serve --port $(PORT) --content "$(CONTENT)" --output "$(PREVIEW)" $(PREVIEW_SEARCH)
 
 # The web editor (Decap CMS) at http://127.0.0.1:$(PORT)/admin/, writing into
 # $(CONTENT)/, beside the live preview. Its npm files are installed on first use.

@@ -120,6 +120,11 @@ CAMPAIGN_JOIN_URL = "https://paris-passerelles.example.org/rejoindre"
 # Drafts and embargoed items are shown at their own address while previewing.
 CAMPAIGN_SHOW_DRAFTS = True
 
+# The preview leaves out the search index: it serves the public site's readers, works
+# only over HTTP, and is a third of a first build's work (bench/README.md).
+# `make html SEARCH=1` or `make serve SEARCH=1` builds it; `make publish` always does.
+CAMPAIGN_SEARCH = False
+
 # The example is one day of a fictional campaign: Sunday 22 November 2026 at noon.
 # Its calls to action, events to come and embargoes are measured against this
 # moment, so `make html` shows that day's loop whatever day it runs. A real

@@ -15,7 +15,10 @@ through the package's __init__.py), then these generators, run in this order.
    other pages are written; the writer is closed last, which puts the search
    index in place and saves the writer's record. Claims and their embeddable
    cards are the most pages: on a first build, each may be written by another
-   process (output/forked.py), started as early as possible.
+   process (output/forked.py), started as early as possible. The site's other
+   pages (agenda, districts, home, letters, open data...) are written together by
+   one more process (`SitePagesBeside`, generators/beside.py) while the build
+   writes what waits for the card workers: cards, feeds and share kits.
 """
 
 from __future__ import annotations
@@ -39,6 +42,7 @@ from .content.validation import build_moment
 from .editor.site import EditorGenerator
 from .filters import FILTERS, FrenchApostrophes
 from .generators.base import PROBLEMS, ContentError
+from .generators.beside import WrittenBeside
 from .generators.documents import ClaimsGenerator, PostsGenerator
 from .generators.embeds import EmbedGenerator
 from .generators.events import EventsGenerator
@@ -59,6 +63,25 @@ from .generators.sitemap import SitemapGenerator
 from .output.writer import get_writer
 from .settings import apply_defaults
 
+
+class SitePagesBeside(WrittenBeside):
+    """The pages that are neither documents nor shared: in a child process."""
+
+    members = (
+        EventsGenerator,
+        PhotosGenerator,
+        PromisesGenerator,
+        DistrictsGenerator,
+        FlyersGenerator,
+        SiteGenerator,
+        FollowGenerator,
+        LettersGenerator,
+        OpenDataGenerator,
+        LegalGenerator,
+    )
+    what = "les pages du site (agenda, arrondissements, accueil, lettres, données)"
+
+
 GENERATORS = [
     GatherGenerator,
     SearchGenerator,
@@ -66,17 +89,8 @@ GENERATORS = [
     EmbedGenerator,
     PostsGenerator,
     SheetsGenerator,
-    EventsGenerator,
-    PhotosGenerator,
-    PromisesGenerator,
-    DistrictsGenerator,
-    FlyersGenerator,
-    SiteGenerator,
+    SitePagesBeside,
     SharingGenerator,
-    FollowGenerator,
-    LettersGenerator,
-    OpenDataGenerator,
-    LegalGenerator,
     SitemapGenerator,
     EditorGenerator,
     WriterCloser,

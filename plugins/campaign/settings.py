@@ -129,6 +129,10 @@ DEFAULTS = {
     "DISTRICTS_INDEX_URL": "arrondissements/",
     "DISTRICT_URL": "arrondissements/{slug}/",
     "SEARCH_URL": "recherche/",
+    # Build the search index (Pagefind). The preview leaves it out (pelicanconf.py):
+    # search is for the public site's readers, works only over HTTP, and is a third
+    # of a first build's work; `make html SEARCH=1` or `make serve SEARCH=1` builds it.
+    "CAMPAIGN_SEARCH": True,
     # Pages a part of the search index holds, about: a part is indexed again only
     # when one of its pages changes; each more part costs a search two small files.
     "SEARCH_PART_PAGES": 500,

@@ -10,6 +10,7 @@ import pytest
 from campaign.generators import base, forked_reading
 from campaign.images import cache as image_cache
 from campaign.output import forked
+from campaign.pipeline import SitePagesBeside
 
 from conftest import ROOT, build_site, copy_fixture
 
@@ -131,8 +132,9 @@ def test_a_rebuild_gives_the_bytes_of_a_cold_build(tmp_path, change):
 def test_pages_written_by_other_processes_are_those_of_a_build_alone(tmp_path, monkeypatch):
     """A first build of a large site hands the end of its files to another process to
     read (generators/forked_reading.py), then its claims and embeddable cards to others
-    to write (output/forked.py): same bytes, same search index, and its content cache
-    and record let the next build keep every page."""
+    to write (output/forked.py), and the site's other pages to one more
+    (generators/beside.py): same bytes, same search index, and its content cache and
+    record let the next build keep every page."""
     monkeypatch.setattr(forked, "THRESHOLD", 1)
     monkeypatch.setattr(forked_reading, "THRESHOLD", 1)
     handed = []
@@ -155,7 +157,7 @@ def test_pages_written_by_other_processes_are_those_of_a_build_alone(tmp_path, m
     assert handed == []
     site = build_site(content, tmp_path / "partage", CAMPAIGN_WRITING_PROCESSES=2)
     assert handed[0].endswith("fichiers lus")
-    assert handed[1:] == ["les pages (claim)", "les cartes à intégrer"]
+    assert handed[1:] == ["les pages (claim)", "les cartes à intégrer", SitePagesBeside.what]
     shared = files(site)
     assert shared.keys() == alone.keys()
     assert [name for name in alone if shared[name] != alone[name]] == []

@@ -7,11 +7,12 @@ import time
 from types import SimpleNamespace
 
 from bs4 import BeautifulSoup
+from pelican.settings import read_settings
 
 from campaign.search import cbor
 from campaign.search.pagefind import MARKER, SearchIndex, forget_unused
 
-from conftest import FIXTURES, PART_PAGES, build_site, indexed
+from conftest import FIXTURES, PART_PAGES, ROOT, build_site, indexed
 from test_build import PUBLISHED, UNPUBLISHED, soup
 
 POSTS = ["programme", "reunion-19e"]
@@ -56,12 +57,36 @@ def test_only_the_search_script_and_the_index_are_shipped(site):
     assert not [name for name in names if "ui" in name or "highlight" in name]
 
 
-def test_previewed_drafts_are_never_indexed(preview_site):
+def test_the_preview_has_no_index_and_its_search_page_says_how_to_get_one(preview_site):
+    assert not (preview_site / "pagefind").exists()
+    page = soup(preview_site, "recherche")
+    assert "make serve SEARCH=1" in page.select_one("[role=note]").get_text()
+    assert not page.select("form.search, script")
+    assert page.select(".browse a")  # the site is still browsable from there
+
+
+def test_a_preview_drops_an_index_an_earlier_build_left(tmp_path):
+    output = build_site(FIXTURES / "site", tmp_path / "output")
+    assert (output / "pagefind").is_dir()
+    build_site(FIXTURES / "site", output, CAMPAIGN_SEARCH=False)
+    assert not (output / "pagefind").exists()
+
+
+def test_the_preview_settings_leave_the_index_to_make_publish():
+    assert read_settings(str(ROOT / "pelicanconf.py"))["CAMPAIGN_SEARCH"] is False
+    assert read_settings(str(ROOT / "publishconf.py"))["CAMPAIGN_SEARCH"] is True
+
+
+def test_previewed_drafts_are_never_indexed(tmp_path):
+    """A preview asked for its index (`make serve SEARCH=1`) indexes only what is public."""
+    preview = build_site(
+        FIXTURES / "site", tmp_path / "output", CAMPAIGN_SHOW_DRAFTS=True, CAMPAIGN_SEARCH=True
+    )
     for slug in UNPUBLISHED:
-        page = soup(preview_site, f"vrai-du-faux/{slug}")
+        page = soup(preview, f"vrai-du-faux/{slug}")
         assert page.select_one(".draft")
         assert not page.select("[data-pagefind-body]")
-    urls = set(indexed(preview_site))
+    urls = set(indexed(preview))
     assert not any(slug in url for url in urls for slug in UNPUBLISHED)
     assert "/vrai-du-faux/velo-tout-paris/" in urls
 

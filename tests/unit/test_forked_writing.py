@@ -122,6 +122,28 @@ def test_few_pages_or_no_process_to_spare_are_written_here(tmp_path, monkeypatch
     assert len(list((tmp_path / "sortie").glob("*/index.html"))) == 40
 
 
+def test_whole_generators_get_a_process_whatever_their_count(tmp_path, monkeypatch):
+    """A few items that are each much work (generators/beside.py): forked even below
+    the threshold and beside the other writing processes, never without processes."""
+    monkeypatch.setattr(forked, "THRESHOLD", 100)
+    pages = writer(tmp_path)
+    write_numbers(pages, range(500, 600))
+    write_numbers(pages, range(600, 700))
+    assert len(pages.forks.children) == 2
+    pages.write_elsewhere(
+        "les générateurs",
+        [1, 2],
+        lambda n: pages.write_file(f"{n}/index.html", PAGE, {}, number=n),
+        whatever_the_count=True,
+    )
+    assert len(pages.forks.children) == 3
+    pages.close()
+    assert (tmp_path / "sortie/2/index.html").read_text() == "<p>2</p>"
+    alone = writer(tmp_path / "seul", processes=0)
+    alone.write_elsewhere("les générateurs", [3], lambda n: None, whatever_the_count=True)
+    assert not alone.forks.children
+
+
 def test_a_build_stopped_early_stops_its_writing_processes(tmp_path):
     pages = writer(tmp_path)
     started = tmp_path / "commencé"

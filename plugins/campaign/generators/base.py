@@ -72,9 +72,10 @@ class CampaignGenerator(Generator):
         )
         if not entries:  # only then: a feed with items is kept while they are unchanged
             spec = replace(spec, empty_updated=self.latest_change())
+        inputs = data_inputs(self.context, spec, entries)  # once for the three formats
         for fmt, build in FEED_BUILDERS.items():
             name = f"{path}{feeds.SUFFIXES[fmt]}"
-            if not writer.reuse(name, data_inputs(self.context, fmt, spec, entries)):
+            if not writer.reuse(name, f"{inputs}-{fmt}" if inputs else ""):
                 self.write_data(writer, name, build(spec, entries))
 
     def latest_change(self):

@@ -71,12 +71,19 @@ class ForkedWriting:
         self.children: list[Child] = []
         self.in_child = False
 
-    def write(self, what: str, items: Iterable, write: Callable) -> None:
+    def write(
+        self, what: str, items: Iterable, write: Callable, whatever_the_count: bool = False
+    ) -> None:
         """`write(item)` for each item: in a child process if there are many and the
-        build may have more processes, else here, now. `what` names them in messages."""
+        build may have more processes, else here, now. `what` names them in messages.
+        `whatever_the_count`: in a child whenever the build may have one at all (a few
+        items that are each much work: whole generators, generators/beside.py)."""
         items = list(items)
-        running = len(self.children)
-        if self.in_child or len(items) < THRESHOLD or running >= self.processes:
+        if whatever_the_count:
+            here = self.in_child or not self.processes
+        else:
+            here = len(items) < THRESHOLD or len(self.children) >= self.processes
+        if self.in_child or here:
             for item in items:
                 write(item)
             return

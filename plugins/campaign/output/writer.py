@@ -224,11 +224,13 @@ class KeepUnchangedWriter(Writer):
         for listener in self.listeners:
             listener(path, tag)
 
-    def write_elsewhere(self, what: str, items, write: Callable) -> None:
+    def write_elsewhere(
+        self, what: str, items, write: Callable, whatever_the_count: bool = False
+    ) -> None:
         """`write(item)` for every item, maybe in another process while this one goes
         on (see forked.py): for many pages that need nothing written before them.
         `what` names them in a message if that process fails."""
-        self.forks.write(what, items, write)
+        self.forks.write(what, items, write, whatever_the_count)
 
     def become_child(self, to_build: Callable[[list], None]) -> None:
         """This writer is now a writing process's: it tells and records for the build."""
