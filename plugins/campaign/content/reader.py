@@ -51,12 +51,19 @@ class YamlMarkdownReader(BaseReader):
     def __init__(self, settings):
         super().__init__(settings)
         # One Markdown instance per heading level, reused for every file: building
-        # one costs more than converting a file.
-        self._markdown = {level: _markdown(settings, level) for level in (1, 2)}
+        # one costs more than converting a file. Made on first use: Pelican gives
+        # every generator its readers (24 in a build), and only the one gathering
+        # the content reads a Markdown file.
+        self._markdown: dict[int, markdown.Markdown] = {}
         self._nested = tuple(
             os.path.abspath(os.path.join(settings["PATH"], path))
             for path in settings["CLAIM_PATHS"] + settings["SHEET_PATHS"]
         )
+
+    def markdown(self, level: int) -> markdown.Markdown:
+        if level not in self._markdown:
+            self._markdown[level] = _markdown(self.settings, level)
+        return self._markdown[level]
 
     def read(self, source_path):
         shown = os.path.relpath(source_path)
@@ -65,7 +72,7 @@ class YamlMarkdownReader(BaseReader):
         # proposals under "Nos propositions": their "##" becomes <h3> so the outline
         # stays in order.
         level = 2 if os.path.abspath(source_path).startswith(self._nested) else 1
-        front, html = convert(self._markdown[level], front, body, first_line)
+        front, html = convert(self.markdown(level), front, body, first_line)
         metadata = {"front_matter": front, "body_source": (body, first_line)}
         return html, {**metadata, **_pelican_metadata(front.values)}
 
