@@ -6,10 +6,11 @@ themselves by sharing/feeds.py. This is the edge that writes them.
 
 from __future__ import annotations
 
+import os
 from zoneinfo import ZoneInfo
 
 from ..assembly import newest_first
-from ..images.cache import forget_unused_cards
+from ..images.cache import ensure_card, forget_unused_cards
 from ..kinds import Kind
 from ..sharing import corrections, feeds
 from ..sharing.items import action_entry, feed_entry, site_url
@@ -20,13 +21,15 @@ from .base import CampaignGenerator
 class SharingGenerator(CampaignGenerator):
     """Social cards, feeds and share kits of the published claims, posts and sheets.
 
-    The cards were drawn by workers while the build read (see gather.py): this
-    writes them, then the feeds that give each card's size.
+    The cards are drawn by workers from the moment the build reads (see gather.py).
+    Feeds come first, while the workers still draw: a feed gives each of its cards'
+    sizes, read from the cache, each card drawn here if no worker has yet. Then
+    every card goes into the output, then the kits. (Feeds used to wait for every
+    card: on a first build they were then written on one core, the other idle.)
     """
 
     def generate_output(self, writer):
-        # Cards first: feeds give each card's size in their enclosures.
-        sizes = self.write_cards(writer)
+        sizes = CardSizes(self.campaign.carded, self.campaign.drawings)
         # Only items some feed carries get an entry, each built once for all feeds.
         render = self.feed_renderer()
         entries = {}
@@ -38,9 +41,10 @@ class SharingGenerator(CampaignGenerator):
             path = self.settings["CAMPAIGN_FEED_URL"].format(name=name)
             self.write_feed(writer, path, title, [entries[p.url] for p in pages[:limit]])
         self.write_corrections_feed(writer)
+        self.write_cards(writer)
         self.write_share_kits(writer)
 
-    def feed_entry(self, page, sizes: dict[str, int], render):
+    def feed_entry(self, page, sizes: CardSizes, render):
         if page.kind is Kind.ACTION:
             target = page.target
             size = sizes[target.share.card] if target is not None else 0
@@ -62,16 +66,14 @@ class SharingGenerator(CampaignGenerator):
         # Links inside items are absolute: a feed reader has no page to resolve them.
         return lambda page: feeds.absolute_links(template.render(base, page=page), page.share.url)
 
-    def write_cards(self, writer) -> dict[str, int]:
-        """Each card in the output, unless there already; {card's address: size}."""
-        sizes = {}
+    def write_cards(self, writer) -> None:
+        """Each card in the output, unless there already."""
         pages = self.campaign.carded
         drawn = self.campaign.drawings.results()
         for page, (key, cached) in zip(pages, drawn, strict=True):
-            sizes[page.share.card] = writer.link_cached(page.share.card, key, cached)
+            writer.link_cached(page.share.card, key, cached)
         drawings = self.campaign.drawings
         forget_unused_cards(drawings.cache_dir, drawings.keys())
-        return sizes
 
     def feed_definitions(self):
         """(name, title, pages) of every feed, pages newest first."""
@@ -127,3 +129,22 @@ class SharingGenerator(CampaignGenerator):
             writer, url, "share", kit=kit, district=district, actions=actions, events=shown,
             listed=listed,
         )  # fmt: skip
+
+
+class CardSizes:
+    """{card's address: its size in bytes}, each read when first asked for from the
+    card's file in the cache (the very file linked into the output), drawn then if
+    no worker has yet: a card drawn twice is the same bytes, written atomically."""
+
+    def __init__(self, carded: list, drawings):
+        # The batch was given the carded pages' specs in this order (gather.py).
+        self.specs = {
+            page.share.card: spec for page, spec in zip(carded, drawings.specs, strict=True)
+        }
+        self.cache_dir = drawings.cache_dir
+        self.sizes: dict[str, int] = {}
+
+    def __getitem__(self, card: str) -> int:
+        if card not in self.sizes:
+            self.sizes[card] = os.path.getsize(ensure_card(self.specs[card], self.cache_dir))
+        return self.sizes[card]
