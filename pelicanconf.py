@@ -124,6 +124,9 @@ CAMPAIGN_SHOW_DRAFTS = True
 # only over HTTP, and is a third of a first build's work (bench/README.md).
 # `make html SEARCH=1` or `make serve SEARCH=1` builds it; `make publish` always does.
 CAMPAIGN_SEARCH = False
+# Nor does it write the embeddable cards: their code, copied from a preview, would
+# point other sites at this machine; the published site's is the one to copy.
+CAMPAIGN_EMBEDS = False
 
 # The example is one day of a fictional campaign: Sunday 22 November 2026 at noon.
 # Its calls to action, events to come and embargoes are measured against this

@@ -15,6 +15,7 @@ SITEURL = os.environ.get("SITEURL", "").rstrip("/")
 RELATIVE_URLS = False
 CAMPAIGN_SHOW_DRAFTS = False
 CAMPAIGN_SEARCH = True
+CAMPAIGN_EMBEDS = True
 # The content cache is loaded, as for a preview: it knows each file by a hash of
 # its bytes (CHECK_MODIFIED_METHOD in pelicanconf.py) and its name holds the code's
 # and the Markdown settings' hashes, so what it gives is what reading the file again

@@ -71,7 +71,9 @@ def site_settings(content: Path, output: Path, **overrides) -> dict:
         "CACHE_PATH": str(output.parent / f"{output.name}-cache"),
         "CAMPAIGN_NOW": NOW,
         "CAMPAIGN_SHOW_DRAFTS": False,
-        "CAMPAIGN_SEARCH": True,  # as published; pelicanconf.py's preview has none
+        # As published: pelicanconf.py's preview has no search index, no embeddable cards.
+        "CAMPAIGN_SEARCH": True,
+        "CAMPAIGN_EMBEDS": True,
     }
     return read_settings(str(ROOT / "pelicanconf.py"), override={**base, **overrides})
 
@@ -134,9 +136,15 @@ def site(tmp_path_factory) -> Path:
 @pytest.fixture(scope="session")
 def preview_site(tmp_path_factory) -> Path:
     """The fixture site as `make html` previews it: drafts at their own address, no
-    search index."""
+    search index, no embeddable cards."""
     output = tmp_path_factory.mktemp("preview") / "output"
-    return build_site(FIXTURES / "site", output, CAMPAIGN_SHOW_DRAFTS=True, CAMPAIGN_SEARCH=False)
+    return build_site(
+        FIXTURES / "site",
+        output,
+        CAMPAIGN_SHOW_DRAFTS=True,
+        CAMPAIGN_SEARCH=False,
+        CAMPAIGN_EMBEDS=False,
+    )
 
 
 @pytest.fixture(scope="session")

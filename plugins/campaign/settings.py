@@ -243,6 +243,10 @@ DEFAULTS = {
     "CAMPAIGN_CONTACT_CHANNELS": {},
     # The verdict card other sites embed (generators/embeds.py).
     "CLAIM_EMBED_URL": "vrai-du-faux/{slug}/integrer/",
+    # Write the embeddable cards, and offer their code on claim pages. The preview
+    # leaves them out (pelicanconf.py): its code would point other sites at this
+    # machine's address; the published site's is the one to copy.
+    "CAMPAIGN_EMBEDS": True,
     # Open data: every published claim as JSON, CSV and a ClaimReview DataFeed, under
     # this licence (name and address of its text), explained at OPENDATA_URL.
     "OPENDATA_URL": "donnees/",

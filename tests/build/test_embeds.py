@@ -4,9 +4,10 @@ import html
 
 import pytest
 from bs4 import BeautifulSoup
+from pelican.settings import read_settings
 from test_sitemap import locations
 
-from conftest import indexed
+from conftest import FIXTURES, ROOT, build_site, indexed
 from test_build import PUBLISHED, UNPUBLISHED, soup
 
 SITE = "https://campagne.example.org"
@@ -61,3 +62,25 @@ def test_cards_are_neither_listed_nor_searchable_nor_made_for_unpublished_claims
         assert (preview_site / "vrai-du-faux" / slug / "index.html").exists()
         assert not (preview_site / "vrai-du-faux" / slug / "integrer").exists()
         assert not soup(preview_site, f"vrai-du-faux/{slug}").select("details.embed")
+
+
+def test_the_preview_has_no_card_and_says_where_the_code_is(preview_site):
+    """Copied from a preview, the code would point other sites at this machine."""
+    for slug in PUBLISHED:
+        assert not (preview_site / "vrai-du-faux" / slug / "integrer").exists()
+    page = soup(preview_site, "vrai-du-faux/logements-sociaux-13e")
+    assert not page.select("details.embed, textarea")
+    assert "site publié" in page.select_one("p.embed[role=note]").get_text()
+
+
+def test_a_preview_drops_the_cards_an_earlier_build_left(tmp_path):
+    output = build_site(FIXTURES / "site", tmp_path / "output")
+    assert (output / "vrai-du-faux/logements-sociaux-13e/integrer/index.html").exists()
+    build_site(FIXTURES / "site", output, CAMPAIGN_EMBEDS=False)
+    assert not (output / "vrai-du-faux/logements-sociaux-13e/integrer").exists()
+    assert (output / "vrai-du-faux/logements-sociaux-13e/index.html").exists()
+
+
+def test_only_the_published_site_has_cards():
+    assert read_settings(str(ROOT / "pelicanconf.py"))["CAMPAIGN_EMBEDS"] is False
+    assert read_settings(str(ROOT / "publishconf.py"))["CAMPAIGN_EMBEDS"] is True

@@ -47,7 +47,8 @@ class ClaimsGenerator(DocumentGenerator):
             capture = os.path.join(self.settings["PATH"], page.claim.media.capture)
             with Image.open(capture, formats=READ_FORMATS) as image:
                 extras["media_size"] = image.size
-        extras["embed_code"] = embed_code(page)
+        if self.settings["CAMPAIGN_EMBEDS"]:
+            extras["embed_code"] = embed_code(page)
         return extras
 
     def generate_output(self, writer):

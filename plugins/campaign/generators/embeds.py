@@ -9,6 +9,8 @@ the site's search index, which holds the searchable pages only (assembly.py).
 from __future__ import annotations
 
 import functools
+import os
+import shutil
 
 from ..output.inputs import page_inputs
 from ..sharing import embed
@@ -27,9 +29,16 @@ def embed_title(page, settings: dict) -> str:
 
 class EmbedGenerator(CampaignGenerator):
     """One card per published claim. A card shows its claim alone, like the claim's
-    page: a rebuild keeps it when its inputs did not change (output/inputs.py)."""
+    page: a rebuild keeps it when its inputs did not change (output/inputs.py).
+    Without CAMPAIGN_EMBEDS (the preview's default), none, and those an earlier
+    build left are removed."""
 
     def generate_output(self, writer):
+        if not self.settings["CAMPAIGN_EMBEDS"]:  # a preview: none, nor any left before
+            for page in self.campaign.claims:
+                folder = os.path.join(self.output_path, embed_url(self.settings, page.slug))
+                shutil.rmtree(folder, ignore_errors=True)
+            return
         pages = [page for page in self.campaign.claims if not self.kept(writer, page)]
         template = self.get_template("embed")
         write = functools.partial(self.write_card, writer, template)
