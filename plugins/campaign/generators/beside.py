@@ -6,7 +6,7 @@ open data...) alone, on one core, while the other core had nothing left to do:
 three seconds of a 2,000-claim build (bench/README.md, session 9). `WrittenBeside`
 hands them together to a child process (output/forked.py) as soon as the build
 reaches them, while the build goes on with the feeds, cards and share kits, which
-wait for the card workers and so stay in the process that talks to them.
+need the card workers' drawings and so stay in the process that talks to them.
 
 They only read the campaign's state (a rule of every generator, see base.py), so
 what the child writes is the very bytes the build would have written: a test

@@ -80,7 +80,7 @@ class ForkedWriting:
         items that are each much work: whole generators, generators/beside.py)."""
         items = list(items)
         if whatever_the_count:
-            here = self.in_child or not self.processes
+            here = not self.processes
         else:
             here = len(items) < THRESHOLD or len(self.children) >= self.processes
         if self.in_child or here:
