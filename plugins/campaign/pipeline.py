@@ -11,14 +11,15 @@ through the package's __init__.py), then these generators, run in this order.
 3. Every other generator writes from the state, never from another generator:
    their order matters for writing only. Search comes first, to watch the
    searchable pages being written (each part of the index is made as soon as its
-   pages are); claims, posts and sheets next, so the index is made while the
-   other pages are written; the writer is closed last, which puts the search
-   index in place and saves the writer's record. Claims and their embeddable
-   cards are the most pages: on a first build, each may be written by another
-   process (output/forked.py), started as early as possible. The site's other
-   pages (agenda, districts, home, letters, open data...) are written together by
-   one more process (`SitePagesBeside`, generators/beside.py) while the build
-   writes what waits for the card workers: cards, feeds and share kits.
+   pages are). The site's other pages (agenda, districts, home, letters, open
+   data...) come next, handed together to one process of their own
+   (`SitePagesBeside`, generators/beside.py): it starts at once and writes them
+   while the build goes on, on a rebuild as on a first build. Claims, posts and sheets next, so the index is
+   made while the other pages are written; claims and their embeddable cards are
+   the most pages: on a first build, each may be written by another process
+   (output/forked.py). Then what waits for the card workers: cards, feeds and
+   share kits. The writer is closed last, which waits for the other processes,
+   puts the search index in place and saves the writer's record.
 """
 
 from __future__ import annotations
@@ -85,11 +86,11 @@ class SitePagesBeside(WrittenBeside):
 GENERATORS = [
     GatherGenerator,
     SearchGenerator,
+    SitePagesBeside,
     ClaimsGenerator,
     EmbedGenerator,
     PostsGenerator,
     SheetsGenerator,
-    SitePagesBeside,
     SharingGenerator,
     SitemapGenerator,
     EditorGenerator,

@@ -157,7 +157,7 @@ def test_pages_written_by_other_processes_are_those_of_a_build_alone(tmp_path, m
     assert handed == []
     site = build_site(content, tmp_path / "partage", CAMPAIGN_WRITING_PROCESSES=2)
     assert handed[0].endswith("fichiers lus")
-    assert handed[1:] == ["les pages (claim)", "les cartes à intégrer", SitePagesBeside.what]
+    assert handed[1:] == [SitePagesBeside.what, "les pages (claim)", "les cartes à intégrer"]
     shared = files(site)
     assert shared.keys() == alone.keys()
     assert [name for name in alone if shared[name] != alone[name]] == []

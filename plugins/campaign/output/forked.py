@@ -59,6 +59,10 @@ class Child:
     what: str  # the pages it writes, for messages
     pending: bytes = b""  # the start of a line not read whole yet
     ended: bool = False
+    # Whether it counts against the build's processes: not a child given a few
+    # items whatever their count (`whatever_the_count`), which must not keep the
+    # many pages written after it in the build's own process.
+    counted: bool = True
     done: list = field(default_factory=list)  # its `done` message, once read
 
 
@@ -82,14 +86,15 @@ class ForkedWriting:
         if whatever_the_count:
             here = not self.processes
         else:
-            here = len(items) < THRESHOLD or len(self.children) >= self.processes
+            counted = sum(child.counted for child in self.children)
+            here = len(items) < THRESHOLD or counted >= self.processes
         if self.in_child or here:
             for item in items:
                 write(item)
             return
-        self.fork(what, items, write)
+        self.fork(what, items, write, not whatever_the_count)
 
-    def fork(self, what: str, items: list, write: Callable) -> None:
+    def fork(self, what: str, items: list, write: Callable, counted: bool = True) -> None:
         read, send = os.pipe()
         widen(send)
         sys.stdout.flush()
@@ -111,7 +116,7 @@ class ForkedWriting:
             self.run_child(send, items, write)  # never returns
         os.close(send)
         os.set_blocking(read, False)
-        self.children.append(Child(pid, read, what))
+        self.children.append(Child(pid, read, what, counted=counted))
 
     def run_child(self, fd: int, items: list, write: Callable) -> None:
         status = 1

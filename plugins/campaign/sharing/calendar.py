@@ -11,11 +11,13 @@ from __future__ import annotations
 import datetime
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
-import icalendar
-
 from ..content.campaigning import Event
+
+if TYPE_CHECKING:
+    import icalendar
 
 PRODID = "-//campaign//agenda//FR"
 MEDIA_TYPE = "text/calendar"
@@ -42,6 +44,8 @@ def uid(event: Event, site_url: str) -> str:
 
 def vevent(event: Event, url: str, site_url: str) -> icalendar.Event:
     """The VEVENT of one event; `url` is its page's absolute address."""
+    import icalendar  # see calendar_ics
+
     entry = icalendar.Event()
     entry.add("uid", uid(event, site_url))
     stamp = event.modified or event.date
@@ -59,6 +63,10 @@ def vevent(event: Event, url: str, site_url: str) -> icalendar.Event:
 
 def calendar_ics(spec: CalendarSpec, events: Sequence[tuple[Event, str]]) -> bytes:
     """The .ics of (event, page address) pairs, the soonest first."""
+    # Imported here: 0.1 s, paid only by the process writing calendars (a child
+    # of the build, generators/beside.py), not by every build and `make check`.
+    import icalendar
+
     calendar = icalendar.Calendar()
     calendar.add("prodid", PRODID)
     calendar.add("version", "2.0")
