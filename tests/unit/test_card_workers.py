@@ -1,5 +1,9 @@
 """Tier 1: a CardBatch given card specs draws them in worker processes, or itself."""
 
+import os
+import signal
+import time
+import warnings
 from pathlib import Path
 
 from campaign.images.card_batch import CardBatch
@@ -47,3 +51,25 @@ def test_a_refused_build_stops_its_workers(tmp_path):
     [worker] = batch.jobs
     batch.cancel()
     assert worker.process.returncode is not None and not batch.jobs
+
+
+def test_a_process_forked_from_the_build_does_not_keep_a_worker_waiting(tmp_path):
+    """A worker ends when its input does: a process forked from the build (a page
+    writer, output/forked.py) must not hold that input open until its own end."""
+    batch = CardBatch(str(tmp_path), workers=1, threshold=0)
+    batch.start()
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", DeprecationWarning)  # forking beside the feeder
+        child = os.fork()
+    if child == 0:  # a page writer, still busy when the worker is done
+        time.sleep(20)
+        os._exit(0)
+    try:
+        batch.draw([spec(1)])
+        [worker] = batch.jobs
+        assert worker.wait() == 0
+        assert os.waitpid(child, os.WNOHANG) == (0, 0), "the worker waited for the child"
+    finally:
+        os.kill(child, signal.SIGKILL)
+        os.waitpid(child, 0)
+    assert drawn(batch) == [render_card(spec(1))]

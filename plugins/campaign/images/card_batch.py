@@ -49,6 +49,31 @@ def usable_cores() -> int:
     return os.cpu_count() or 1
 
 
+# The write ends of the workers' inputs, by file descriptor. A worker stops when
+# its input ends, that is once every process holding that end has closed it: a
+# process forked from the build (output/forked.py) would hold it to its own end,
+# and the worker, done with its cards, would wait for it (half a second of a
+# first build, the build waiting for the worker meanwhile).
+_INPUTS: set[int] = set()
+
+
+def _let_go_of_inputs() -> None:
+    """In a process forked from the build: the workers' inputs are not its own. Each
+    is pointed at /dev/null rather than closed, so that the file object naming it
+    in the child never closes a descriptor the child has opened since."""
+    if not _INPUTS:
+        return
+    null = os.open(os.devnull, os.O_WRONLY)
+    for fd in _INPUTS:
+        os.dup2(null, fd, inheritable=False)
+    os.close(null)
+    _INPUTS.clear()
+
+
+if hasattr(os, "register_at_fork"):
+    os.register_at_fork(after_in_child=_let_go_of_inputs)
+
+
 def default_workers() -> int:
     """One core is the build's own; the others draw cards."""
     return usable_cores() - 1
@@ -73,6 +98,8 @@ class Worker:
         }
         command = [sys.executable, "-m", "campaign.images.draw_cards", cache_dir]
         self.process = subprocess.Popen(command, env=env, stdin=subprocess.PIPE)
+        self.input = self.process.stdin.fileno()
+        _INPUTS.add(self.input)
         self.lines: queue.SimpleQueue[bytes | None] = queue.SimpleQueue()
         self.sender = threading.Thread(target=self.send, daemon=True)
         self.sender.start()
@@ -81,6 +108,8 @@ class Worker:
         try:
             while (line := self.lines.get()) is not None:
                 self.process.stdin.write(line)
+            # Forgotten before closed: a fork in between never touches a closed number.
+            _INPUTS.discard(self.input)
             self.process.stdin.close()
         except (BrokenPipeError, ValueError):  # stopped by cancel()
             pass
