@@ -6,6 +6,7 @@ import datetime
 import re
 
 from jinja2.ext import Extension
+from markupsafe import Markup, escape
 
 from .images.cards import badge_ink
 from .typography import APOSTROPHE, LETTER_APOSTROPHE, french
@@ -92,6 +93,31 @@ FILTERS = {
     # A badge's text on its colour: white, or ink on a light colour a campaign chose.
     "badge_ink": badge_ink,
 }
+
+
+class Once:
+    """A fragment the theme shows many times alike, rendered once a build:
+    `{% call(root) once("name", page, level, SITEURL=SITEURL) %}…{% endcall %}` keeps
+    the HTML the block gave for those values, its links written from `root`. A
+    claim's card is in the claims' listing, its verdict's, its topics', its
+    districts' and its claimant's: 12,000 cards for 2,000 claims, 2,000 of them
+    different. SITEURL differs from one page to another (relative URLs, a listing's
+    second page is deeper): the block is rendered with a mark for `root`, replaced
+    by each page's SITEURL. The key must hold every other value the block reads
+    that may differ within a build; a page is one object for the whole build."""
+
+    # Markup, written as is: no text from the content can put a "<" in the HTML
+    # (autoescape), so nothing but `root` is replaced.
+    ROOT = Markup("<root/>")
+
+    def __init__(self):
+        self.rendered: dict[tuple, str] = {}
+
+    def __call__(self, *key, SITEURL: str, caller) -> Markup:  # noqa: N803 (Jinja's name)
+        html = self.rendered.get(key)
+        if html is None:
+            html = self.rendered[key] = str(caller(self.ROOT))
+        return Markup(html.replace(self.ROOT, str(escape(SITEURL))))
 
 
 class FrenchApostrophes(Extension):

@@ -41,7 +41,7 @@ from .content.reader import (
 )
 from .content.validation import build_moment
 from .editor.site import EditorGenerator
-from .filters import FILTERS, FrenchApostrophes
+from .filters import FILTERS, FrenchApostrophes, Once
 from .generators.base import PROBLEMS, ContentError
 from .generators.beside import WrittenBeside
 from .generators.documents import ClaimsGenerator, PostsGenerator
@@ -149,6 +149,7 @@ def configure(pelican):
     apply_defaults(pelican.settings)
     forget_stale_caches(pelican.settings["CACHE_PATH"])
     pelican.settings.setdefault("JINJA_FILTERS", {}).update(FILTERS)
+    pelican.settings.setdefault("JINJA_GLOBALS", {})["once"] = Once()
     environment = pelican.settings.setdefault("JINJA_ENVIRONMENT", {})
     # Every text from front matter is escaped; HTML we made ourselves is marked safe.
     environment["autoescape"] = True
