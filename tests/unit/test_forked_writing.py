@@ -74,7 +74,8 @@ def test_the_same_bytes_whoever_writes_them(tmp_path):
         assert one == (tmp_path / f"b/sortie/{number}/index.html").read_bytes()
 
 
-def test_a_failing_page_fails_the_build_with_its_reason(tmp_path):
+def test_a_failing_page_fails_the_build_with_its_reason(tmp_path, monkeypatch):
+    monkeypatch.setattr(forked, "cursor_for", lambda count: None)  # all in the child
     pages = writer(tmp_path)
 
     def write(number):
@@ -197,3 +198,40 @@ def test_a_killed_build_takes_its_writing_processes_with_it(tmp_path):
 def test_a_wrong_number_of_processes_is_refused_in_french(count):
     with pytest.raises(SettingsError, match="CAMPAIGN_WRITING_PROCESSES : .* nombre de processus"):
         apply_defaults({"CAMPAIGN_WRITING_PROCESSES": count})
+
+
+def test_the_build_writes_the_last_pages_a_slow_child_has_not_begun(tmp_path):
+    """Once the build has nothing else to do, it takes pages from the end of a
+    child's list: each page is written once, some by each process."""
+    pages, build = writer(tmp_path), os.getpid()
+    log = tmp_path / "qui.txt"
+
+    def write(number):
+        if os.getpid() != build:
+            time.sleep(0.05)  # a child slower than the build
+        else:  # the build begins once the child has: both then write some
+            deadline = time.monotonic() + 10
+            while "child" not in (log.read_text() if log.exists() else ""):
+                assert time.monotonic() < deadline, "the child wrote nothing"
+                time.sleep(0.01)
+        with open(log, "a") as handle:
+            handle.write(f"{number} {'build' if os.getpid() == build else 'child'}\n")
+        pages.write_file(f"{number}/index.html", PAGE, {}, number=number)
+
+    told = []
+    pages.listeners.append(lambda path, tag: told.append(os.path.basename(os.path.dirname(path))))
+    pages.write_elsewhere("les pages", range(40), write)
+    pages.close()
+    writers = dict(line.split() for line in log.read_text().splitlines())
+    assert sorted(map(int, writers)) == list(range(40)), "a page written twice or never"
+    assert set(writers.values()) == {"build", "child"}
+    assert writers["39"] == "build" and writers["0"] == "child"
+    assert sorted(told, key=int) == [str(n) for n in range(40)]
+    for number in range(40):
+        assert (tmp_path / f"sortie/{number}/index.html").read_text() == f"<p>{number}</p>"
+    again = writer(tmp_path)  # recorded, whoever wrote them: kept by the next build
+    before = {n: (tmp_path / f"sortie/{n}/index.html").stat().st_mtime_ns for n in range(40)}
+    write_numbers(again, range(40))
+    again.close()
+    after = {n: (tmp_path / f"sortie/{n}/index.html").stat().st_mtime_ns for n in range(40)}
+    assert after == before

@@ -18,6 +18,11 @@ message:
 - at its end, its entries of the output record and the files it wrote (`done`), or
   what went wrong (`failed`), which fails the build.
 
+A child takes its items one at a time from the front of its list; the build, once
+it has nothing else to do (the writer closes), takes the last ones not yet begun
+and writes them itself (`Cursor`): the build and its children end together instead
+of the build waiting, a core idle, for the child given the most.
+
 The build waits for its children when the writer closes, before anything reads the
 output as a whole. If the build stops before (an error elsewhere), its children are
 stopped with it. Only on Linux: forking a process is cheap and safe there.
@@ -29,8 +34,10 @@ import atexit
 import gc
 import json
 import logging
+import mmap
 import os
 import signal
+import struct
 import sys
 import traceback
 import warnings
@@ -64,6 +71,51 @@ class Child:
     # many pages written after it in the build's own process.
     counted: bool = True
     done: list = field(default_factory=list)  # its `done` message, once read
+    # Its items, what writes one, and which are still to begin (None: all its own).
+    items: list = field(default_factory=list)
+    write: Callable | None = None
+    cursor: Cursor | None = None
+
+
+class Cursor:
+    """Which of a child's items are still to begin, shared by the child and the build:
+    the child takes the next from the front, the build the last from the back, each
+    under a lock, so every item is written once, by whichever took it.
+
+    Two numbers in memory that forking shares (an anonymous mmap: the first item not
+    taken, the end of those not taken) and a semaphore (multiprocessing's Lock)."""
+
+    def __init__(self, count: int):
+        import multiprocessing  # here: only a build that forks needs it
+
+        self.memory = mmap.mmap(-1, 16)
+        self.lock = multiprocessing.Lock()
+        struct.pack_into("qq", self.memory, 0, 0, count)
+
+    def front(self) -> int | None:
+        with self.lock:
+            start, end = struct.unpack_from("qq", self.memory)
+            if start >= end:
+                return None
+            struct.pack_into("q", self.memory, 0, start + 1)
+        return start
+
+    def back(self) -> int | None:
+        with self.lock:
+            start, end = struct.unpack_from("qq", self.memory)
+            if start >= end:
+                return None
+            struct.pack_into("q", self.memory, 8, end - 1)
+        return end - 1
+
+
+def cursor_for(count: int) -> Cursor | None:
+    """A cursor, or None where semaphores cannot be made (no /dev/shm): the child
+    then writes all its items."""
+    try:
+        return Cursor(count)
+    except (ImportError, OSError):
+        return None
 
 
 class ForkedWriting:
@@ -95,6 +147,7 @@ class ForkedWriting:
         self.fork(what, items, write, not whatever_the_count)
 
     def fork(self, what: str, items: list, write: Callable, counted: bool = True) -> None:
+        cursor = cursor_for(len(items))
         read, send = os.pipe()
         widen(send)
         sys.stdout.flush()
@@ -113,20 +166,25 @@ class ForkedWriting:
         if pid == 0:
             os.close(read)
             die_with_the_build(build)
-            self.run_child(send, items, write)  # never returns
+            self.run_child(send, items, write, cursor)  # never returns
         os.close(send)
         os.set_blocking(read, False)
-        self.children.append(Child(pid, read, what, counted=counted))
+        child = Child(pid, read, what, counted=counted, items=items, write=write, cursor=cursor)
+        self.children.append(child)
 
-    def run_child(self, fd: int, items: list, write: Callable) -> None:
+    def run_child(self, fd: int, items: list, write: Callable, cursor: Cursor | None) -> None:
         status = 1
         try:
             channel = os.fdopen(fd, "w", encoding="utf-8")
             self.in_child, self.children = True, []
             self.writer.become_child(lambda message: send(channel, message))
             forward_logging(channel)
-            for item in items:
-                write(item)
+            if cursor is None:
+                for item in items:
+                    write(item)
+            else:
+                while (index := cursor.front()) is not None:
+                    write(items[index])
             send(channel, ["done", *self.writer.child_results()])
             channel.flush()
             status = 0
@@ -176,8 +234,17 @@ class ForkedWriting:
                 f"{name} : {text}, à {place} (dans le processus qui écrivait {child.what})"
             )
 
+    def take_back(self) -> None:
+        """Write here the items the children have not begun, each child's from its
+        end: the build has nothing else to do."""
+        for child in list(self.children):
+            while child.cursor is not None and (index := child.cursor.back()) is not None:
+                child.write(child.items[index])
+
     def join(self) -> None:
-        """Wait for every child; put what they wrote in the writer's record."""
+        """Write what the children have not begun, wait for every child; put what they
+        wrote in the writer's record."""
+        self.take_back()
         self.drain(wait=True)
         children, self.children = self.children, []
         atexit.unregister(self.stop)
