@@ -280,3 +280,78 @@ def test_a_whole_sentence_as_title_saves_under_a_name_check_accepts(page: Page, 
     assert sorted(p.name for p in (content / "posts").iterdir()) == sorted(
         ["programme.md", "reunion-19e.md", saved.name]
     )
+
+
+def test_today_s_call_to_action_written_in_the_editor_heads_the_share_kit(page: Page, editor):
+    """A press officer without git: the day's task, for the 19e, pointing at a claim;
+    saved as a file `make check` accepts, it heads the kit the live preview builds."""
+    content, address = editor
+    requests = Requests(page)
+    page.set_viewport_size({"width": 1400, "height": 1000})
+    log_in(page, address)
+    page.goto(address + "/admin/#/collections/actions/new")
+    page.get_by_label("Titre", exact=True).fill("Les logements du 13e : partagez")
+    page.get_by_label("La tâche", exact=True).fill(
+        "Partagez la vérification sur les logements sociaux dans vos groupes avant 20 h."
+    )
+    day = page.get_by_label("Jour de l'action", exact=True)
+    expect(day).to_have_value(time.strftime("%Y-%m-%d"))  # today, unless told otherwise
+    day.fill("2026-11-22")  # the example's day (pelicanconf.py, CAMPAIGN_NOW)
+    choose(page, "À partager (optionnel)", "2 000 logements sociaux")
+    choose(page, "Arrondissements (optionnel)", "19e arrondissement")
+    choose(page, "Statut", "Publié")
+    preview = page.frame_locator("iframe").first
+    expect(preview.locator(".action__task")).to_contain_text("Partagez la vérification")
+    page.screenshot(path=str(shots(content) / "editeur-action.png"))
+    page.get_by_role("button", name="Enregistrer", exact=True).click()
+    page.get_by_text("Enregistrer maintenant").click()
+
+    saved = content / "actions" / "les-logements-du-13e-partagez.md"
+    front = yaml.safe_load(wait_for_file(saved).split("---")[1])
+    assert front["item"] == "logements-sociaux-13e"
+    assert front["districts"] == ["19e"]
+    assert str(front["date"]) == "2026-11-22"
+    check = run_check(content)
+    assert check.returncode == 0, check.stdout + check.stderr
+
+    open_when_built(page, address + "/arrondissements/19e/partager/")
+    deadline = time.monotonic() + 60
+    first = page.locator(".action").first
+    while "logements du 13e" not in (first.text_content() or "") and time.monotonic() < deadline:
+        time.sleep(0.5)
+        page.reload()
+    expect(first.locator(".action__title")).to_have_text("Les logements du 13e : partagez")
+    # The claim to share follows it, verdict first, ready to share from the kit.
+    shared = first.locator("xpath=..").locator("a[href*='logements-sociaux-13e']").first
+    expect(shared).to_contain_text("Plutôt faux : le parc social du 13e a augmenté")
+    page.screenshot(path=str(shots(content) / "kit-action.png"))
+    assert requests.foreign(address) == []
+    assert requests.refused == []
+
+
+def test_an_event_written_in_the_editor_is_a_draft_that_check_accepts(page: Page, editor):
+    content, address = editor
+    page.set_viewport_size({"width": 1400, "height": 1000})
+    log_in(page, address)
+    page.goto(address + "/admin/#/collections/events/new")
+    page.get_by_label("Titre", exact=True).fill("Réunion sur les écoles du 19e")
+    page.get_by_label("Début", exact=True).fill("2027-01-14T18:30")
+    page.get_by_label("Fin", exact=True).fill("2027-01-14T20:00")
+    page.get_by_label("Nom du lieu", exact=True).fill("Mairie du 19e")
+    page.get_by_label("Adresse", exact=True).fill("5-7 place Armand-Carrel, 75019 Paris")
+    page.get_by_label("Résumé", exact=True).fill("Les écoles du 19e, avec les parents d'élèves.")
+    choose(page, "Arrondissements (optionnel)", "19e arrondissement")
+    preview = page.frame_locator("iframe").first
+    expect(preview.locator(".event__when")).to_contain_text("14/01/2027 à 18 h 30")
+    page.get_by_role("button", name="Enregistrer", exact=True).click()
+    page.get_by_text("Enregistrer maintenant").click()
+    saved = content / "events" / "reunion-sur-les-ecoles-du-19e.md"
+    front = yaml.safe_load(wait_for_file(saved).split("---")[1])
+    assert front["status"] == "draft"
+    assert (front["start"], front["end"]) == ("2027-01-14 18:30", "2027-01-14 20:00")
+    assert front["place"] == {
+        "name": "Mairie du 19e",
+        "address": "5-7 place Armand-Carrel, 75019 Paris",
+    }
+    check = run_check(content)
+    assert check.returncode == 0, check.stdout + check.stderr

@@ -12,6 +12,7 @@ from bs4 import BeautifulSoup
 
 from campaign.content.catalogue import load_catalogue
 from campaign.content.frontmatter import parse
+from campaign.content.loop import ACTION_FIELDS, EVENT_FIELDS, parse_action, parse_event
 from campaign.content.validate import (
     CLAIM_FIELDS,
     CLAIM_MAX,
@@ -29,6 +30,7 @@ from campaign.editor.config import (
     claim_choices,
     config_yaml,
     editor_config,
+    shareable_choices,
 )
 from campaign.editor.site import admin_page, bundle_files, content_security_policy
 from campaign.editor.widgets import URL_PATTERN
@@ -39,8 +41,21 @@ from conftest import FIXTURES, build_site, site_settings
 SITE = FIXTURES / "site"
 LOCAL = {"backend": {"name": "proxy", "proxy_url": "/api/v1"}}
 TIMEZONE = __import__("zoneinfo").ZoneInfo("Europe/Paris")
-PARSERS = {"claims": parse_claim, "posts": parse_post, "sheets": parse_sheet}
-KNOWN = {"claims": CLAIM_FIELDS, "posts": POST_FIELDS, "sheets": SHEET_FIELDS}
+PARSERS = {
+    "claims": parse_claim,
+    "posts": parse_post,
+    "sheets": parse_sheet,
+    "actions": parse_action,
+    "events": parse_event,
+}
+KNOWN = {
+    "claims": CLAIM_FIELDS,
+    "posts": POST_FIELDS,
+    "sheets": SHEET_FIELDS,
+    "actions": ACTION_FIELDS,
+    "events": EVENT_FIELDS,
+}
+NAMES = list(KNOWN)
 
 # A valid entry of each kind, every field the editor can require filled in.
 VALID = {
@@ -73,8 +88,29 @@ VALID = {
         "arguments": ["Des voies réservées."],
         "status": "draft",
     },
+    "actions": {
+        "title": "Tractage au marché",
+        "date": "2026-03-12",
+        "task": "Distribuez le tract au marché Riquet avant midi.",
+        "status": "draft",
+    },
+    "events": {
+        "title": "Réunion publique",
+        "start": "2026-03-20 18:00",
+        "end": "2026-03-20 20:00",
+        "place": {"name": "Mairie du 19e", "address": "5-7 place Armand-Carrel, 75019 Paris"},
+        "summary": "Les écoles du 19e, avec les parents.",
+        "date": "2026-03-12 09:00",
+        "status": "draft",
+    },
 }
-BASENAMES = {"claims": "bus", "posts": "reunion", "sheets": "transports"}
+BASENAMES = {
+    "claims": "bus",
+    "posts": "reunion",
+    "sheets": "transports",
+    "actions": "tractage",
+    "events": "reunion",
+}
 
 
 @pytest.fixture(scope="module")
@@ -139,13 +175,13 @@ def test_an_objection_cites_one_of_the_existing_claims(config):
     assert "(brouillon)" in labels["brouillon-logement"]
 
 
-@pytest.mark.parametrize("name", ["claims", "posts", "sheets"])
+@pytest.mark.parametrize("name", NAMES)
 def test_the_editor_writes_only_fields_the_checks_know(config, name):
     written = {f["name"] for f in collection(config, name)["fields"]} - {"body"}
     assert written <= set(KNOWN[name])
 
 
-@pytest.mark.parametrize("name", ["claims", "posts", "sheets"])
+@pytest.mark.parametrize("name", NAMES)
 def test_every_field_has_a_french_label_and_every_top_field_a_hint(config, name):
     for entry in collection(config, name)["fields"]:
         assert entry["label"] and entry.get("hint"), entry["name"]
@@ -157,7 +193,7 @@ def front(values: dict):
     return parse("editeur.md", yaml.safe_dump(values, allow_unicode=True))
 
 
-@pytest.mark.parametrize("name", ["claims", "posts", "sheets"])
+@pytest.mark.parametrize("name", NAMES)
 def test_a_field_the_editor_requires_is_one_the_checks_require(name):
     """Each field marked required, taken out of a valid entry, makes `make check`
     refuse it (a claim's title alone is the editor's own rule: it names the file)."""
@@ -172,6 +208,46 @@ def test_a_field_the_editor_requires_is_one_the_checks_require(name):
         partial = {k: v for k, v in VALID[name].items() if k != key}
         result = parser(front(partial), BASENAMES[name], catalogue, TIMEZONE)
         assert isinstance(result, list) and any(key in p.message for p in result), (name, key)
+
+
+def test_an_action_points_at_a_claim_post_or_sheet_by_its_file_name(settings):
+    catalogue, _ = load_catalogue(str(SITE), VERDICTS)
+    shareable = shareable_choices(str(SITE), settings)
+    item = field(action_fields_of(settings, catalogue, shareable), "item")
+    offered = values(item["options"])
+    assert not item["required"]
+    claims = sorted(p.stem for p in (SITE / "claims").glob("*.md"))
+    posts = sorted(p.stem for p in (SITE / "posts").glob("*.md"))
+    sheets = sorted(p.stem for p in (SITE / "sheets").glob("*.md"))
+    assert offered == claims + posts + sheets
+    labels = [option["label"] for option in item["options"]]
+    assert labels[0].startswith("Vérification : ") and labels[-1].startswith("Fiche : ")
+    # Each is a slug `make check` accepts as an action's item.
+    for slug in offered:
+        action = {**VALID["actions"], "item": slug}
+        assert not isinstance(parse_action(front(action), "tractage", catalogue, TIMEZONE), list), (
+            slug
+        )
+
+
+def action_fields_of(settings, catalogue, shareable) -> list[dict]:
+    choices = catalogue_choices(catalogue, (), shareable)
+    return collection(editor_config(settings, choices), "actions")["fields"]
+
+
+def test_an_event_s_times_are_left_for_the_writer_to_fill_in(config):
+    """A start or an end filled in for the writer (now) would pass as real; the day of
+    an action, today, is what a writer most often means."""
+    events = collection(config, "events")["fields"]
+    for name in ("start", "end"):
+        assert field(events, name)["default"] == "" and field(events, name)["required"]
+        assert field(events, name)["format"] == "YYYY-MM-DD HH:mm"
+    place = field(events, "place")
+    assert place["required"] and [f["name"] for f in place["fields"]] == ["name", "address"]
+    actions = collection(config, "actions")["fields"]
+    assert field(actions, "date")["default"] == "{{now}}"
+    assert field(actions, "date")["format"] == "YYYY-MM-DD"
+    assert field(actions, "until")["default"] == ""
 
 
 def test_length_limits_are_those_of_the_checks(config):
@@ -216,6 +292,8 @@ def test_folders_are_named_from_the_repository_root(config):
         "site/claims",
         "site/posts",
         "site/sheets",
+        "site/actions",
+        "site/events",
     ]
     assert config["media_folder"] == "site/images"
 
@@ -300,6 +378,8 @@ def test_each_entry_links_to_its_page_on_the_preview_or_the_site(settings, confi
         "claims": "vrai-du-faux/{{slug}}/",
         "posts": "actualites/{{slug}}/",
         "sheets": "fiches/{{slug}}/",
+        "actions": "partager/#action-{{slug}}",  # an action is shown in the share kit
+        "events": "agenda/{{slug}}/",
     }
     local = {**LOCAL, "site_url": "http://127.0.0.1:8000"}
     choices = catalogue_choices(load_catalogue(str(SITE), VERDICTS)[0], ())

@@ -1,8 +1,9 @@
 """The editor's collections: one declaration per content type.
 
-Adding a type (actions, events, promises) is one more `Kind` in `KINDS` and a
-function listing its fields with the helpers of widgets.py, its limits taken from
-content/validate.py so the editor and `make check` say the same thing.
+Adding a type (promises, say) is one more `Kind` in `KINDS` and a function listing
+its fields with the helpers of widgets.py, its limits taken from content/validate.py
+(content/loop.py for the daily loop's) so the editor and `make check` say the same
+thing.
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from ..content.files import MAX_NAME
+from ..content.loop import TASK_MAX, TITLE_MAX
 from ..content.validate import (
     ANSWER_MAX,
     ARGUMENT_MAX,
@@ -184,6 +186,68 @@ def post_fields(choices: Choices) -> list[dict]:
     ]  # fmt: skip
 
 
+def action_fields(choices: Choices) -> list[dict]:
+    """A call to action: the day's task, for all Paris or some districts, maybe
+    pointing at an item to share (content/loop.py, parse_action)."""
+    today = {**day("date", "Jour de l'action", "Le jour où elle s'affiche en tête des kits de partage.", required=True), "default": "{{now}}"}  # fmt: skip
+    return [
+        string(
+            "title", "Titre", f"L'action en quelques mots ({TITLE_MAX} caractères au plus).",
+            required=True, limit=TITLE_MAX,
+        ),
+        today,
+        day("until", "Dernier jour", "Facultatif : si l'action dure plusieurs jours, le dernier, inclus."),
+        text(
+            "task", "La tâche",
+            f"Une ou deux phrases : quoi, où, avant quand ({TASK_MAX} caractères au plus).",
+            required=True, limit=TASK_MAX,
+        ),
+        select(
+            "item", "À partager", choices.shareable,
+            "Facultatif : la vérification, l'actualité ou la fiche que les bénévoles partagent.",
+        ),
+        *_places(choices),
+        status(),
+    ]  # fmt: skip
+
+
+def event_fields(choices: Choices) -> list[dict]:
+    """An event: when, where, what (content/loop.py, parse_event). Its start and end
+    are left blank: a time filled in for the writer would pass as real."""
+    place = [
+        string("name", "Nom du lieu", required=True),
+        string("address", "Adresse", "Numéro, rue, code postal : 19 rue de Flandre, 75019 Paris", required=True),
+    ]  # fmt: skip
+    start = {**moment("start", "Début", "Jour et heure, à Paris.", required=True), "default": ""}
+    end = {**moment("end", "Fin", "Après le début.", required=True), "default": ""}
+    return [
+        string(
+            "title", "Titre", f"Le rendez-vous en quelques mots ({TITLE_MAX} caractères au plus).",
+            required=True, limit=TITLE_MAX,
+        ),
+        start,
+        end,
+        group("place", "Lieu", place, "Où il a lieu.", required=True),
+        text(
+            "summary", "Résumé", f"Ce qu'on y fait, en une phrase ({SUMMARY_MAX} caractères au plus).",
+            required=True, limit=SUMMARY_MAX,
+        ),
+        *_places(choices),
+        select("topics", "Sujets", choices.topics, "Facultatif : les sujets dont on y parle.", multiple=True),
+        url("registration", "Inscription", "Facultatif : l'adresse où s'inscrire, si l'inscription est demandée."),
+        _published("Quand l'annonce paraît sur le site."),
+        _modified(),
+        text(
+            "share", "Texte de partage",
+            "Remplace le texte prêt à partager. Le lien ajouté compte pour 23 caractères sur X.",
+            limit=SHARE_MAX,
+        ),
+        words("hashtags", "Mots-dièse", "Sans #, séparés par des virgules : Paris19, Rencontre"),
+        status(),
+        body("Le détail", "Facultatif, en Markdown : le programme, comment venir."),
+    ]  # fmt: skip
+
+
 def sheet_fields(choices: Choices) -> list[dict]:
     figure = [
         string(
@@ -255,5 +319,15 @@ KINDS = (
         "sheets", "Fiches argumentaires", "Fiche", "SHEET_PATHS", "SHEET_URL", sheet_fields,
         "Une fiche par sujet, pour le porte-à-porte et le partage.",
         slug="{{fields.topic}}", summary="{{topic}} — {{title}}",
+    ),
+    Kind(
+        "actions", "Actions du jour", "Action du jour", "ACTION_PATHS", "ACTION_URL", action_fields,
+        "La tâche du jour des bénévoles, en tête des kits de partage le jour dit.",
+        summary="{{date}} · {{title}}",
+    ),
+    Kind(
+        "events", "Rendez-vous", "Rendez-vous", "EVENT_PATHS", "EVENT_URL", event_fields,
+        "Réunions, porte-à-porte, marchés : l'agenda du site et ses calendriers.",
+        summary="{{start}} · {{title}}",
     ),
 )  # fmt: skip

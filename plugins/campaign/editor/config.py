@@ -28,18 +28,35 @@ class EditorSettingError(ValueError):
     """CAMPAIGN_EDITOR is not usable: the message names the key and the fix."""
 
 
-def catalogue_choices(catalogue: Catalogue, claims: tuple[Choice, ...]) -> Choices:
+def catalogue_choices(
+    catalogue: Catalogue, claims: tuple[Choice, ...], shareable: tuple[Choice, ...] = ()
+) -> Choices:
     return Choices(
         verdicts=tuple(Choice(v.slug, v.label) for v in catalogue.verdicts),
         topics=tuple(Choice(t.slug, t.name) for t in catalogue.topics),
         districts=tuple(Choice(d.slug, d.name) for d in catalogue.districts),
         claims=claims,
         claimants=tuple(Choice(c.name, c.name) for c in catalogue.claimants or ()),
+        shareable=shareable,
     )
 
 
+# What a call to action may point at (`item`), by the setting naming its folder.
+SHAREABLE = (("CLAIM_PATHS", "Vérification"), ("POST_PATHS", "Actualité"), ("SHEET_PATHS", "Fiche"))
+
+
+def shareable_choices(content: str, settings: dict) -> tuple[Choice, ...]:
+    """Every claim, post and sheet of the content folder, by slug, its kind said."""
+    found = []
+    for key, word in SHAREABLE:
+        for choice in claim_choices(os.path.join(content, settings[key][0])):
+            found.append(Choice(choice.value, f"{word} : {choice.label}"))
+    return tuple(found)
+
+
 def claim_choices(folder: str) -> tuple[Choice, ...]:
-    """Every claim file of `folder`, by slug, labelled with its title (or its words)."""
+    """Every entry of `folder` (claims, say), by slug, labelled with its title (or a
+    claim's words)."""
     try:
         names = sorted(n for n in os.listdir(folder) if n.endswith(MARKDOWN_SUFFIX))
     except FileNotFoundError:

@@ -29,6 +29,7 @@ from .config import (
     config_yaml,
     editor_config,
     editor_setting,
+    shareable_choices,
 )
 
 ROOT = Path(__file__).resolve().parents[3]
@@ -142,7 +143,8 @@ class EditorGenerator(Generator):
             raise EditorMissing(str(error)) from None
         catalogue, _ = load_catalogue(self.settings["PATH"], self.settings["VERDICTS"])
         claims_folder = os.path.join(self.settings["PATH"], self.settings["CLAIM_PATHS"][0])
-        choices = catalogue_choices(catalogue, claim_choices(claims_folder))
+        shareable = shareable_choices(self.settings["PATH"], self.settings)
+        choices = catalogue_choices(catalogue, claim_choices(claims_folder), shareable)
         config = editor_config(self.settings, choices)
         page = admin_page(self.settings["SITENAME"], self.settings["VERDICTS"], setting)
         write(writer, f"{ADMIN}/config.yml", config_yaml(config))

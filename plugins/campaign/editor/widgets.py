@@ -34,6 +34,8 @@ class Choices:
     # People of data/claimants.yaml, by name (a claim names its claimant so); empty
     # when the campaign keeps no such file and names are free text.
     claimants: tuple[Choice, ...] = ()
+    # What a call to action may ask to share: every claim, post and sheet, by slug.
+    shareable: tuple[Choice, ...] = ()
 
 
 def _field(name: str, label: str, hint: str, widget: str, required: bool, **extra) -> dict:

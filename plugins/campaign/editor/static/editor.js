@@ -124,7 +124,57 @@
     ]);
   }
 
+  // "2026-11-28 14:00" as the site writes it: « 28/11/2026 à 14 h ».
+  function when(value) {
+    var match = /^(\d{4})-(\d{2})-(\d{2})(?: (\d{2}):(\d{2}))?/.exec(value || "");
+    if (!match) return "";
+    var day = match[3] + "/" + match[2] + "/" + match[1];
+    if (!match[4]) return day;
+    return day + " à " + Number(match[4]) + "\u00a0h" + (match[5] === "00" ? "" : "\u00a0" + match[5]);
+  }
+
+  function districtsOf(entry) {
+    var districts = field(entry, "districts") || [];
+    return districts.length ? districts.join(", ") : "Tout Paris";
+  }
+
+  // templates/_macros.html, action_block: as it heads the share kits.
+  function ActionPreview(props) {
+    var entry = props.entry;
+    var until = field(entry, "until");
+    return page([
+      h("div", {key: "notice"}, draftNotice(entry)),
+      h("article", {key: "action", className: "action"},
+        h("h2", {className: "action__title"}, field(entry, "title")),
+        h("p", {className: "action__meta"},
+          h("span", {className: "label"}, "Action du jour"), " · ", when(field(entry, "date")),
+          " · ", districtsOf(entry), until ? " · jusqu'au " + when(until) + " inclus" : null),
+        h("p", {className: "action__task"}, field(entry, "task")),
+        field(entry, "item") ? h("p", {className: "action__item"}, "À partager : " + field(entry, "item")) : null)
+    ]);
+  }
+
+  // templates/event.html: when, where, what.
+  function EventPreview(props) {
+    var entry = props.entry;
+    var place = field(entry, "place") || {};
+    var end = field(entry, "end");
+    return page([
+      h("div", {key: "notice"}, draftNotice(entry)),
+      h("article", {key: "event", className: "event"},
+        h("h1", null, field(entry, "title")),
+        h("p", {className: "event__when"}, when(field(entry, "start")),
+          end ? " – " + when(end) : null),
+        h("p", {className: "event__place"}, [place.name, place.address].filter(Boolean).join(", "),
+          " · ", districtsOf(entry)),
+        h("p", {className: "summary"}, field(entry, "summary")),
+        props.widgetFor("body"))
+    ]);
+  }
+
   CMS.registerPreviewTemplate("claims", ClaimPreview);
   CMS.registerPreviewTemplate("posts", PostPreview);
   CMS.registerPreviewTemplate("sheets", SheetPreview);
+  CMS.registerPreviewTemplate("actions", ActionPreview);
+  CMS.registerPreviewTemplate("events", EventPreview);
 })();
