@@ -355,3 +355,36 @@ def test_an_event_written_in_the_editor_is_a_draft_that_check_accepts(page: Page
     }
     check = run_check(content)
     assert check.returncode == 0, check.stdout + check.stderr
+
+
+def test_a_post_s_photo_chosen_in_the_editor_is_one_check_accepts(page: Page, editor, tmp_path):
+    """A photo sent from the post's form: written into content/images/, named in the
+    front matter as `make check` reads it (images/<name>), with its alt text; a post
+    saved without a photo has no `image` at all."""
+    from PIL import Image
+
+    content, address = editor
+    photo = tmp_path / "Marche Riquet.jpg"
+    Image.new("RGB", (1200, 800), (40, 120, 90)).save(photo)
+    page.set_viewport_size({"width": 1400, "height": 1000})
+    log_in(page, address)
+    page.goto(address + "/admin/#/collections/posts/new")
+    page.get_by_label("Titre", exact=True).fill("Au marché Riquet ce dimanche")
+    page.get_by_label("Résumé", exact=True).fill(
+        "Nos bénévoles au marché, et ce qu'on y a entendu."
+    )
+    page.get_by_role("button", name=re.compile("Choisissez une image|Choisir une image")).click()
+    page.locator("input[type=file]").set_input_files(str(photo))
+    page.get_by_role("button", name=re.compile("Choisir la sélection|Choisir")).last.click()
+    page.get_by_label("Ce que montre la photo (optionnel)", exact=True).fill(
+        "Un stand de la campagne au marché Riquet, des passants devant"
+    )
+    page.screenshot(path=str(shots(content) / "editeur-photo.png"))
+    page.get_by_role("button", name="Enregistrer", exact=True).click()
+    page.get_by_text("Enregistrer maintenant").click()
+    saved = content / "posts" / "au-marche-riquet-ce-dimanche.md"
+    front = yaml.safe_load(wait_for_file(saved).split("---")[1])
+    assert front["image"]["file"] == "images/marche-riquet.jpg", front["image"]
+    assert (content / "images" / "marche-riquet.jpg").exists()
+    check = run_check(content)
+    assert check.returncode == 0, check.stdout + check.stderr

@@ -12,6 +12,7 @@ from bs4 import BeautifulSoup
 
 from campaign.content.catalogue import load_catalogue
 from campaign.content.frontmatter import parse
+from campaign.content.lookups import ALT_MAX
 from campaign.content.loop import ACTION_FIELDS, EVENT_FIELDS, parse_action, parse_event
 from campaign.content.validate import (
     CLAIM_FIELDS,
@@ -248,6 +249,27 @@ def test_an_event_s_times_are_left_for_the_writer_to_fill_in(config):
     assert field(actions, "date")["default"] == "{{now}}"
     assert field(actions, "date")["format"] == "YYYY-MM-DD"
     assert field(actions, "until")["default"] == ""
+
+
+@pytest.mark.parametrize("name", ["posts", "events"])
+def test_a_photo_is_named_as_check_reads_it_with_its_sentence(config, name):
+    """`image: {file: images/<name>, alt}`: the media library's file named from the
+    content folder (not the site's root, /images/...), neither part required by the
+    form (an entry without a photo must save), the sentence as long as check allows."""
+    image = field(collection(config, name)["fields"], "image")
+    file, alt = image["fields"]
+    assert (file["widget"], file["public_folder"], file["required"]) == ("image", "images", False)
+    assert (
+        alt["name"] == "alt" and not alt["required"] and "Obligatoire avec une photo" in alt["hint"]
+    )
+    pattern = re.compile(alt["pattern"][0])
+    assert pattern.match("x" * ALT_MAX) and not pattern.match("x" * (ALT_MAX + 1))
+    assert not image["required"] and image["collapsed"] is False
+    catalogue, _ = load_catalogue(str(SITE), VERDICTS)
+    photo = {"file": "images/photo.jpg", "alt": "Des bénévoles au marché"}
+    entry = {**VALID[name], "image": photo}
+    parsed = PARSERS[name](front(entry), BASENAMES[name], catalogue, TIMEZONE)
+    assert not isinstance(parsed, list) and parsed.image.file == "images/photo.jpg"
 
 
 def test_length_limits_are_those_of_the_checks(config):

@@ -12,6 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from ..content.files import MAX_NAME
+from ..content.lookups import ALT_MAX
 from ..content.loop import TASK_MAX, TITLE_MAX
 from ..content.validate import (
     ANSWER_MAX,
@@ -36,6 +37,7 @@ from .widgets import (
     group,
     items,
     moment,
+    photo,
     select,
     status,
     string,
@@ -181,6 +183,7 @@ def post_fields(choices: Choices) -> list[dict]:
         ),
         select("topics", "Sujets", choices.topics, "Les sujets dont parle l'actualité.", multiple=True),
         *_places(choices),
+        photo("Facultatif : en tête de la page et sur son image de partage.", ALT_MAX),
         *_sharing(choices),
         body("Le texte", "En Markdown : intertitres « ## », listes « - »."),
     ]  # fmt: skip
@@ -235,6 +238,7 @@ def event_fields(choices: Choices) -> list[dict]:
         *_places(choices),
         select("topics", "Sujets", choices.topics, "Facultatif : les sujets dont on y parle.", multiple=True),
         url("registration", "Inscription", "Facultatif : l'adresse où s'inscrire, si l'inscription est demandée."),
+        photo("Facultatif : en tête de la page du rendez-vous.", ALT_MAX),
         _published("Quand l'annonce paraît sur le site."),
         _modified(),
         text(

@@ -128,6 +128,25 @@ def items(
     return _field(name, label, hint, "list", required, **extra)
 
 
+def photo(hint: str, alt_limit: int) -> dict:
+    """`image: {file: images/<name>.jpg, alt: "..."}`: the photo chosen or sent from the
+    media library (content/images/), written as the content folder names it, and the
+    sentence that says what it shows. Neither is required here: Decap would then
+    refuse to save an entry without a photo; `make check` refuses a photo without
+    its sentence, or a sentence without a photo, at its line."""
+    file = _field(
+        "file", "Fichier", "Une photo de 800 pixels de large au moins (JPEG, PNG, WebP).",
+        "image", False, public_folder="images", choose_url=False,
+    )  # fmt: skip
+    alt = string(
+        "alt", "Ce que montre la photo",
+        "Obligatoire avec une photo (make check la refuse sans) : une phrase pour qui ne "
+        "la voit pas, « Des bénévoles tractent au marché Riquet ».",
+        limit=alt_limit,
+    )  # fmt: skip
+    return {**group("image", "Photo", [file, alt], hint), "collapsed": False}  # both in sight
+
+
 def body(label: str, hint: str) -> dict:
     return _field("body", label, hint, "markdown", False, modes=["raw", "rich_text"])
 
