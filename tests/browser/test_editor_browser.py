@@ -388,3 +388,47 @@ def test_a_post_s_photo_chosen_in_the_editor_is_one_check_accepts(page: Page, ed
     assert (content / "images" / "marche-riquet.jpg").exists()
     check = run_check(content)
     assert check.returncode == 0, check.stdout + check.stderr
+
+
+def test_a_promise_followed_in_the_editor_stands_where_its_last_step_says(page: Page, editor):
+    """A promise with two dated steps: no status to keep in agreement with them, a
+    draft until unticked, a file `make check` accepts."""
+    content, address = editor
+    page.set_viewport_size({"width": 1400, "height": 1000})
+    log_in(page, address)
+    page.goto(address + "/admin/#/collections/promises/new")
+    page.get_by_label("La promesse", exact=True).fill(
+        "Nous ouvrirons 300 places de crèche dans le 13e."
+    )
+    page.get_by_label("Titre de la page", exact=True).fill("300 places de crèche dans le 13e")
+    choose(page, "Qui l'a faite", "Hélène Marchetti")
+    page.get_by_label("Date de la promesse", exact=True).fill("2020-02-10")
+    for number, (day, status, note) in enumerate(
+        [
+            ("2021-06-01", "En cours", "Chantiers lancés."),
+            ("2025-09-01", "Compromis", "180 sur 300."),
+        ]
+    ):
+        page.get_by_role("button", name=re.compile("Ajouter étapes")).click()
+        page.get_by_label("Date de l'étape", exact=True).nth(number).fill(day)
+        field = page.get_by_label("Où elle en est", exact=True).nth(number)
+        field.click()
+        field.fill(status)
+        page.keyboard.press("Enter")
+        page.get_by_label("Ce qui a changé", exact=True).nth(number).fill(note)
+    choose(page, "Sujets", "Logement")
+    if not page.get_by_label("Titre du document", exact=True).count():
+        page.get_by_role("button", name=re.compile("Ajouter sources")).click()
+    page.get_by_label("Titre du document", exact=True).fill("Bilan des crèches 2025")
+    page.get_by_label("Adresse (https://...)", exact=True).fill("https://example.org/bilan")
+    preview = page.frame_locator("iframe").first
+    expect(preview.locator(".promise-status")).to_contain_text("Compromis")
+    page.screenshot(path=str(shots(content) / "editeur-promesse.png"), full_page=True)
+    page.get_by_role("button", name="Enregistrer", exact=True).click()
+    page.get_by_text("Enregistrer maintenant").click()
+    saved = content / "promises" / "300-places-de-creche-dans-le-13e.md"
+    front = yaml.safe_load(wait_for_file(saved).split("---")[1])
+    assert front["draft"] is True and "status" not in front
+    assert [step["status"] for step in front["history"]] == ["en-cours", "compromis"]
+    check = run_check(content)
+    assert check.returncode == 0, check.stdout + check.stderr

@@ -14,6 +14,7 @@ from campaign.content.catalogue import load_catalogue
 from campaign.content.frontmatter import parse
 from campaign.content.lookups import ALT_MAX
 from campaign.content.loop import ACTION_FIELDS, EVENT_FIELDS, parse_action, parse_event
+from campaign.content.promises import PROMISE_FIELDS, parse_promise
 from campaign.content.validate import (
     CLAIM_FIELDS,
     CLAIM_MAX,
@@ -35,7 +36,7 @@ from campaign.editor.config import (
 )
 from campaign.editor.site import admin_page, bundle_files, content_security_policy
 from campaign.editor.widgets import URL_PATTERN
-from campaign.settings import VERDICTS, apply_defaults
+from campaign.settings import PROMISE_STATUSES, VERDICTS, apply_defaults
 
 from conftest import FIXTURES, build_site, site_settings
 
@@ -48,6 +49,7 @@ PARSERS = {
     "sheets": parse_sheet,
     "actions": parse_action,
     "events": parse_event,
+    "promises": parse_promise,
 }
 KNOWN = {
     "claims": CLAIM_FIELDS,
@@ -55,6 +57,7 @@ KNOWN = {
     "sheets": SHEET_FIELDS,
     "actions": ACTION_FIELDS,
     "events": EVENT_FIELDS,
+    "promises": PROMISE_FIELDS,
 }
 NAMES = list(KNOWN)
 
@@ -104,6 +107,17 @@ VALID = {
         "date": "2026-03-12 09:00",
         "status": "draft",
     },
+    "promises": {
+        "promise": "Nous ouvrirons 300 places de crèche dans le 13e.",
+        "title": "300 places de crèche",
+        "promiser": "Hélène Marchetti",
+        "promise_date": "2020-02-10",
+        "history": [{"date": "2021-06-01", "status": "en-cours", "note": "Chantiers lancés."}],
+        "date": "2026-03-12 09:00",
+        "topics": ["logement"],
+        "sources": [{"title": "Bilan", "url": "https://example.org/bilan"}],
+        "draft": True,
+    },
 }
 BASENAMES = {
     "claims": "bus",
@@ -111,6 +125,7 @@ BASENAMES = {
     "sheets": "transports",
     "actions": "tractage",
     "events": "reunion",
+    "promises": "creches",
 }
 
 
@@ -123,7 +138,7 @@ def settings():
 
 @pytest.fixture(scope="module")
 def config(settings):
-    catalogue, problems = load_catalogue(str(SITE), VERDICTS)
+    catalogue, problems = load_catalogue(str(SITE), VERDICTS, PROMISE_STATUSES)
     assert problems == []
     choices = catalogue_choices(catalogue, claim_choices(str(SITE / "claims")))
     return editor_config(settings, choices)
@@ -198,21 +213,22 @@ def front(values: dict):
 def test_a_field_the_editor_requires_is_one_the_checks_require(name):
     """Each field marked required, taken out of a valid entry, makes `make check`
     refuse it (a claim's title alone is the editor's own rule: it names the file)."""
-    catalogue, _ = load_catalogue(str(SITE), VERDICTS)
+    catalogue, _ = load_catalogue(str(SITE), VERDICTS, PROMISE_STATUSES)
     parser = PARSERS[name]
     assert not isinstance(parser(front(VALID[name]), BASENAMES[name], catalogue, TIMEZONE), list)
     kind = next(k for k in KINDS if k.name == name)
     required = [f["name"] for f in kind.fields(catalogue_choices(catalogue, ())) if f["required"]]
     for key in required:
-        if key == "status" or (name, key) == ("claims", "title"):
-            continue  # status has a default (published), which the editor makes draft
+        if key == "status" or (name, key) in (("claims", "title"), ("promises", "title")):
+            continue  # status has a default (published), which the editor makes draft;
+            # a title names the file in the editor (a promise's is its words otherwise)
         partial = {k: v for k, v in VALID[name].items() if k != key}
         result = parser(front(partial), BASENAMES[name], catalogue, TIMEZONE)
         assert isinstance(result, list) and any(key in p.message for p in result), (name, key)
 
 
 def test_an_action_points_at_a_claim_post_or_sheet_by_its_file_name(settings):
-    catalogue, _ = load_catalogue(str(SITE), VERDICTS)
+    catalogue, _ = load_catalogue(str(SITE), VERDICTS, PROMISE_STATUSES)
     shareable = shareable_choices(str(SITE), settings)
     item = field(action_fields_of(settings, catalogue, shareable), "item")
     offered = values(item["options"])
@@ -265,11 +281,20 @@ def test_a_photo_is_named_as_check_reads_it_with_its_sentence(config, name):
     pattern = re.compile(alt["pattern"][0])
     assert pattern.match("x" * ALT_MAX) and not pattern.match("x" * (ALT_MAX + 1))
     assert not image["required"] and image["collapsed"] is False
-    catalogue, _ = load_catalogue(str(SITE), VERDICTS)
+    catalogue, _ = load_catalogue(str(SITE), VERDICTS, PROMISE_STATUSES)
     photo = {"file": "images/photo.jpg", "alt": "Des bénévoles au marché"}
     entry = {**VALID[name], "image": photo}
     parsed = PARSERS[name](front(entry), BASENAMES[name], catalogue, TIMEZONE)
     assert not isinstance(parsed, list) and parsed.image.file == "images/photo.jpg"
+
+
+def test_a_promise_s_steps_are_chosen_on_the_tracker_s_scale(config):
+    history = field(collection(config, "promises")["fields"], "history")
+    date, status, note = history["fields"]
+    assert values(status["options"]) == [entry["slug"] for entry in PROMISE_STATUSES]
+    assert status["required"] and date["required"] and note["required"]
+    assert history["min"] == 1 and history["required"]
+    assert date.get("default", "") == ""  # a step's day is never filled in for the writer
 
 
 def test_length_limits_are_those_of_the_checks(config):
@@ -289,6 +314,14 @@ def test_addresses_are_checked_as_make_check_does(config):
 
 def test_new_entries_are_drafts_named_like_make_new(config):
     for kind in config["collections"]:
+        if kind["name"] == "promises":  # `status` is where a promise stands
+            draft = field(kind["fields"], "draft")
+            assert draft["widget"] == "boolean" and draft["default"] is True
+            assert "status" not in {f["name"] for f in kind["fields"]}
+            assert kind["view_filters"] == [
+                {"label": "Brouillons", "field": "draft", "pattern": True}
+            ]
+            continue
         status = field(kind["fields"], "status")
         assert status["default"] == "draft" and values(status["options"]) == ["draft", "published"]
     # The title's first 72 characters: a whole sentence gives a name check accepts.
@@ -316,6 +349,7 @@ def test_folders_are_named_from_the_repository_root(config):
         "site/sheets",
         "site/actions",
         "site/events",
+        "site/promises",
     ]
     assert config["media_folder"] == "site/images"
 
@@ -402,9 +436,10 @@ def test_each_entry_links_to_its_page_on_the_preview_or_the_site(settings, confi
         "sheets": "fiches/{{slug}}/",
         "actions": "partager/#action-{{slug}}",  # an action is shown in the share kit
         "events": "agenda/{{slug}}/",
+        "promises": "promesses/{{slug}}/",
     }
     local = {**LOCAL, "site_url": "http://127.0.0.1:8000"}
-    choices = catalogue_choices(load_catalogue(str(SITE), VERDICTS)[0], ())
+    choices = catalogue_choices(load_catalogue(str(SITE), VERDICTS, PROMISE_STATUSES)[0], ())
     assert editor_config({**settings, "CAMPAIGN_EDITOR": local}, choices)["site_url"] == (
         "http://127.0.0.1:8000"
     )

@@ -64,6 +64,14 @@ def test_status_must_be_the_last_step_of_history():
     )
 
 
+def test_without_status_a_promise_is_where_its_last_step_says():
+    """The web editor writes the steps only: one status to keep, not two to agree."""
+    promise = parsed({k: v for k, v in VALID.items() if k != "status"})
+    assert isinstance(promise, Promise) and promise.progress.slug == "compromis"
+    missing = told(parsed({k: v for k, v in VALID.items() if k not in ("status", "history")}))
+    assert any("« history » doit contenir au moins un élément" in m for _, m in missing)
+
+
 def test_history_is_ordered_and_after_the_promise():
     history = [
         {"date": "2025-09-01", "status": "en-cours", "note": "A."},

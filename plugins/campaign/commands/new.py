@@ -195,7 +195,7 @@ promiser: "À compléter"
 # Quand et où la promesse a été faite.
 promise_date: {day}
 # appearance: https://...
-# Où elle en est : {statuses}.
+# Où elle en est : {statuses} (facultatif : c'est la dernière étape).
 status: au-point-mort
 # Les étapes datées, de la plus ancienne à la plus récente ; la dernière donne
 # le statut ci-dessus.

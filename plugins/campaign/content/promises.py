@@ -38,10 +38,15 @@ def parse_promise(
     draft = fields.flag("draft")
     if not draft:
         refuse_placeholders(fields, "draft: true")
-    progress = _status(fields, catalogue, ("status",))
+    # `status` repeats the last step of `history`: written, it must agree with it;
+    # left out (the web editor leaves it out), it is that step's.
+    written = fields.get("status") not in (None, "")
+    progress = _status(fields, catalogue, ("status",)) if written else None
     promise_date = fields.date("promise_date", required=True)
     history = read_history(fields, catalogue, promise_date)
-    if progress and history and history[-1].status != progress:
+    if not written and history:
+        progress = history[-1].status
+    if written and progress and history and history[-1].status != progress:
         last = history[-1]
         fields.error(
             ("status",),

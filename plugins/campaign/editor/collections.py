@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from ..content.files import MAX_NAME
 from ..content.lookups import ALT_MAX
 from ..content.loop import TASK_MAX, TITLE_MAX
+from ..content.promises import NOTE_MAX
 from ..content.validate import (
     ANSWER_MAX,
     ARGUMENT_MAX,
@@ -67,6 +68,11 @@ class Kind:
     slug: str = TITLE_SLUG
     identifier: str = "title"
     summary: str = "{{title}}"
+    # The editor's filters of the list: by `status`, or by `draft` for promises.
+    filters: tuple[tuple[str, str, object], ...] = (
+        ("Brouillons", "status", "draft"),
+        ("Publiés", "status", "published"),
+    )
 
 
 def _published(required_hint: str) -> dict:
@@ -80,18 +86,25 @@ def _modified() -> dict:
     return moment("modified", "Mise à jour", "La date de la dernière modification importante.")
 
 
-def _sharing(choices: Choices) -> list[dict]:
-    """What claims, posts and sheets share: share text, hashtags, pin, status."""
+def _share_text(example: str = "Logement, Paris13") -> list[dict]:
+    """The share text written by hand, and the hashtags."""
     return [
         text(
             "share", "Texte de partage",
             "Remplace le texte prêt à partager. Le lien ajouté compte pour 23 caractères sur X.",
             limit=SHARE_MAX,
         ),
-        words("hashtags", "Mots-dièse", "Sans #, séparés par des virgules : Logement, Paris13"),
-        flag("pin", "À partager en priorité", "En tête du kit de partage des bénévoles."),
-        status(),
+        words("hashtags", "Mots-dièse", f"Sans #, séparés par des virgules : {example}"),
     ]  # fmt: skip
+
+
+def _pin() -> dict:
+    return flag("pin", "À partager en priorité", "En tête du kit de partage des bénévoles.")
+
+
+def _sharing(choices: Choices) -> list[dict]:
+    """What claims, posts and sheets share: share text, hashtags, pin, status."""
+    return [*_share_text(), _pin(), status()]
 
 
 def _places(choices: Choices) -> list[dict]:
@@ -103,18 +116,18 @@ def _places(choices: Choices) -> list[dict]:
     ]  # fmt: skip
 
 
-def claimant_field(choices: Choices) -> dict:
+def claimant_field(
+    choices: Choices, name: str = "claimant", label: str = "Auteur de l'affirmation"
+) -> dict:
     """Who said it: one of the people of data/claimants.yaml when the campaign keeps
     it (`make check` refuses any other name), else a name typed in full."""
     if choices.claimants:
         hint = "La personne citée ; une personne absente de la liste s'ajoute dans data/claimants.yaml."
-        return select("claimant", "Auteur de l'affirmation", choices.claimants, hint, required=True)
-    return string(
-        "claimant", "Auteur de l'affirmation", "Prénom Nom de la personne citée.", required=True
-    )
+        return select(name, label, choices.claimants, hint, required=True)
+    return string(name, label, "Prénom Nom de la personne citée.", required=True)
 
 
-def claim_fields(choices: Choices) -> list[dict]:
+def _sources(hint: str) -> dict:
     source = [
         string("title", "Titre du document", required=True),
         url("url", "Adresse (https://...)", required=True),
@@ -122,6 +135,12 @@ def claim_fields(choices: Choices) -> list[dict]:
         day("date", "Date du document"),
         url("archive", "Copie archivée", "Par exemple sur web.archive.org."),
     ]
+    return items(
+        "sources", "Sources", source, hint, required=True, minimum=1, summary="{{fields.title}}"
+    )
+
+
+def claim_fields(choices: Choices) -> list[dict]:
     correction = [
         day("date", "Date de la correction", required=True),
         text("note", "Ce qui a été corrigé", required=True),
@@ -156,10 +175,7 @@ def claim_fields(choices: Choices) -> list[dict]:
             [string("value", "Valeur", "Par exemple 25,6 %"), string("label", "Ce qu'il mesure")],
             "Affiché sous la conclusion : remplissez les deux champs, ou aucun.",
         ),
-        items(
-            "sources", "Sources", source, "Au moins une, avec son adresse.", required=True,
-            minimum=1, summary="{{fields.title}}",
-        ),
+        _sources("Au moins une, avec son adresse."),
         items(
             "corrections", "Corrections", correction,
             "Datées, si la vérification change après publication.", summary="{{fields.date}}",
@@ -241,14 +257,55 @@ def event_fields(choices: Choices) -> list[dict]:
         photo("Facultatif : en tête de la page du rendez-vous.", ALT_MAX),
         _published("Quand l'annonce paraît sur le site."),
         _modified(),
-        text(
-            "share", "Texte de partage",
-            "Remplace le texte prêt à partager. Le lien ajouté compte pour 23 caractères sur X.",
-            limit=SHARE_MAX,
-        ),
-        words("hashtags", "Mots-dièse", "Sans #, séparés par des virgules : Paris19, Rencontre"),
+        *_share_text("Paris19, Rencontre"),
         status(),
         body("Le détail", "Facultatif, en Markdown : le programme, comment venir."),
+    ]  # fmt: skip
+
+
+def promise_fields(choices: Choices) -> list[dict]:
+    """A promise followed over time (content/promises.py): its status is the last of
+    its dated steps, so the form asks for the steps only. Drafts are `draft: true`
+    (a promise's `status` is where it stands), on for a new entry."""
+    step = [
+        day("date", "Date de l'étape", required=True),
+        select("status", "Où elle en est", choices.promise_statuses, required=True),
+        text("note", "Ce qui a changé", f"Une phrase ({NOTE_MAX} caractères au plus).", required=True, limit=NOTE_MAX),
+    ]  # fmt: skip
+    return [
+        text(
+            "promise", "La promesse",
+            f"Les mots exacts, tels qu'ils ont été dits ou écrits ({CLAIM_MAX} caractères au plus).",
+            required=True, limit=CLAIM_MAX,
+        ),
+        string(
+            "title", "Titre de la page",
+            "Court : « Planter 170 000 arbres ». Il donne aussi le nom du fichier.", required=True,
+        ),
+        claimant_field(choices, "promiser", "Qui l'a faite"),
+        day("promise_date", "Date de la promesse", "Quand elle a été faite.", required=True),
+        url("appearance", "Où elle a été faite", "L'adresse du programme, de la vidéo, de l'article."),
+        items(
+            "history", "Étapes", step,
+            "De la plus ancienne à la plus récente ; la dernière dit où en est la promesse.",
+            required=True, minimum=1, summary="{{fields.date}} · {{fields.status}}",
+        ),
+        _published("Quand le suivi paraît sur le site."),
+        _modified(),
+        select("topics", "Sujets", choices.topics, "Au moins un.", required=True, multiple=True),
+        *_places(choices),
+        _sources("Au moins une, avec son adresse : ce qui établit chaque étape."),
+        *_share_text(),
+        _pin(),
+        {
+            **flag(
+                "draft", "Brouillon",
+                "Un brouillon se voit dans l'aperçu, jamais sur le site public. "
+                "Décochez quand la relecture est faite.",
+            ),
+            "default": True,
+        },
+        body("Notre suivi", "Ce qui a été fait, ce qui manque, d'après quelles sources."),
     ]  # fmt: skip
 
 
@@ -333,5 +390,10 @@ KINDS = (
         "events", "Rendez-vous", "Rendez-vous", "EVENT_PATHS", "EVENT_URL", event_fields,
         "Réunions, porte-à-porte, marchés : l'agenda du site et ses calendriers.",
         summary="{{start}} · {{title}}",
+    ),
+    Kind(
+        "promises", "Promesses", "Promesse", "PROMISE_PATHS", "PROMISE_URL", promise_fields,
+        "Les promesses suivies dans le temps : leurs étapes datées et leurs sources.",
+        filters=(("Brouillons", "draft", True),),
     ),
 )  # fmt: skip

@@ -38,6 +38,7 @@ def catalogue_choices(
         claims=claims,
         claimants=tuple(Choice(c.name, c.name) for c in catalogue.claimants or ()),
         shareable=shareable,
+        promise_statuses=tuple(Choice(s.slug, s.label) for s in catalogue.promise_statuses),
     )
 
 
@@ -112,8 +113,8 @@ def collection(kind: Kind, folder: str, settings: dict, choices: Choices) -> dic
         "summary": kind.summary,
         "sortable_fields": ["date", kind.identifier],
         "view_filters": [
-            {"label": "Brouillons", "field": "status", "pattern": "draft"},
-            {"label": "Publiés", "field": "status", "pattern": "published"},
+            {"label": label, "field": name, "pattern": pattern}
+            for label, name, pattern in kind.filters
         ],
         "fields": kind.fields(choices),
     }

@@ -89,7 +89,9 @@ def content_security_policy(backend: dict) -> str:
     )
 
 
-def admin_page(sitename: str, verdicts: list[dict], setting: dict) -> bytes:
+def admin_page(
+    sitename: str, verdicts: list[dict], setting: dict, promise_statuses: list[dict] = ()
+) -> bytes:
     """The editor's one page: Decap, then our preview templates and words."""
     data = {
         "simple": setting.get("publish_mode") != "editorial_workflow",
@@ -97,6 +99,10 @@ def admin_page(sitename: str, verdicts: list[dict], setting: dict) -> bytes:
         "verdicts": [
             {k: v.get(k) for k in ("slug", "label", "rating", "colour")} for v in verdicts
         ],
+        "promise_statuses": {
+            status["slug"]: {k: status.get(k) for k in ("label", "colour")}
+            for status in promise_statuses
+        },
     }
     embedded = json.dumps(data, ensure_ascii=False, sort_keys=True).replace("</", "<\\/")
     policy = html.escape(content_security_policy(setting["backend"]))
@@ -141,12 +147,17 @@ class EditorGenerator(Generator):
             setting = editor_setting(self.settings)
         except EditorSettingError as error:
             raise EditorMissing(str(error)) from None
-        catalogue, _ = load_catalogue(self.settings["PATH"], self.settings["VERDICTS"])
+        catalogue, _ = load_catalogue(
+            self.settings["PATH"], self.settings["VERDICTS"], self.settings["PROMISE_STATUSES"]
+        )
         claims_folder = os.path.join(self.settings["PATH"], self.settings["CLAIM_PATHS"][0])
         shareable = shareable_choices(self.settings["PATH"], self.settings)
         choices = catalogue_choices(catalogue, claim_choices(claims_folder), shareable)
         config = editor_config(self.settings, choices)
-        page = admin_page(self.settings["SITENAME"], self.settings["VERDICTS"], setting)
+        page = admin_page(
+            self.settings["SITENAME"], self.settings["VERDICTS"], setting,
+            self.settings["PROMISE_STATUSES"],
+        )  # fmt: skip
         write(writer, f"{ADMIN}/config.yml", config_yaml(config))
         write(writer, f"{ADMIN}/index.html", page)
         write(writer, f"{ADMIN}/editor.js", SCRIPT.read_bytes())

@@ -36,6 +36,8 @@ class Choices:
     claimants: tuple[Choice, ...] = ()
     # What a call to action may ask to share: every claim, post and sheet, by slug.
     shareable: tuple[Choice, ...] = ()
+    # The promise tracker's scale (PROMISE_STATUSES).
+    promise_statuses: tuple[Choice, ...] = ()
 
 
 def _field(name: str, label: str, hint: str, widget: str, required: bool, **extra) -> dict:

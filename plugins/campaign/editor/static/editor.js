@@ -172,9 +172,39 @@
     ]);
   }
 
+  // templates/promise.html: the words, who, when, then the dated steps, the last one
+  // saying where the promise stands.
+  function PromisePreview(props) {
+    var entry = props.entry;
+    var steps = field(entry, "history") || [];
+    var last = steps.length ? steps[steps.length - 1] : null;
+    var statuses = data.promise_statuses || {};
+    var status = last ? statuses[last.status] : null;
+    return page([
+      h("div", {key: "notice"}, field(entry, "draft") ?
+        h("p", {className: "draft", role: "status"}, "Aperçu : ce contenu n'est pas publié (brouillon).") : null),
+      h("article", {key: "promise", className: "promise"},
+        h("h1", null, field(entry, "title")),
+        h("figure", {className: "quote"},
+          h("blockquote", null, h("p", null, field(entry, "promise"))),
+          h("figcaption", null, field(entry, "promiser"),
+            field(entry, "promise_date") ? ", le " + when(field(entry, "promise_date")) : null)),
+        status ? h("p", null, h("span", {
+          className: "promise-status promise-status--large", style: {"--status": status.colour}
+        }, h("span", {className: "visually-hidden"}, "Statut : "), status.label)) :
+          h("p", {className: "draft"}, "Ajoutez une étape : la dernière dit où en est la promesse."),
+        h("ol", {className: "promise__history"}, steps.map(function (step, index) {
+          var label = statuses[step.status] ? statuses[step.status].label : step.status || "";
+          return h("li", {key: index}, when(step.date), " · ", label, " : ", step.note);
+        })),
+        props.widgetFor("body"))
+    ]);
+  }
+
   CMS.registerPreviewTemplate("claims", ClaimPreview);
   CMS.registerPreviewTemplate("posts", PostPreview);
   CMS.registerPreviewTemplate("sheets", SheetPreview);
   CMS.registerPreviewTemplate("actions", ActionPreview);
   CMS.registerPreviewTemplate("events", EventPreview);
+  CMS.registerPreviewTemplate("promises", PromisePreview);
 })();
