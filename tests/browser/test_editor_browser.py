@@ -276,7 +276,12 @@ def test_a_whole_sentence_as_title_saves_under_a_name_check_accepts(page: Page, 
     page.get_by_label("Résumé", exact=True).fill("Rien.")
     page.get_by_role("button", name="Enregistrer", exact=True).click()
     page.get_by_text("Enregistrer maintenant").click()
-    expect(page.get_by_text(re.compile("au moins une lettre ou un chiffre"))).to_be_visible()
+    notice = page.get_by_text(re.compile("au moins une lettre ou un chiffre")).first
+    expect(notice).to_be_visible()
+    # French only: Decap's sentence, then ours, without the error's English name.
+    expect(notice).to_have_text(
+        re.compile("^Échec de l'enregistrement de l'entrée : le titre doit contenir")
+    )
     assert sorted(p.name for p in (content / "posts").iterdir()) == sorted(
         ["programme.md", "reunion-19e.md", saved.name]
     )

@@ -35,6 +35,29 @@
     CMS.registerLocale("fr", Object.assign({}, french, {editor: editor}));
   }
 
+  // A save the backend refuses (a title that names no file, say) is told in Decap's
+  // French sentence, but with the error's English name before our own words
+  // (« … : API_ERROR: le titre doit contenir… »): the writer reads French only.
+  // Only the notices' text is touched (react-toastify's toasts).
+  var ERROR_NAME = /\b(?:API_ERROR|Error): /g;
+  function frenchNotice(node) {
+    if (node.nodeType === 3) {
+      var parent = node.parentElement;
+      if (parent && parent.closest(".Toastify") && ERROR_NAME.test(node.nodeValue)) {
+        node.nodeValue = node.nodeValue.replace(ERROR_NAME, "");
+      }
+      ERROR_NAME.lastIndex = 0;
+    } else if (node.childNodes) {
+      node.childNodes.forEach(frenchNotice);
+    }
+  }
+  new MutationObserver(function (changes) {
+    changes.forEach(function (change) {
+      if (change.type === "characterData") frenchNotice(change.target);
+      else change.addedNodes.forEach(frenchNotice);
+    });
+  }).observe(document.body, {childList: true, subtree: true, characterData: true});
+
   function field(entry, name) {
     var value = entry.getIn(["data", name]);
     return value && value.toJS ? value.toJS() : value;
