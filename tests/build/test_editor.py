@@ -297,6 +297,19 @@ def test_a_promise_s_steps_are_chosen_on_the_tracker_s_scale(config):
     assert date.get("default", "") == ""  # a step's day is never filled in for the writer
 
 
+def test_a_quote_s_language_is_a_code_as_check_reads_it(config):
+    language = field(collection(config, "claims")["fields"], "claim_lang")
+    pattern = re.compile(language["pattern"][0])
+    catalogue, _ = load_catalogue(str(SITE), VERDICTS, PROMISE_STATUSES)
+    for written, valid in [("en", True), ("pt-BR", True), ("anglais", False), ("e n", False)]:
+        assert bool(pattern.match(written)) is valid, written
+        parsed = parse_claim(
+            front({**VALID["claims"], "claim_lang": written}), "bus", catalogue, TIMEZONE
+        )
+        assert isinstance(parsed, list) is not valid, written
+    assert not language["required"]
+
+
 def test_length_limits_are_those_of_the_checks(config):
     fields = collection(config, "claims")["fields"]
     for name, limit in (("claim", CLAIM_MAX), ("summary", SUMMARY_MAX)):

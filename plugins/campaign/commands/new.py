@@ -26,6 +26,8 @@ CLAIM = """\
 ---
 # Les mots exacts de l'affirmation vérifiée (280 caractères au plus).
 claim: "À compléter : les mots exacts prononcés ou écrits."
+# S'ils ne sont pas en français, leur langue : en (anglais), es (espagnol)...
+# claim_lang: en
 # Le titre de la page, souvent une question.
 title: {title}
 # Qui l'a dit, et le lien vers sa fiche de référence (facultatif).

@@ -46,6 +46,37 @@ def _lookup(fields: Fields, key: str, find: Callable, known: tuple, required: bo
     return tuple(found)
 
 
+# A language tag (BCP 47), as HTML's `lang` takes it: « en », « es », « pt-BR ».
+_LANGUAGE = re.compile(r"^[a-zA-Z]{2,3}(?:-[a-zA-Z0-9]{2,8})*$")
+# The languages a writer most often names in French, to suggest their code.
+LANGUAGE_NAMES = {
+    "allemand": "de", "anglais": "en", "arabe": "ar", "basque": "eu", "breton": "br",
+    "catalan": "ca", "chinois": "zh", "corse": "co", "espagnol": "es", "hebreu": "he",
+    "italien": "it", "neerlandais": "nl", "occitan": "oc", "polonais": "pl",
+    "portugais": "pt", "roumain": "ro", "russe": "ru", "turc": "tr", "ukrainien": "uk",
+    "wolof": "wo",
+}  # fmt: skip
+
+
+def read_language(fields: Fields, key: str) -> str:
+    """The language of quoted words not in French (`claim_lang: en`), so that screen
+    readers say them in it (WCAG 3.1.2); "" when they are in the page's French."""
+    written = fields.text(key)
+    if not written:
+        return ""
+    primary, _, rest = written.partition("-")
+    if _LANGUAGE.match(written):
+        return primary.lower() + (f"-{rest}" if rest else "")
+    code = LANGUAGE_NAMES.get(slugify(written))
+    hint = f"vouliez-vous dire « {code} » ? " if code else ""
+    fields.error(
+        (key,),
+        f"« {key} » : « {written} » n'est pas un code de langue ; {hint}écrivez le code à deux "
+        "lettres de la langue des mots cités : en (anglais), es (espagnol), ar (arabe)...",
+    )
+    return ""
+
+
 def read_hashtags(fields: Fields) -> tuple[str, ...]:
     tags = []
     for index, tag in enumerate(fields.items("hashtags")):

@@ -257,6 +257,8 @@ class Claim:
     # Whether `title` is the writer's own; else it is « Verdict : summary », and a
     # listing showing the summary under it would say it twice.
     titled: bool = True
+    # The language of `text` when it is not French (a BCP 47 tag: "en"); "" otherwise.
+    lang: str = ""
 
     @property
     def pending(self) -> bool:

@@ -20,6 +20,7 @@ from .lookups import (
     STATUSES,
     read_districts,
     read_hashtags,
+    read_language,
     read_photo,
     read_status,
     read_topics,
@@ -48,7 +49,7 @@ SUMMARY_MAX = 200
 SHARE_MAX = X_LIMIT - LINK_WEIGHT - 1
 
 CLAIM_FIELDS = (
-    "claim title claimant claimant_url claim_date appearance verdict summary date "
+    "claim claim_lang title claimant claimant_url claim_date appearance verdict summary date "
     "modified topics districts figure share hashtags pin sources corrections status slug "
     "response media"
 ).split()
@@ -173,6 +174,7 @@ def parse_claim(
     claim = dict(
         shared,
         text=text,
+        lang=read_language(fields, "claim_lang"),
         # Never the bare claim (DESIGN.md, "Truth first"): its verdict and conclusion.
         title=own_title or truth_headline(verdict.label if verdict else "", shared["summary"]),
         titled=bool(own_title),

@@ -68,6 +68,15 @@ def url(name: str, label: str, hint: str = "", *, required=False) -> dict:
     return _field(name, label, hint, "string", required, pattern=[URL_PATTERN, URL_MESSAGE])
 
 
+# A language tag, as content/lookups.read_language reads it.
+LANGUAGE_PATTERN = r"^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*$"
+LANGUAGE_MESSAGE = "Le code de la langue, en deux lettres : en (anglais), es (espagnol)..."
+
+
+def language(name: str, label: str, hint: str = "") -> dict:
+    return _field(name, label, hint, "string", False, pattern=[LANGUAGE_PATTERN, LANGUAGE_MESSAGE])
+
+
 def day(name: str, label: str, hint: str = "", *, required=False) -> dict:
     """A date alone (AAAA-MM-JJ), shown the French way."""
     extra = {"format": DATE_FORMAT, "date_format": "DD/MM/YYYY", "time_format": False}

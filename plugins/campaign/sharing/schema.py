@@ -17,6 +17,8 @@ def claim_review(claim: Claim, url: str, settings: dict) -> dict:
     if claim.verdict.rated:
         rating.update(ratingValue=claim.verdict.rating, bestRating=5, worstRating=1)
     reviewed = {"@type": "Claim", "author": person(claim.claimant)}
+    if claim.lang:
+        reviewed["inLanguage"] = claim.lang
     if claim.claim_date:
         reviewed["datePublished"] = claim.claim_date.isoformat()
     if claim.appearance:
