@@ -127,3 +127,36 @@ def test_a_16_bit_grey_photo_keeps_its_greys(tmp_path):
     for image in (variant.convert("L"), copy.convert("L")):
         top, middle, bottom = (image.getpixel((400, y * image.height // 100)) for y in (1, 50, 99))
         assert top < 10 and 110 < middle < 145 and bottom > 245
+
+
+def test_a_png_s_transparent_colour_is_published_on_white(tmp_path):
+    """A PNG may make one colour transparent (a tRNS chunk) instead of carrying an
+    alpha channel, as drawing programs do for a logo: that colour is published on
+    white, as any transparent pixel is, not as the colour hidden under it."""
+    image = Image.new("RGB", (1600, 1000), (0, 0, 0))
+    image.paste((200, 30, 40), (400, 250, 1200, 750))
+    source = tmp_path / "logo.png"
+    image.save(source, transparency=(0, 0, 0))
+    assert "transparency" in Image.open(source).info
+    photo = plan(str(source), "x", "images/photos")
+    variant = Image.open(io.BytesIO(render_variant(photo.source, photo.fallback))).convert("RGB")
+    copy = Image.open(io.BytesIO(stripped_copy(str(source)))).convert("RGB")
+    for published in (variant, copy):
+        corner = published.getpixel((5, 5))
+        middle = published.getpixel((published.width // 2, published.height // 2))
+        assert min(corner) > 245, corner  # white, not black
+        assert middle[0] > 150 and middle[1] < 80, middle  # the red kept
+
+
+def test_a_cmyk_photo_whose_profile_does_not_fit_is_converted_plainly(tmp_path):
+    """A CMYK JPEG (from a print designer) goes through its own profile when it has a
+    CMYK one; with a profile that cannot apply (here an RGB one), through Pillow's
+    plain formula, never an error."""
+    image = Image.new("CMYK", (1600, 1000), (0, 255, 255, 0))  # full magenta and yellow: red
+    source = tmp_path / "affiche.jpg"
+    image.save(source, "JPEG", icc_profile=ImageCms.ImageCmsProfile(
+        ImageCms.createProfile("sRGB")).tobytes())  # fmt: skip
+    copy = Image.open(io.BytesIO(stripped_copy(str(source))))
+    assert copy.mode == "RGB" and metadata_of(stripped_copy(str(source))) == {}
+    red, green, blue = copy.getpixel((800, 500))
+    assert red > 200 and green < 60 and blue < 60
