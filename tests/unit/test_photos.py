@@ -160,3 +160,29 @@ def test_a_cmyk_photo_whose_profile_does_not_fit_is_converted_plainly(tmp_path):
     assert copy.mode == "RGB" and metadata_of(stripped_copy(str(source))) == {}
     red, green, blue = copy.getpixel((800, 500))
     assert red > 200 and green < 60 and blue < 60
+
+
+def test_new_photos_are_made_on_two_cores_the_same_bytes(tmp_path, monkeypatch):
+    """A first build with several new photos makes them in two processes (this one
+    from the front of the list, a forked one from the back): every variant is in
+    the cache, the same bytes as made alone, each photo made once however often
+    it is shown."""
+    from campaign.generators import photos as generator
+
+    sources = [
+        phone_photo(tmp_path / f"photo-{n}.jpg", size=(1000 + 40 * n, 700)) for n in range(4)
+    ]
+    sets = [plan(source, "x", "images/photos") for source in sources]
+    forks = []
+    real_fork = os.fork
+    monkeypatch.setattr(os, "fork", lambda: forks.append(1) or real_fork())
+    cache = PhotoCache(str(tmp_path / "cache"))
+    generator.make_beside(cache, [*sets, sets[0]])  # one photo shown twice
+    assert forks == [1]
+    for photo in sets:
+        for variant in photo.variants:
+            path = cache.path(variant)
+            assert open(path, "rb").read() == render_variant(photo.source, variant), path
+    # Nothing left to make: no process forked.
+    generator.make_beside(cache, sets)
+    assert forks == [1]
