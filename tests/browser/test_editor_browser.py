@@ -437,3 +437,37 @@ def test_a_promise_followed_in_the_editor_stands_where_its_last_step_says(page: 
     assert [step["status"] for step in front["history"]] == ["en-cours", "compromis"]
     check = run_check(content)
     assert check.returncode == 0, check.stdout + check.stderr
+
+
+def behind_paris(zone: str) -> str:
+    """« 1 h de retard » for UTC in winter, as the editor says it, for today."""
+    from datetime import datetime
+    from zoneinfo import ZoneInfo
+
+    now = datetime.now(ZoneInfo("UTC"))
+    difference = (
+        now.astimezone(ZoneInfo(zone)).utcoffset()
+        - now.astimezone(ZoneInfo("Europe/Paris")).utcoffset()
+    )
+    hours = difference.total_seconds() / 3600
+    word = "d'avance" if hours > 0 else "de retard"
+    return f"{abs(hours):g} h {word}".replace(".", ",")
+
+
+@pytest.mark.parametrize("zone", ["UTC", "America/New_York", "Asia/Kolkata", None])
+def test_a_computer_not_on_paris_time_is_told_its_times_are_read_as_paris_time(
+    browser, editor, zone
+):
+    """Decap writes the computer's time, which the site reads as Paris time."""
+    content, address = editor
+    said = behind_paris(zone) if zone else None
+    context = browser.new_context(timezone_id=zone or "Europe/Paris")
+    page = context.new_page()
+    log_in(page, address)
+    notice = page.locator(".campaign-zone")
+    if said is None:
+        expect(notice).to_have_count(0)
+    else:
+        expect(notice).to_contain_text(f"cet ordinateur n'est pas à l'heure de Paris ({said})")
+        expect(notice).to_have_attribute("role", "status")
+    context.close()

@@ -58,6 +58,39 @@
     });
   }).observe(document.body, {childList: true, subtree: true, characterData: true});
 
+  // Decap writes dates and times in the computer's own zone, and the site reads them
+  // as Paris time: on a computer set to another zone (travelling, or UTC), a time
+  // typed or proposed (« Maintenant ») would be off by the difference. Say so, on
+  // every screen of the editor, while it is the case.
+  function offsetFromParis(moment) {
+    var parts = {};
+    new Intl.DateTimeFormat("en-GB", {
+      timeZone: "Europe/Paris", hourCycle: "h23", year: "numeric", month: "2-digit",
+      day: "2-digit", hour: "2-digit", minute: "2-digit"
+    }).formatToParts(moment).forEach(function (part) { parts[part.type] = part.value; });
+    var paris = Date.UTC(+parts.year, +parts.month - 1, +parts.day, +parts.hour, +parts.minute);
+    var here = Date.UTC(moment.getFullYear(), moment.getMonth(), moment.getDate(),
+      moment.getHours(), moment.getMinutes());
+    return Math.round((here - paris) / 60000);
+  }
+  var now = new Date();
+  now.setSeconds(0, 0);
+  var minutes = offsetFromParis(now);
+  if (minutes !== 0) {
+    var notice = document.createElement("p");
+    notice.className = "campaign-zone";
+    notice.setAttribute("role", "status");
+    var hours = Math.abs(minutes) / 60;
+    notice.textContent = "Attention : cet ordinateur n'est pas à l'heure de Paris (" +
+      String(hours).replace(".", ",") + " h " + (minutes > 0 ? "d'avance" : "de retard") +
+      "). Les dates et heures saisies ici sont lues comme heure de Paris : corrigez-les, " +
+      "ou réglez l'ordinateur sur le fuseau de Paris.";
+    notice.style.cssText = "position:fixed;left:0;right:0;bottom:0;z-index:10000;margin:0;" +
+      "padding:.6rem 1rem;background:#fff3cd;color:#1a1a1a;border-top:3px solid #8a5a00;" +
+      "font:600 15px/1.4 system-ui,sans-serif";
+    document.body.appendChild(notice);
+  }
+
   function field(entry, name) {
     var value = entry.getIn(["data", name]);
     return value && value.toJS ? value.toJS() : value;
