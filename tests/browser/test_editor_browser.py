@@ -128,6 +128,15 @@ def open_when_built(page: Page, url: str, seconds: float = 60) -> None:
     pytest.fail(f"{url} toujours introuvable après {seconds} s")
 
 
+def run_check(content: Path) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, "-m", "campaign.commands.check", "-s", str(ROOT / "pelicanconf.py"),
+         "--path", str(content)],
+        cwd=ROOT, env={**os.environ, "PYTHONPATH": str(ROOT / "plugins")},
+        capture_output=True, text=True,
+    )  # fmt: skip
+
+
 def test_a_claim_written_in_the_editor_is_a_draft_that_check_accepts(page: Page, editor):
     content, address = editor
     requests = Requests(page)
@@ -161,12 +170,7 @@ def test_a_claim_written_in_the_editor_is_a_draft_that_check_accepts(page: Page,
     assert front["verdict"] == "plutot-faux"
     assert front["topics"] == ["transports"]
     assert front["sources"][0]["url"] == "https://www.ratp.fr/bus"
-    check = subprocess.run(
-        [sys.executable, "-m", "campaign.commands.check", "-s", str(ROOT / "pelicanconf.py"),
-         "--path", str(content)],
-        cwd=ROOT, env={**os.environ, "PYTHONPATH": str(ROOT / "plugins")},
-        capture_output=True, text=True,
-    )  # fmt: skip
+    check = run_check(content)
     assert check.returncode == 0, check.stdout + check.stderr
 
     # The live preview rebuilds and shows the draft at its own address.
@@ -198,12 +202,7 @@ def test_an_existing_claim_edited_in_the_editor_stays_valid(page: Page, editor):
     deadline = time.monotonic() + 30
     while "de 2 %" not in claim.read_text(encoding="utf-8") and time.monotonic() < deadline:
         time.sleep(0.2)
-    check = subprocess.run(
-        [sys.executable, "-m", "campaign.commands.check", "-s", str(ROOT / "pelicanconf.py"),
-         "--path", str(content)],
-        cwd=ROOT, env={**os.environ, "PYTHONPATH": str(ROOT / "plugins")},
-        capture_output=True, text=True,
-    )  # fmt: skip
+    check = run_check(content)
     assert check.returncode == 0, check.stdout + check.stderr
     page.goto(address + "/admin/#/collections/sheets/entries/transports")
     page.reload()  # a new entry's page, not the last one's form
@@ -211,15 +210,6 @@ def test_an_existing_claim_edited_in_the_editor_stays_valid(page: Page, editor):
     page.screenshot(path=str(shots(content) / "editeur-fiche.png"), full_page=True)
     assert requests.foreign(address) == []
     assert requests.refused == []
-
-
-def run_check(content: Path) -> subprocess.CompletedProcess:
-    return subprocess.run(
-        [sys.executable, "-m", "campaign.commands.check", "-s", str(ROOT / "pelicanconf.py"),
-         "--path", str(content)],
-        cwd=ROOT, env={**os.environ, "PYTHONPATH": str(ROOT / "plugins")},
-        capture_output=True, text=True,
-    )  # fmt: skip
 
 
 def test_a_phone_photo_uploaded_in_the_editor_lands_where_check_accepts_it(
