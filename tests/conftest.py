@@ -120,6 +120,20 @@ def run_generators(settings: dict, generator_classes) -> list:
     return generators
 
 
+def atom_content(feed: Path, slug: str) -> str:
+    """The HTML of the entry for `slug` in an Atom feed, as written: feedparser's own
+    sanitiser drops elements (<bdi>) and attributes (lang) some readers keep."""
+    from xml.etree import ElementTree
+
+    atom = "{http://www.w3.org/2005/Atom}"
+    [content] = [
+        entry.find(f"{atom}content").text
+        for entry in ElementTree.parse(feed).getroot().iter(f"{atom}entry")
+        if slug in entry.find(f"{atom}id").text
+    ]
+    return content
+
+
 def copy_fixture(name: str, destination: Path) -> Path:
     """A writable copy of a fixture content folder."""
     target = destination / name

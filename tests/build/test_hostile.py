@@ -11,7 +11,6 @@ import shutil
 import subprocess
 import sys
 import textwrap
-from xml.etree import ElementTree
 
 import feedparser
 import pytest
@@ -19,7 +18,7 @@ from bs4 import BeautifulSoup
 
 from campaign.generators.base import ContentError
 
-from conftest import FIXTURES, ROOT, build_site, copy_fixture
+from conftest import FIXTURES, ROOT, atom_content, build_site, copy_fixture
 
 LINE = re.compile(r"^(\S.*?):(\d+): (.+)$")
 # PyYAML's, Python's and Pelican's words: none may reach a writer.
@@ -322,14 +321,7 @@ def test_bidi_names_and_quotes_are_isolated_in_sentences(site):
     assert figure.figcaption.find("bdi").get_text() == "Hélène Marchetti"
     listing = BeautifulSoup((site / "personnalites" / "index.html").read_text(), "html.parser")
     assert "Hélène Marchetti" in [tag.get_text() for tag in listing.find_all("bdi")]
-    # Read as written (feedparser's own sanitiser drops <bdi>, as some readers may).
-    feed = ElementTree.parse(site / "flux" / "vrai-du-faux.atom.xml").getroot()
-    atom = "{http://www.w3.org/2005/Atom}"
-    [content] = [
-        entry.find(f"{atom}content").text
-        for entry in feed.iter(f"{atom}entry")
-        if "cantines-19e" in entry.find(f"{atom}id").text
-    ]
+    content = atom_content(site / "flux" / "vrai-du-faux.atom.xml", "cantines-19e")
     isolated = [tag.get_text() for tag in BeautifulSoup(content, "html.parser")("bdi")]
     assert isolated == ["Toutes les cantines du 19e servent 50 % de bio.", "Hélène Marchetti"]
 

@@ -6,11 +6,10 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
-from xml.etree import ElementTree
 
 from bs4 import BeautifulSoup
 
-from conftest import ROOT, build_site, copy_fixture
+from conftest import ROOT, atom_content, build_site, copy_fixture
 
 WORDS = "Paris has the best bike lanes in Europe."
 
@@ -43,13 +42,7 @@ def test_a_quote_in_english_is_said_in_english_wherever_it_is_shown(tmp_path):
         if "ClaimReview" in script.string
     ]
     assert data["itemReviewed"]["inLanguage"] == "en"
-    feed = ElementTree.parse(site / "flux" / "vrai-du-faux.atom.xml").getroot()
-    atom = "{http://www.w3.org/2005/Atom}"
-    [entry] = [
-        e.find(f"{atom}content").text
-        for e in feed.iter(f"{atom}entry")
-        if "velo-tout-paris" in e.find(f"{atom}id").text
-    ]
+    entry = atom_content(site / "flux" / "vrai-du-faux.atom.xml", "velo-tout-paris")
     [said] = [tag for tag in BeautifulSoup(entry, "html.parser")("bdi") if tag.get("lang")]
     assert (said["lang"], said.get_text()) == ("en", WORDS)
     embed = BeautifulSoup(
