@@ -76,6 +76,40 @@ def test_an_action_pointing_to_an_unknown_item_is_refused(tmp_path):
     assert "vouliez-vous dire « velo-tout-paris »" in problems[0].message
 
 
+def test_an_action_whose_item_will_not_be_out_on_its_days_is_warned_of(tmp_path):
+    """A riposte still in draft, or under embargo past the action's last day: the kit
+    would ask volunteers to share what it cannot show. Told, never refused (the item
+    may be published in time); a draft action says nothing."""
+    content = copy_fixture("site", tmp_path)
+    (content / "actions" / "riposte.md").write_text(
+        '---\ntitle: "La riposte logement"\ndate: 2026-11-22\nitem: brouillon-logement\n'
+        'task: "Partagez la riposte sur le logement avant 20 h."\n---\n'
+    )
+    later = content / "actions" / "velo-semaine.md"
+    later.write_text(later.read_text().replace("item: velo-tout-paris", "item: programme"))
+    post = content / "posts" / "programme.md"
+    post.write_text(post.read_text().replace("date: 2026-02-01 09:00", "date: 2027-03-01 09:00"))
+    settings = site_settings(content, tmp_path / "output")
+    apply_defaults(settings)
+    result = check_content(settings)
+    assert result.problems == []
+    told = {(w.path.rsplit("/", 1)[1], w.line): w.message for w in result.warnings}
+    assert told[("riposte.md", 4)] == (
+        "« item » : la vérification « brouillon-logement » est encore un brouillon ; "
+        "l'action paraîtra sans rien à partager : publiez-la (status: published) ou "
+        "retirez « item »"
+    )
+    assert told[("velo-semaine.md", 5)].startswith(
+        "« item » : l'actualité « programme » paraît le 01/03/2027, après le dernier jour"
+    )
+    (content / "actions" / "riposte.md").write_text(
+        (content / "actions" / "riposte.md").read_text().replace("---\n\n", "")
+        .replace("task:", "status: draft\ntask:")
+    )  # fmt: skip
+    again = check_content(settings)
+    assert not [w for w in again.warnings if w.path.endswith("riposte.md")]
+
+
 def test_a_photo_whose_file_is_missing_is_refused(tmp_path):
     content = copy_fixture("site", tmp_path)
     path = content / "events" / "meeting-tout-paris.md"

@@ -12,7 +12,7 @@ import os
 from PIL import Image
 
 from .files import is_plain_file, named_by_file_problems
-from .model import FrontMatter, Problem
+from .model import WARNING, FrontMatter, Problem
 from .pictures import FORMATS, unreadable
 
 # The narrowest photo shown without blur on a page and on its social card (the
@@ -123,6 +123,31 @@ def unknown_item(front: FrontMatter, slugs: set[str]) -> list[Problem]:
             front.line("item"),
             f"« item » : aucune vérification, actualité ou fiche « {slug} » ; {hint}"
             "écrivez le nom de son fichier, sans « .md »",
+        )
+    ]
+
+
+def unready_item(action, front: FrontMatter, item, kind_word: str) -> list[Problem]:
+    """A published call to action whose item will not be out on the action's days
+    (a draft, or under embargo until after its last day): volunteers would be asked
+    to share something the kit cannot show them. A warning: the item may be
+    published in time, but nothing says so yet."""
+    if action.status != "published" or item is None:
+        return []
+    if item.status == "draft":
+        why = f"{kind_word} « {action.item} » est encore un brouillon"
+        fix = "publiez-la (status: published) ou retirez « item »"
+    elif item.date.date() > action.last_day:
+        why = f"{kind_word} « {action.item} » paraît le {item.date:%d/%m/%Y}, après le dernier jour de l'action"
+        fix = "avancez sa date ou celle de l'action"
+    else:
+        return []
+    return [
+        Problem(
+            front.path,
+            front.line("item"),
+            f"« item » : {why} ; l'action paraîtra sans rien à partager : {fix}",
+            WARNING,
         )
     ]
 

@@ -29,6 +29,7 @@ from .crosscheck import (
     taken_addresses,
     unknown_claims,
     unknown_item,
+    unready_item,
 )
 from .drawable import undrawable
 from .files import file_problems, is_plain_file, own_files
@@ -163,9 +164,28 @@ def validate(
             on_valid(document.kind, parsed)
     result.problems += cross_checks(result, settings)
     result.problems += loop_checks(result, settings["PATH"])
+    result.warnings += action_warnings(result)
     result.problems.sort(key=lambda p: (p.path, p.line))
     result.warnings.sort(key=lambda p: (p.path, p.line))
     return result
+
+
+# What an action's item is called in a message, by the kind of document it names.
+ITEM_WORDS = {Kind.CLAIM: "la vérification", Kind.POST: "l'actualité", Kind.SHEET: "la fiche"}
+
+
+def action_warnings(result: Validation) -> list[Problem]:
+    """Published calls to action whose item will not be out on their days."""
+    items = {
+        read_slug(document): (parsed, ITEM_WORDS[kind])
+        for kind in ITEM_WORDS
+        for parsed, document in result.valid[kind]
+    }
+    warnings = []
+    for action, document in result.valid[Kind.ACTION]:
+        item, word = items.get(action.item, (None, ""))
+        warnings += unready_item(action, document.front, item, word)
+    return warnings
 
 
 def dating_problems(item, front: FrontMatter, moment: datetime.datetime) -> list[Problem]:
