@@ -46,12 +46,16 @@ def catalogue_choices(
 SHAREABLE = (("CLAIM_PATHS", "Vérification"), ("POST_PATHS", "Actualité"), ("SHEET_PATHS", "Fiche"))
 
 
-def shareable_choices(content: str, settings: dict) -> tuple[Choice, ...]:
-    """Every claim, post and sheet of the content folder, by slug, its kind said."""
+def shareable_choices(
+    content: str, settings: dict, claims: tuple[Choice, ...] | None = None
+) -> tuple[Choice, ...]:
+    """Every claim, post and sheet of the content folder, by slug, its kind said;
+    `claims`, the claims' choices when already read (each file is read once)."""
     found = []
     for key, word in SHAREABLE:
-        for choice in claim_choices(os.path.join(content, settings[key][0])):
-            found.append(Choice(choice.value, f"{word} : {choice.label}"))
+        folder = os.path.join(content, settings[key][0])
+        entries = claims if key == "CLAIM_PATHS" and claims is not None else claim_choices(folder)
+        found += [Choice(choice.value, f"{word} : {choice.label}") for choice in entries]
     return tuple(found)
 
 

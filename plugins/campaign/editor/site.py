@@ -151,8 +151,9 @@ class EditorGenerator(Generator):
             self.settings["PATH"], self.settings["VERDICTS"], self.settings["PROMISE_STATUSES"]
         )
         claims_folder = os.path.join(self.settings["PATH"], self.settings["CLAIM_PATHS"][0])
-        shareable = shareable_choices(self.settings["PATH"], self.settings)
-        choices = catalogue_choices(catalogue, claim_choices(claims_folder), shareable)
+        claims = claim_choices(claims_folder)
+        shareable = shareable_choices(self.settings["PATH"], self.settings, claims)
+        choices = catalogue_choices(catalogue, claims, shareable)
         config = editor_config(self.settings, choices)
         page = admin_page(
             self.settings["SITENAME"], self.settings["VERDICTS"], setting,
