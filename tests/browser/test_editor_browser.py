@@ -418,6 +418,7 @@ def test_a_promise_followed_in_the_editor_stands_where_its_last_step_says(page: 
     page.get_by_label("Adresse (https://...)", exact=True).fill("https://example.org/bilan")
     preview = page.frame_locator("iframe").first
     expect(preview.locator(".promise-status")).to_contain_text("Compromis")
+    expect(preview.locator("p.draft")).to_contain_text("brouillon")  # `draft: true`
     page.screenshot(path=str(shots(content) / "editeur-promesse.png"), full_page=True)
     page.get_by_role("button", name="Enregistrer", exact=True).click()
     page.get_by_text("Enregistrer maintenant").click()

@@ -113,7 +113,8 @@
   }
 
   function draftNotice(entry) {
-    if (field(entry, "status") !== "draft") return null;  // no status: published
+    // No status: published; a promise's drafts are `draft: true` (its status is taken).
+    if (field(entry, "status") !== "draft" && field(entry, "draft") !== true) return null;
     return h("p", {className: "draft", role: "status"},
       "Aperçu : ce contenu n'est pas publié (brouillon).");
   }
@@ -237,8 +238,7 @@
     var statuses = data.promise_statuses || {};
     var status = last ? statuses[last.status] : null;
     return page([
-      h("div", {key: "notice"}, field(entry, "draft") ?
-        h("p", {className: "draft", role: "status"}, "Aperçu : ce contenu n'est pas publié (brouillon).") : null),
+      h("div", {key: "notice"}, draftNotice(entry)),
       h("article", {key: "promise", className: "promise"},
         h("h1", null, field(entry, "title")),
         h("figure", {className: "quote"},
