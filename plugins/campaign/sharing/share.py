@@ -44,6 +44,9 @@ NETWORKS: tuple[Network, ...] = (
     Network("mastodon", "Mastodon", "https://share.joinmastodon.org/?text={text_url}"),
     Network("email", "E-mail", "mailto:?subject={title}&body={body}"),
 )
+# Each network's name as it stands inside the shared address, itself percent-encoded
+# inside the network's link: the same for every page, encoded once.
+_SOURCES = {network.slug: quote(quote(network.slug, safe=""), safe="") for network in NETWORKS}
 
 
 @dataclass(frozen=True)
@@ -221,7 +224,7 @@ def share_links(url: str, text: str, title: str, campaign: str, slug: str) -> li
     around = quote(before, safe=""), quote(after, safe="")
     links = []
     for network in NETWORKS:
-        page = around[0] + quote(quote(network.slug, safe=""), safe="") + around[1]
+        page = around[0] + _SOURCES[network.slug] + around[1]
         href = _share_href(network, page, quoted_text, quoted_title)
         links.append(ShareLink(network.slug, network.label, href))
     return links
