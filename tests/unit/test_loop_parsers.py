@@ -72,6 +72,20 @@ def test_an_event_ending_before_it_starts_is_refused_at_its_line():
     assert "n'est pas après « start »" in problems[0].message
 
 
+def test_an_event_published_after_it_ends_is_refused_at_its_date():
+    """Its page would appear once it is over, never « à venir »: a typo, most often
+    (a month too far). Announced the day itself, before it ends, is fine."""
+    text = EVENT.replace("date: 2026-11-10 09:00", "date: 2026-12-10 09:00")
+    problems = parse_event(front(text), "x", CATALOGUE, PARIS)
+    assert [p.line for p in problems] == [2]
+    assert problems[0].message.startswith(
+        "« date » (2026-12-10 09:00), le jour où le rendez-vous paraît, tombe après sa fin "
+        "(2026-11-26 21:00) : il ne serait jamais annoncé"
+    )
+    same_day = EVENT.replace("date: 2026-11-10 09:00", "date: 2026-11-26 19:30")
+    assert isinstance(parse_event(front(same_day), "x", CATALOGUE, PARIS), Event)
+
+
 def test_an_event_without_an_hour_is_refused_not_read_as_midnight():
     text = EVENT.replace("start: 2026-11-26 19:00", "start: 2026-12-24").replace(
         "end: 2026-11-26 21:00", "end: 2026-12-26"
@@ -83,8 +97,10 @@ def test_an_event_without_an_hour_is_refused_not_read_as_midnight():
 
 
 def test_an_event_at_an_hour_the_clocks_skip_is_refused_with_the_real_one():
-    text = EVENT.replace("start: 2026-11-26 19:00", "start: 2026-03-29 02:30").replace(
-        "end: 2026-11-26 21:00", "end: 2026-03-29 05:00"
+    text = (
+        EVENT.replace("start: 2026-11-26 19:00", "start: 2026-03-29 02:30")
+        .replace("end: 2026-11-26 21:00", "end: 2026-03-29 05:00")
+        .replace("date: 2026-11-10 09:00", "date: 2026-03-01 09:00")  # announced before
     )
     [problem] = parse_event(front(text), "x", CATALOGUE, PARIS)
     assert problem.line == 3

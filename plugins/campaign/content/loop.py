@@ -87,10 +87,18 @@ def parse_event(
             f"« end » ({end:%Y-%m-%d %H:%M}) n'est pas après « start » ({start:%Y-%m-%d %H:%M}) ; "
             "écrivez l'heure de fin du rendez-vous, après son début",
         )
+    announced = fields.moment("date", required=True)
+    if announced and end and announced >= end:
+        fields.error(
+            ("date",),
+            f"« date » ({announced:%Y-%m-%d %H:%M}), le jour où le rendez-vous paraît, tombe "
+            f"après sa fin ({end:%Y-%m-%d %H:%M}) : il ne serait jamais annoncé ; "
+            "donnez une date de publication avant le rendez-vous",
+        )
     event = dict(
         slug=slug_for(front, basename, fields),
         title=fields.text("title", required=True, limit=TITLE_MAX),
-        date=fields.moment("date", required=True),
+        date=announced,
         modified=fields.moment("modified"),
         start=start,
         end=end,
