@@ -150,6 +150,16 @@ def test_post_with_only_required_fields():
     assert post.date == datetime.datetime(2026, 3, 5, tzinfo=PARIS)
 
 
+def test_a_post_to_share_until_before_it_is_published_is_refused_at_until():
+    text = "---\ntitle: Réunion\ndate: 2026-03-05 18:00\nsummary: Résumé.\nuntil: {}\n---\n"
+    front, _, _ = split("p.md", text.format("2026-03-04"))
+    [problem] = parse_post(front, "reunion", CATALOGUE, PARIS)
+    assert problem.line == 5
+    assert problem.message.startswith("« until » (2026-03-04) tombe avant « date » (2026-03-05)")
+    front, _, _ = split("p.md", text.format("2026-03-05"))  # the day itself: shared that day
+    assert parse_post(front, "reunion", CATALOGUE, PARIS).until == datetime.date(2026, 3, 5)
+
+
 # Any YAML value a writer could type, in any field: the validator must answer
 # with a Claim or with problems, never with an exception.
 yaml_values = st.recursive(

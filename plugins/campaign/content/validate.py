@@ -212,6 +212,14 @@ def parse_post(
         image=read_photo(fields),
         until=fields.date("until"),  # last day worth sharing: the share kits drop it after
     )
+    date, until = post["date"], post["until"]
+    if date and until and until < date.date():
+        fields.error(
+            ("until",),
+            f"« until » ({until.isoformat()}) tombe avant « date » ({date:%Y-%m-%d}) : "
+            "l'actualité ne serait dans aucun kit de partage ; « until » est le dernier jour "
+            "où elle est à partager, le jour de sa publication ou après",
+        )
     return fields.problems or Post(**post)
 
 
