@@ -64,6 +64,23 @@ CASES = {
         ),
         (CLAIM, 15, "correction datée du 25/12/2026, après aujourd'hui"),
     ),
+    "correction_before_publication": (
+        lambda c: append_front(c, CLAIM, "corrections:\n  - date: 2026-01-02\n    note: Avant.\n"),
+        (CLAIM, 15, "correction datée du 02/01/2026, avant la publication (10/01/2026)"),
+    ),
+    "event_announced_after_its_end": (
+        lambda c: edit(c, "events/meeting-tout-paris.md", "date: 2026-11-18", "date: 2026-12-18"),
+        ("events/meeting-tout-paris.md", 3, "tombe après sa fin (2026-12-05 21:00)"),
+    ),
+    "post_shared_until_before_it_is_out": (
+        lambda c: edit(
+            c,
+            "posts/programme.md",
+            "date: 2026-02-01 09:00",
+            "date: 2026-02-01 09:00\nuntil: 2026-01-15",
+        ),
+        ("posts/programme.md", 4, "« until » (2026-01-15) tombe avant « date » (2026-02-01)"),
+    ),
     "page_status_publie": (
         lambda c: edit(c, "pages/contact.md", "title:", "status: publie\ntitle:"),
         ("pages/contact.md", 2, "statut « publie » inconnu ; vouliez-vous dire « published » ?"),

@@ -218,6 +218,17 @@ def dating_problems(item, front: FrontMatter, moment: datetime.datetime) -> list
                     f"({moment:%d/%m/%Y}) : datez-la du jour où elle est faite",
                 )
             )
+        elif isinstance(when, datetime.date) and date and when < date.date():
+            # The corrections log would show a correction older than what it corrects.
+            problems.append(
+                Problem(
+                    front.path,
+                    front.line("corrections", index, "date"),
+                    f"correction datée du {when:%d/%m/%Y}, avant la publication "
+                    f"({date:%d/%m/%Y}) : une correction suit la publication ; datez-la du "
+                    "jour où elle est faite",
+                )
+            )
     return problems
 
 
