@@ -68,6 +68,12 @@ CASES = {
         lambda c: append_front(c, CLAIM, "corrections:\n  - date: 2026-01-02\n    note: Avant.\n"),
         (CLAIM, 15, "correction datée du 02/01/2026, avant la publication (10/01/2026)"),
     ),
+    "claim_said_after_it_is_checked": (
+        lambda c: edit(
+            c, "claims/metro-paris-centre.md", "claim_date: 2026-03-01", "claim_date: 2027-03-01"
+        ),
+        ("claims/metro-paris-centre.md", 4, "« claim_date » (2027-03-01) est après la publication"),
+    ),
     "event_announced_after_its_end": (
         lambda c: edit(c, "events/meeting-tout-paris.md", "date: 2026-11-18", "date: 2026-12-18"),
         ("events/meeting-tout-paris.md", 3, "tombe après sa fin (2026-12-05 21:00)"),

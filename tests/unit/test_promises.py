@@ -72,6 +72,24 @@ def test_without_status_a_promise_is_where_its_last_step_says():
     assert any("« history » doit contenir au moins un élément" in m for _, m in missing)
 
 
+def test_a_promise_made_after_our_page_about_it_is_refused_at_its_date():
+    """The build's and check's date checks (content/validation.dating_problems)."""
+    from campaign.content.validation import dating_problems
+
+    history = [{"date": "2026-05-01", "status": "compromis", "note": "Rien encore."}]
+    values = {**VALID, "promise_date": "2026-04-01", "history": history}
+    text = "---\n" + yaml.safe_dump(values, allow_unicode=True, sort_keys=False) + "---\n"
+    front, _, _ = split("content/promises/creches.md", text)
+    promise = parse_promise(front, "creches", STATUSES, PARIS)
+    assert isinstance(promise, Promise), promise
+    moment = datetime.datetime(2026, 11, 22, 12, tzinfo=PARIS)
+    [problem] = dating_problems(promise, front, moment)
+    assert problem.line == 4 and problem.message.startswith(  # promise_date:
+        "« promise_date » (2026-04-01) est après la publication (2026-03-01)"
+    )
+    assert dating_problems(parsed(VALID), front, moment) == []
+
+
 def test_history_is_ordered_and_after_the_promise():
     history = [
         {"date": "2025-09-01", "status": "en-cours", "note": "A."},

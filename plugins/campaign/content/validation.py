@@ -203,6 +203,18 @@ def dating_problems(item, front: FrontMatter, moment: datetime.datetime) -> list
                 "corrigez l'une des deux dates",
             )
         )
+    # What was said or promised comes before our page about it.
+    for key, words in (("claim_date", "l'affirmation"), ("promise_date", "la promesse")):
+        said = getattr(item, key, None)
+        if said and date and said > date.date():
+            problems.append(
+                Problem(
+                    front.path,
+                    front.line(key),
+                    f"« {key} » ({said.isoformat()}) est après la publication ({date:%Y-%m-%d}) : "
+                    f"{words} précède la page qui en parle ; corrigez l'une des deux dates",
+                )
+            )
     # From the file's own list, whose order gives the lines (the item's is sorted).
     raw = front.values.get("corrections") if isinstance(front.values, dict) else None
     for index, entry in enumerate(raw if isinstance(raw, list) else []):
