@@ -74,6 +74,10 @@ CASES = {
         ),
         ("claims/metro-paris-centre.md", 4, "« claim_date » (2027-03-01) est après la publication"),
     ),
+    "right_of_reply_contacted_in_the_future": (
+        lambda c: edit(c, CLAIM, "contacted: 2026-01-08", "contacted: 2027-01-08"),
+        (CLAIM, 12, "« response › contacted » (08/01/2027) est après aujourd'hui"),
+    ),
     "event_announced_after_its_end": (
         lambda c: edit(c, "events/meeting-tout-paris.md", "date: 2026-11-18", "date: 2026-12-18"),
         ("events/meeting-tout-paris.md", 3, "tombe après sa fin (2026-12-05 21:00)"),

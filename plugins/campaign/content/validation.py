@@ -215,6 +215,18 @@ def dating_problems(item, front: FrontMatter, moment: datetime.datetime) -> list
                     f"{words} précède la page qui en parle ; corrigez l'une des deux dates",
                 )
             )
+    # The right of reply: a person is contacted on a day that has come.
+    response = getattr(item, "response", None)
+    if response is not None and response.contacted > moment.date():
+        problems.append(
+            Problem(
+                front.path,
+                front.line("response", "contacted"),
+                f"« response › contacted » ({response.contacted:%d/%m/%Y}) est après "
+                f"aujourd'hui ({moment:%d/%m/%Y}) : datez-le du jour où la personne a été "
+                "contactée",
+            )
+        )
     # From the file's own list, whose order gives the lines (the item's is sorted).
     raw = front.values.get("corrections") if isinstance(front.values, dict) else None
     for index, entry in enumerate(raw if isinstance(raw, list) else []):
