@@ -78,6 +78,12 @@ CASES = {
         lambda c: edit(c, CLAIM, "contacted: 2026-01-08", "contacted: 2027-01-08"),
         (CLAIM, 12, "« response › contacted » (08/01/2027) est après aujourd'hui"),
     ),
+    "source_dated_after_today": (
+        lambda c: edit(
+            c, "claims/logements-sociaux-13e.md", "date: 2025-06-01", "date: 2027-06-01"
+        ),
+        ("claims/logements-sociaux-13e.md", 21, "datée du 01/06/2027, après aujourd'hui"),
+    ),
     "event_announced_after_its_end": (
         lambda c: edit(c, "events/meeting-tout-paris.md", "date: 2026-11-18", "date: 2026-12-18"),
         ("events/meeting-tout-paris.md", 3, "tombe après sa fin (2026-12-05 21:00)"),

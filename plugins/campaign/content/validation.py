@@ -215,6 +215,18 @@ def dating_problems(item, front: FrontMatter, moment: datetime.datetime) -> list
                     f"{words} précède la page qui en parle ; corrigez l'une des deux dates",
                 )
             )
+    # A document cited exists already (a claim's or a promise's sources, in file order).
+    for index, source in enumerate(getattr(item, "sources", None) or ()):
+        if source.date and source.date > moment.date():
+            problems.append(
+                Problem(
+                    front.path,
+                    front.line("sources", index, "date"),
+                    f"source « {source.title} » datée du {source.date:%d/%m/%Y}, après "
+                    f"aujourd'hui ({moment:%d/%m/%Y}) : un document cité existe déjà ; "
+                    "corrigez sa date",
+                )
+            )
     # The right of reply: a person is contacted on a day that has come.
     response = getattr(item, "response", None)
     if response is not None and response.contacted > moment.date():
