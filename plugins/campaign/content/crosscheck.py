@@ -138,7 +138,10 @@ def unready_item(action, front: FrontMatter, item, kind_word: str) -> list[Probl
         why = f"{kind_word} « {action.item} » est encore un brouillon"
         fix = "publiez-la (status: published) ou retirez « item »"
     elif item.date.date() > action.last_day:
-        why = f"{kind_word} « {action.item} » paraît le {item.date:%d/%m/%Y}, après le dernier jour de l'action"
+        why = (
+            f"{kind_word} « {action.item} » paraît le {item.date:%d/%m/%Y}, "
+            "après le dernier jour de l'action"
+        )
         fix = "avancez sa date ou celle de l'action"
     else:
         return []
